@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "assertlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assertlint", targets: ["assertlint"]),
+        .library(name: "AssertLintKit", targets: ["AssertLintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries: one thin C shim each (static inline functions in the module header).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // All logic: inputs -> model -> rules -> engine -> reporters.
+        .target(
+            name: "AssertLintKit",
+            dependencies: [
+                "COpenSSL",
+                "CCurl",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command line: argument parsing only.
+        .executableTarget(
+            name: "assertlint",
+            dependencies: [
+                "AssertLintKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AssertLintKitTests",
+            dependencies: ["AssertLintKit"],
+            exclude: ["Golden"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

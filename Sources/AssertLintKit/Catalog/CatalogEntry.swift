@@ -1,0 +1,112 @@
+import Foundation
+import Yams
+
+/// One rule's entry in the catalog (`Rules/<id>.yaml`): the single source for `explain`,
+/// the docs and rule metadata in machine output.
+public struct CatalogEntry: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    /// Okta's answer. Absent for checks Okta does not make (warnings, hygiene).
+    public var okta: OktaAnswer?
+    public var explanation: String
+    /// A template: `{name}` is replaced with the finding's value of that name.
+    public var fix: String
+    public var references: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, severity, okta, explanation, fix, references
+    }
+
+    /// Fills `{name}` placeholders from `values`; unknown names stay as written.
+    public func renderFix(_ values: [String: String]) -> String {
+        Self.render(fix, values)
+    }
+
+    static func render(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let v = values[name] { out += v } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}
+
+public struct CatalogError: Error, CustomStringConvertible {
+    public let file: String
+    public let reason: String
+    public var description: String { "\(file): \(reason)" }
+}
+
+/// The rule catalog. The bundled one is compiled into the binary (see `BundledCatalog`), so
+/// the installed tool needs no source tree and no resource bundle at run time.
+public struct Catalog: Sendable {
+    public let entries: [CatalogEntry]
+    private let byID: [String: CatalogEntry]
+
+    public init(entries: [CatalogEntry]) {
+        self.entries = entries.sorted { $0.id < $1.id }
+        var map: [String: CatalogEntry] = [:]
+        for e in entries { map[e.id] = e }
+        self.byID = map
+    }
+
+    public subscript(id: String) -> CatalogEntry? { byID[id] }
+
+    public var ids: [String] { entries.map(\.id) }
+
+    /// Parses catalog sources (file name, YAML text).
+    public static func parse(_ sources: [(name: String, yaml: String)]) throws -> Catalog {
+        let decoder = YAMLDecoder()
+        var entries: [CatalogEntry] = []
+        for source in sources {
+            do {
+                let entry = try decoder.decode(CatalogEntry.self, from: source.yaml)
+                guard source.name == "\(entry.id).yaml" else {
+                    throw CatalogError(file: source.name, reason: "id '\(entry.id)' does not match the file name")
+                }
+                entries.append(entry)
+            } catch let e as CatalogError {
+                throw e
+            } catch {
+                throw CatalogError(file: source.name, reason: "\(error)")
+            }
+        }
+        return Catalog(entries: entries)
+    }
+
+    /// The catalog compiled into this binary. A broken bundled catalog is a build defect that
+    /// the test suite catches; at run time it degrades to an empty catalog rather than trapping.
+    public static let bundled: Catalog = {
+        (try? parse(BundledCatalog.sources)) ?? Catalog(entries: [])
+    }()
+
+    /// Rules whose Okta `error_description` (or `error`) matches pasted text: a whole error
+    /// JSON body, or just its description.
+    public func entries(matchingServerText text: String) -> [CatalogEntry] {
+        var needles: [String] = []
+        if let v = try? JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines)), let o = v.objectValue {
+            for key in ["error_description", "errorSummary"] {
+                if let s = o[key]?.stringValue { needles.append(s) }
+            }
+            if needles.isEmpty, let e = o["error"]?.stringValue ?? o["errorCode"]?.stringValue { needles.append(e) }
+        }
+        if needles.isEmpty { needles.append(text) }
+        func norm(_ s: String) -> String {
+            s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+        let wanted = needles.map(norm).filter { !$0.isEmpty }
+        guard !wanted.isEmpty else { return [] }
+        return entries.filter { e in
+            guard let d = e.okta?.errorDescription else { return false }
+            let have = norm(d)
+            return wanted.contains { $0 == have || (have.count >= 12 && $0.contains(have)) || ($0.count >= 12 && have.contains($0)) }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import Yams
+
+/// Reads request fixtures (YAML or JSON) into subjects:
+///
+///     now: 2025-06-02T14:00:00Z
+///     app: {client_id: 0oa1, auth_method: private_key_jwt, type: service, jwks: {...}|path,
+///           client_secret: "...", client_secret_env: VAR, seen_jtis: [...]}
+///     request: {method: POST, url: ..., headers: {...}, form: {...}, body: '...'}
+///     # or: curl: "curl ...", http: "POST /oauth2/v1/token HTTP/1.1 ...", token: eyJ... (+ endpoint: URL)
+///     expect: [rule-id, ...]
+///     ignore: [rule-id, ...]
+///
+/// `form.client_assertion` may also be a mapping `{header: {...}, claims: {...}}`, encoded
+/// here into an (unsigned) compact JWS; claim values `+N`, `-N` and `now` are seconds relative
+/// to the fixture's `now`. This keeps catalog examples and fixtures readable.
+public struct FixtureLoader: Sendable {
+    public var environment: [String: String]
+    public var realNow: Date
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, realNow: Date = Date()) {
+        self.environment = environment
+        self.realNow = realNow
+    }
+
+    static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description"]
+    static let appKeys: Set<String> = ["client_id", "auth_method", "type", "jwks", "client_secret", "client_secret_env", "seen_jtis"]
+    static let requestKeys: Set<String> = ["method", "url", "headers", "form", "body"]
+
+    /// Loads a fixture from its text. `path` names it in messages and resolves relative files.
+    public func load(text: String, path: String) throws(InputError) -> Subject {
+        let node: Node
+        do {
+            guard let n = try Yams.compose(yaml: text) else { throw InputError(path, "the fixture is empty") }
+            node = n
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError(path, "not valid YAML or JSON: \(Self.oneLine(error))")
+        }
+        return try load(node: node, path: path)
+    }
+
+    public func load(node: Node, path: String) throws(InputError) -> Subject {
+        guard let map = node.mapping else { throw InputError(path, "a fixture is a mapping with `request:`, `curl:`, `http:` or `token:`") }
+        for (k, _) in map {
+            guard let key = k.string, Self.topKeys.contains(key) else {
+                throw InputError(path, "line \(k.mark?.line ?? 0): unknown key '\(k.string ?? "?")' (expected one of: \(Self.topKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        let now: Date
+        let clockIsReal: Bool
+        if let n = map["now"] {
+            now = try date(n, path: path)
+            clockIsReal = false
+        } else {
+            now = realNow
+            clockIsReal = true
+        }
+        let app = try appRegistration(map["app"], path: path)
+        var request: TokenRequest?
+        var assertionPosition: SourcePosition?
+        var assertion: AssertionInput = .absent
+        var targetOverride: ServerTarget?
+
+        if let r = map["request"] {
+            request = try tokenRequest(r, path: path, now: now)
+        } else if let c = map["curl"] {
+            guard let text = c.string else { throw InputError(path, "`curl` must be the command as a string") }
+            do {
+                request = try CurlCommand.parse(text, firstLine: (c.mark?.line ?? 1))
+            } catch {
+                throw InputError(path, error.reason)
+            }
+        } else if let h = map["http"] {
+            guard let text = h.string else { throw InputError(path, "`http` must be the raw request as a string") }
+            do {
+                request = try RawHTTPRequest.parse(text, firstLine: (h.mark?.line ?? 1))
+            } catch {
+                throw InputError(path, error.reason)
+            }
+        } else if let t = map["token"] {
+            let compact = try assertionText(t, path: path, now: now)
+            assertionPosition = position(t)
+            assertion = Self.decode(compact)
+            if let e = map["endpoint"] {
+                guard let s = e.string, let url = EndpointURL(s) else { throw InputError(path, "`endpoint` must be an absolute URL") }
+                targetOverride = ServerTarget.classify(url)
+            }
+        } else {
+            throw InputError(path, "the fixture has none of `request:`, `curl:`, `http:` or `token:`")
+        }
+        if let request, let field = request.form("client_assertion") {
+            assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : Self.decode(field.value)
+        }
+        return Subject(source: path, request: request, assertion: assertion, assertionPosition: assertionPosition,
+                       app: app, target: targetOverride, now: now, clockIsReal: clockIsReal,
+                       expectedRuleIDs: try stringList(map["expect"], "expect", path: path),
+                       ignoredRuleIDs: try stringList(map["ignore"], "ignore", path: path) ?? [],
+                       notes: request?.notes ?? [])
+    }
+
+    static func decode(_ compact: String) -> AssertionInput {
+        switch AssertionDecoding.decode(compact.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        case .success(let a): return .decoded(a)
+        case .failure(let m): return .malformed(m)
+        }
+    }
+
+    // MARK: - Parts
+
+    private func position(_ node: Node) -> SourcePosition? {
+        node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
+    }
+
+    private func date(_ node: Node, path: String) throws(InputError) -> Date {
+        guard let s = node.string?.trimmingCharacters(in: .whitespaces) else { throw InputError(path, "`now` must be a timestamp") }
+        if let epoch = Double(s), epoch.isFinite { return Date(timeIntervalSince1970: epoch) }
+        if let d = Timestamps.parse(s) { return d }
+        throw InputError(path, "line \(node.mark?.line ?? 0): `now` is not an ISO 8601 time or epoch seconds: '\(s)'")
+    }
+
+    private func stringList(_ node: Node?, _ name: String, path: String) throws(InputError) -> [String]? {
+        guard let node else { return nil }
+        if let s = node.string { return [s] }
+        guard let seq = node.sequence else { throw InputError(path, "`\(name)` must be a list of rule ids") }
+        return seq.compactMap(\.string)
+    }
+
+    private func appRegistration(_ node: Node?, path: String) throws(InputError) -> AppRegistration {
+        var app = AppRegistration()
+        guard let node else { return app }
+        guard let map = node.mapping else { throw InputError(path, "`app` must be a mapping") }
+        for (k, _) in map where !(k.string.map(Self.appKeys.contains) ?? false) {
+            throw InputError(path, "line \(k.mark?.line ?? 0): unknown key 'app.\(k.string ?? "?")' (expected one of: \(Self.appKeys.sorted().joined(separator: ", ")))")
+        }
+        if let id = map["client_id"]?.string { app.clientID = id; app.provenance["client_id"] = .fixture }
+        if let m = map["auth_method"]?.string {
+            guard let method = AuthMethod(rawValue: m) else {
+                throw InputError(path, "app.auth_method '\(m)' is not one of \(AuthMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            app.authMethod = method
+            app.provenance["auth_method"] = .fixture
+        }
+        if let t = map["type"]?.string {
+            guard let type = AppType(rawValue: t) else {
+                throw InputError(path, "app.type '\(t)' is not one of \(AppType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            app.type = type
+        }
+        if let j = map["jwks"] {
+            if let file = j.string {
+                let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
+                guard let data = try? Data(contentsOf: url) else { throw InputError(path, "cannot read app.jwks file '\(file)'") }
+                do {
+                    app.jwks = try JSONParser.parse(Array(data))
+                } catch {
+                    throw InputError(path, "app.jwks file '\(file)' is not JSON: \(error)")
+                }
+            } else {
+                app.jwks = Self.json(j)
+            }
+        }
+        if let s = map["client_secret"]?.string { app.clientSecret = ClientSecret(s) }
+        if let v = map["client_secret_env"]?.string {
+            guard let s = environment[v] else { throw InputError(path, "app.client_secret_env names \(v), which is not set") }
+            app.clientSecret = ClientSecret(s)
+        }
+        if let seen = map["seen_jtis"]?.sequence { app.seenJTIs = seen.compactMap(\.string) }
+        return app
+    }
+
+    private func tokenRequest(_ node: Node, path: String, now: Date) throws(InputError) -> TokenRequest {
+        guard let map = node.mapping else { throw InputError(path, "`request` must be a mapping") }
+        for (k, _) in map where !(k.string.map(Self.requestKeys.contains) ?? false) {
+            throw InputError(path, "line \(k.mark?.line ?? 0): unknown key 'request.\(k.string ?? "?")' (expected one of: \(Self.requestKeys.sorted().joined(separator: ", ")))")
+        }
+        guard let urlNode = map["url"], let url = urlNode.string else { throw InputError(path, "`request.url` is required") }
+        var request = TokenRequest(method: map["method"]?.string ?? "POST", url: url,
+                                   methodPosition: map["method"].flatMap(position), urlPosition: position(urlNode))
+        if let h = map["headers"] {
+            if let hm = h.mapping {
+                for (k, v) in hm {
+                    request.headers.append(HTTPHeader(name: k.string ?? "", value: v.string ?? "", position: position(k)))
+                }
+            } else if let seq = h.sequence {
+                for item in seq {
+                    guard let line = item.string, let colon = line.firstIndex(of: ":") else {
+                        throw InputError(path, "line \(item.mark?.line ?? 0): a header in a list is written 'Name: value'")
+                    }
+                    request.headers.append(HTTPHeader(name: String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                                                      value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces),
+                                                      position: position(item)))
+                }
+            } else {
+                throw InputError(path, "`request.headers` must be a mapping or a list")
+            }
+        }
+        if let f = map["form"] {
+            guard let fm = f.mapping else { throw InputError(path, "`request.form` must be a mapping of parameters") }
+            var fields: [FormField] = []
+            for (k, v) in fm {
+                let name = k.string ?? ""
+                let values = v.sequence ?? [v]
+                for value in values {
+                    let text = name == "client_assertion" ? try assertionText(value, path: path, now: now) : (value.string ?? "")
+                    fields.append(FormField(name: name, value: text, position: position(k)))
+                }
+            }
+            request.body = .form(fields)
+            request.bodyPosition = position(f)
+            if request.header("Content-Type") == nil {
+                request.headers.append(HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded"))
+            }
+        } else if let b = map["body"] {
+            let text = b.string ?? ""
+            request.bodyPosition = position(b)
+            if request.mediaType == "application/x-www-form-urlencoded" {
+                request.body = .form(FormEncoding.fields(text, position: position(b)))
+            } else {
+                request.body = .raw(text)
+            }
+        }
+        return request
+    }
+
+    /// A `client_assertion`/`token` value: the compact text, or a `{header, claims, signature}`
+    /// mapping encoded here.
+    private func assertionText(_ node: Node, path: String, now: Date) throws(InputError) -> String {
+        if let s = node.string { return s }
+        guard let map = node.mapping else { throw InputError(path, "a client assertion is a compact JWT or a {header, claims} mapping") }
+        let header = map["header"].map(Self.json) ?? .object(JSONObject([JSONMember(key: "alg", value: .string("RS256")),
+                                                                          JSONMember(key: "typ", value: .string("JWT"))]))
+        guard let claimsNode = map["claims"] else { throw InputError(path, "an assertion mapping needs `claims`") }
+        let claims = Self.relativeTimes(Self.json(claimsNode), now: now)
+        let signature = map["signature"]?.string ?? Base64URL.encode(Array(repeating: UInt8(0x5A), count: 32))
+        return Base64URL.encode(header.compactText) + "." + Base64URL.encode(claims.compactText) + "." + signature
+    }
+
+    /// `+300` → now + 300 as a NumericDate, in the time claims only.
+    static func relativeTimes(_ value: JSONValue, now: Date) -> JSONValue {
+        guard case .object(var o) = value else { return value }
+        for i in o.members.indices where ["exp", "iat", "nbf"].contains(o.members[i].key) {
+            guard case .string(let s) = o.members[i].value else { continue }
+            let base = now.timeIntervalSince1970.rounded(.down)
+            if s == "now" {
+                o.members[i].value = .number(String(Int64(base)))
+            } else if let first = s.first, first == "+" || first == "-", let delta = Double(s.dropFirst()) {
+                o.members[i].value = .number(String(Int64(base + (first == "+" ? delta : -delta))))
+            }
+        }
+        return .object(o)
+    }
+
+    /// A YAML node as JSON. Scalars that YAML would read as numbers or booleans stay so, and
+    /// quoted scalars stay strings.
+    static func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain {
+                let t = s.string
+                if t == "null" || t == "~" { return .null }
+                if t == "true" { return .bool(true) }
+                if t == "false" { return .bool(false) }
+                if (try? JSONParser.parse(t)).map({ if case .number = $0 { return true } else { return false } }) == true {
+                    return .number(t)
+                }
+            }
+            return .string(s.string)
+        case .mapping(let m):
+            return .object(JSONObject(m.map { JSONMember(key: $0.key.string ?? "", value: json($0.value)) }))
+        case .sequence(let seq):
+            return .array(seq.map(json))
+        case .alias:
+            return .null
+        }
+    }
+
+    static func oneLine(_ error: Error) -> String {
+        "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+}
+
+/// ISO 8601 times as users write them: with or without fractional seconds, `Z` or an offset.
+public enum Timestamps {
+    public static func parse(_ s: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        if let d = f.date(from: s) { return d }
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.date(from: s)
+    }
+
+    public static func format(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: d)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Where something came from in the user's input, 1-based.
+public struct SourcePosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int?
+    public init(line: Int, column: Int? = nil) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct HTTPHeader: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public var position: SourcePosition?
+    public init(name: String, value: String, position: SourcePosition? = nil) {
+        self.name = name
+        self.value = value
+        self.position = position
+    }
+}
+
+public struct FormField: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public var position: SourcePosition?
+    public init(name: String, value: String, position: SourcePosition? = nil) {
+        self.name = name
+        self.value = value
+        self.position = position
+    }
+}
+
+public enum RequestBody: Sendable, Equatable {
+    case none
+    /// application/x-www-form-urlencoded fields, decoded, in order (names may repeat).
+    case form([FormField])
+    /// Any other body, as text (a JSON body sent by mistake, for instance).
+    case raw(String)
+}
+
+/// HTTP Basic credentials from an Authorization header or curl's `-u`.
+public struct BasicCredentials: Sendable, Equatable {
+    public var user: String
+    public var password: String
+    /// Whether the header value was well-formed base64 of `user:password`.
+    public var decodable: Bool
+}
+
+/// The request the client sends to the authorization server, as the inputs understood it.
+public struct TokenRequest: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [HTTPHeader]
+    public var body: RequestBody
+    /// Where the method, URL and body were written, when the input has lines.
+    public var methodPosition: SourcePosition?
+    public var urlPosition: SourcePosition?
+    public var bodyPosition: SourcePosition?
+    /// What the input parser wants the user to know: how it read a messy paste, what the
+    /// shell would really have run, which parts it could not read.
+    public var notes: [String]
+
+    public init(method: String = "POST", url: String, headers: [HTTPHeader] = [], body: RequestBody = .none,
+                methodPosition: SourcePosition? = nil, urlPosition: SourcePosition? = nil,
+                bodyPosition: SourcePosition? = nil, notes: [String] = []) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.methodPosition = methodPosition
+        self.urlPosition = urlPosition
+        self.bodyPosition = bodyPosition
+        self.notes = notes
+    }
+
+    public func header(_ name: String) -> HTTPHeader? {
+        headers.last(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+    }
+
+    public func headers(named name: String) -> [HTTPHeader] {
+        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    public var formFields: [FormField] {
+        if case .form(let fields) = body { return fields }
+        return []
+    }
+
+    /// The first value of a form parameter (Okta, like most servers, reads the first).
+    public func form(_ name: String) -> FormField? {
+        formFields.first(where: { $0.name == name })
+    }
+
+    public var contentType: String? { header("Content-Type")?.value }
+
+    /// The media type without parameters, lowercased: `application/x-www-form-urlencoded`.
+    public var mediaType: String? {
+        guard let ct = contentType else { return nil }
+        return ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    public var authorization: HTTPHeader? { header("Authorization") }
+
+    /// Basic credentials carried by the Authorization header, if its scheme is Basic.
+    public var basicCredentials: BasicCredentials? {
+        guard let auth = authorization else { return nil }
+        let v = auth.value.trimmingCharacters(in: .whitespaces)
+        guard v.lowercased().hasPrefix("basic") else { return nil }
+        let encoded = v.dropFirst(5).trimmingCharacters(in: .whitespaces)
+        guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
+              let colon = text.firstIndex(of: ":") else {
+            return BasicCredentials(user: "", password: "", decodable: false)
+        }
+        let user = String(text[..<colon]).removingPercentEncoding ?? String(text[..<colon])
+        let pass = String(text[text.index(after: colon)...]).removingPercentEncoding ?? String(text[text.index(after: colon)...])
+        return BasicCredentials(user: user, password: pass, decodable: true)
+    }
+
+    public var endpoint: EndpointURL? { EndpointURL(url) }
+}
+
+/// A parsed absolute URL, kept as its parts so rules can say which part differs.
+public struct EndpointURL: Sendable, Equatable {
+    public let scheme: String
+    public let host: String
+    public let port: Int?
+    public let path: String
+    public let query: String?
+
+    public init?(_ text: String) {
+        guard let comps = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+              let scheme = comps.scheme?.lowercased(), let host = comps.host, !host.isEmpty else { return nil }
+        self.scheme = scheme
+        self.host = host
+        self.port = comps.port
+        self.path = comps.percentEncodedPath
+        self.query = comps.percentEncodedQuery
+    }
+
+    /// The URL without query or fragment: what an assertion's `aud` must name.
+    public var withoutQuery: String {
+        var s = "\(scheme)://\(host)"
+        if let port, !(scheme == "https" && port == 443) && !(scheme == "http" && port == 80) { s += ":\(port)" }
+        return s + path
+    }
+
+    public var origin: String {
+        var s = "\(scheme)://\(host)"
+        if let port { s += ":\(port)" }
+        return s
+    }
+}
+
+/// Percent-decoding for application/x-www-form-urlencoded (`+` is a space).
+public enum FormEncoding {
+    public static func decode(_ s: Substring) -> String {
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// Splits `a=1&b=2` into fields. Positions are left to the caller.
+    public static func fields(_ body: String, position: SourcePosition? = nil) -> [FormField] {
+        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            if let eq = pair.firstIndex(of: "=") {
+                return FormField(name: decode(pair[..<eq]), value: decode(pair[pair.index(after: eq)...]), position: position)
+            }
+            return FormField(name: decode(pair), value: "", position: position)
+        }
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    public static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
+    }
+}

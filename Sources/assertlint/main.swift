@@ -1,0 +1,3 @@
+import AssertLintKit
+
+AssertLintCLI.main()

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import Yams
+@testable import AssertLintKit
+
+/// One example from a catalog entry: a fixture that must (or must not) trigger the rule.
+struct CatalogExample: CustomTestStringConvertible, Sendable {
+    let ruleID: String
+    let triggers: Bool
+    let index: Int
+    let pointer: String?
+    let subject: Subject
+
+    var testDescription: String { "\(ruleID) \(triggers ? "trigger" : "pass") #\(index + 1)" }
+
+    static let rulesDir = GeneratedSourcesTests.root.appendingPathComponent("Rules")
+
+    /// Every example of every rule, read from Rules/*.yaml.
+    static func all() throws -> [CatalogExample] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: rulesDir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        var out: [CatalogExample] = []
+        let loader = FixtureLoader(environment: ["ASSERTLINT_TEST_SECRET": "a-test-secret-that-is-long-enough-for-hs256"],
+                                   realNow: Date(timeIntervalSince1970: 1_748_872_800))
+        for name in names {
+            let path = rulesDir.appendingPathComponent(name).path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let root = try Yams.compose(yaml: text)?.mapping, let id = root["id"]?.string else { continue }
+            let examples = root["examples"]?.mapping
+            for (kind, triggers) in [("trigger", true), ("pass", false)] {
+                for (i, ex) in (examples?[Node(stringLiteral: kind)]?.sequence ?? []).enumerated() {
+                    guard let fixture = ex.mapping?["fixture"] else {
+                        throw CatalogError(file: name, reason: "\(kind) example \(i + 1) has no fixture")
+                    }
+                    let subject = try loader.load(node: fixture, path: "Rules/\(name)")
+                    out.append(CatalogExample(ruleID: id, triggers: triggers, index: i,
+                                              pointer: ex.mapping?["at"]?.string, subject: subject))
+                }
+            }
+        }
+        return out
+    }
+}
+
+@Suite struct CatalogTests {
+    static let examples: [CatalogExample] = (try? CatalogExample.all()) ?? []
+
+    @Test func examplesLoad() throws {
+        _ = try CatalogExample.all()
+        #expect(!Self.examples.isEmpty)
+    }
+
+    @Test(arguments: examples)
+    func catalogExample(_ example: CatalogExample) throws {
+        let rule = try #require(Registry.rule(example.ruleID), "no rule implements \(example.ruleID)")
+        let diagnosis = Engine(rules: [rule]).run(example.subject)
+        let mine = diagnosis.findings.filter { $0.ruleID == example.ruleID }
+        if example.triggers {
+            #expect(!mine.isEmpty, "\(example.testDescription) did not trigger")
+            if let pointer = example.pointer {
+                #expect(mine.map(\.location.pointer).contains(pointer), "\(example.testDescription): pointers \(mine.map(\.location.pointer))")
+            }
+            for f in mine {
+                let fix = try #require(f.fix)
+                #expect(!fix.contains("{"), "\(example.testDescription): fix has an unfilled placeholder: \(fix)")
+            }
+        } else {
+            #expect(mine.isEmpty, "\(example.testDescription) triggered: \(mine.map(\.message))")
+        }
+    }
+
+    @Test func catalogAndRegistryAgree() {
+        #expect(Set(Catalog.bundled.ids) == Set(Registry.ids))
+    }
+
+    @Test func everyRuleHasTriggerAndPassExamples() {
+        for id in Registry.ids {
+            #expect(Self.examples.contains { $0.ruleID == id && $0.triggers }, "\(id) has no trigger example")
+            #expect(Self.examples.contains { $0.ruleID == id && !$0.triggers }, "\(id) has no pass example")
+        }
+    }
+
+    @Test func bundledCatalogParses() throws {
+        let catalog = try Catalog.parse(BundledCatalog.sources)
+        #expect(catalog.entries.count == BundledCatalog.sources.count)
+        for e in catalog.entries {
+            #expect(!e.explanation.isEmpty && !e.fix.isEmpty && !e.title.isEmpty, "\(e.id) has an empty text")
+            if let okta = e.okta, okta.verbatim == false {
+                #expect(okta.note != nil, "\(e.id): a non-verbatim Okta answer must say what is uncertain in okta.note")
+            }
+        }
+    }
+}
