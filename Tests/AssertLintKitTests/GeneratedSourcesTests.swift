@@ -8,12 +8,9 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func catalogSource() throws -> String {
-        let dir = root.appendingPathComponent("Rules")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
         var out = "// Generated from Rules/*.yaml by `scripts/generate`. Do not edit.\n"
         out += "enum BundledCatalog {\n    static let sources: [(name: String, yaml: String)] = [\n"
-        for name in names {
-            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        for (name, text) in try catalogSources() {
             // Examples are read from Rules/ by the tests; the binary needs only the texts.
             let runtime = text.components(separatedBy: "\nexamples:")[0]
             out += "        (\"\(name)\", ##\"\"\"\n\(runtime.hasSuffix("\n") ? runtime : runtime + "\n")\"\"\"##),\n"
@@ -52,6 +49,36 @@ import Testing
 
     @Test func bundledCatalogIsCurrent() throws {
         try Self.check("Sources/AssertLintKit/Catalog/BundledCatalog+Generated.swift", try Self.catalogSource())
+    }
+
+    /// The README's rules table, between its markers, from the catalog.
+    static func readmeSource() throws -> String {
+        let url = root.appendingPathComponent("README.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let begin = "<!-- rules:begin -->\n", end = "<!-- rules:end -->"
+        guard let b = text.range(of: begin), let e = text.range(of: end), b.upperBound <= e.lowerBound else { return text }
+        let catalog = try Catalog.parse(try catalogSources())
+        var table = "| rule | severity | Okta answer | what it checks |\n| --- | --- | --- | --- |\n"
+        for entry in catalog.entries {
+            var answer = "-"
+            if let okta = entry.okta {
+                answer = [okta.status.map(String.init), okta.error].compactMap { $0 }.joined(separator: " ")
+                if let d = okta.errorDescription { answer += ": " + d + (okta.verbatim ? "" : " (assertlint's wording)") }
+            }
+            let cell = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            table += "| `\(entry.id)` | \(entry.severity.rawValue) | \(cell(answer)) | \(cell(entry.title)) |\n"
+        }
+        return String(text[..<b.upperBound]) + table + String(text[e.lowerBound...])
+    }
+
+    static func catalogSources() throws -> [(name: String, yaml: String)] {
+        let dir = root.appendingPathComponent("Rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        return try names.map { ($0, try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    @Test func readmeRulesTableIsCurrent() throws {
+        try Self.check("README.md", try Self.readmeSource())
     }
 
     @Test func registryIsCurrent() throws {
