@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import AssertLintKit
+
+@Suite struct CodeSnippetTests {
+    @Test func pythonRequestsWithJSONBody() throws {
+        let text = """
+        import requests
+        url = "https://dev-123.okta.com/oauth2/v1/token"
+        payload = {
+            "grant_type": "client_credentials",
+            "scope": "okta.users.read",
+            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "client_assertion": signed_jwt,
+        }
+        r = requests.post(url, json=payload)
+        """
+        let request = try #require(CodeSnippet.request(from: text))
+        #expect(request.url == "https://dev-123.okta.com/oauth2/v1/token")
+        #expect(request.urlPosition == SourcePosition(line: 2))
+        #expect(request.mediaType == "application/json")
+        guard case .raw(let body) = request.body else { Issue.record("expected a JSON body"); return }
+        #expect(body == #"{"grant_type":"client_credentials","scope":"okta.users.read","client_assertion_type":"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"}"#)
+        #expect(request.notes.contains { $0.contains("client_assertion (signed_jwt)") })
+    }
+
+    @Test func javascriptURLSearchParamsWithPastedToken() throws {
+        let text = """
+        const assertion = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2ExIn0.c2ln';
+        await fetch('https://dev-123.okta.com/oauth2/default/v1/token', {
+          method: 'POST',
+          body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion }),
+        });
+        """
+        let request = try #require(CodeSnippet.request(from: text))
+        #expect(request.url == "https://dev-123.okta.com/oauth2/default/v1/token")
+        #expect(request.mediaType == "application/x-www-form-urlencoded")
+        #expect(request.form("grant_type")?.value == "client_credentials")
+        #expect(request.form("client_assertion")?.value == "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2ExIn0.c2ln")
+        #expect(request.form("client_assertion")?.position == SourcePosition(line: 1))
+    }
+
+    @Test func postmanCollectionURLEncodedBody() throws {
+        let text = """
+        {"request": {"method": "POST", "url": {"raw": "https://dev-123.okta.com/oauth2/v1/introspect"},
+         "body": {"mode": "urlencoded", "urlencoded": [
+           {"key": "token", "value": "abc"},
+           {"key": "client_id", "value": "0oa8f3example"}]}}}
+        """
+        let request = try #require(CodeSnippet.request(from: text))
+        #expect(request.url == "https://dev-123.okta.com/oauth2/v1/introspect")
+        #expect(request.formFields.map(\.name) == ["client_id", "token"])
+        #expect(request.form("client_id")?.value == "0oa8f3example")
+    }
+
+    @Test func javaNameValuePairsAndBasicAuth() throws {
+        let text = """
+        HttpPost post = new HttpPost("https://dev-123.okta.com/oauth2/v1/token");
+        post.setHeader("Authorization", "Basic " + encoded);
+        params.add(new BasicNameValuePair("grant_type", "client_credentials"));
+        params.add(new BasicNameValuePair("client_secret", secret));
+        """
+        let request = try #require(CodeSnippet.request(from: text))
+        #expect(request.form("grant_type")?.value == "client_credentials")
+        #expect(request.authorization?.value.hasPrefix("Basic") == true)
+        #expect(request.notes.contains { $0.contains("client_secret (secret)") })
+    }
+
+    @Test func unrelatedTextIsNotARequest() {
+        #expect(CodeSnippet.request(from: "hello https://example.com/docs grant_type") == nil)
+        #expect(CodeSnippet.request(from: "see https://dev-123.okta.com/oauth2/v1/token for details") == nil)
+    }
+}
