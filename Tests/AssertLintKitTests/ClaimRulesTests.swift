@@ -160,8 +160,8 @@ import Testing
 
     @Test func issAgainstTheRegisteredClientID() throws {
         let f = try Self.only(try Self.diagnose(payload: ["iss": #""https://dev-123.okta.com""#]), "iss-mismatch")
-        #expect(f.message == #"iss is "https://dev-123.okta.com" but the client_id "0oa1" (the app's client_id)"#)
-        #expect(f.fix?.hasPrefix(#"Set `iss` to "0oa1"; `iss` and `sub` must both be the app's client_id"#) == true)
+        #expect(f.message == #"iss is "https://dev-123.okta.com"; it must be the client_id "0oa1" (the app's client_id)"#)
+        #expect(f.fix?.hasPrefix(#"Set `iss` to "0oa1" and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id"#) == true)
         #expect(f.okta?.verbatim == false)
     }
 
@@ -174,16 +174,16 @@ import Testing
 
     @Test func nearMissesAreNamed() throws {
         #expect(try Self.only(try Self.diagnose(payload: ["sub": #""0OA1""#]), "sub-mismatch").message
-                .hasSuffix("(they differ only in letter case; client ids are case-sensitive)"))
+                .hasSuffix(": they differ only in letter case, and client ids are case-sensitive"))
         #expect(try Self.only(try Self.diagnose(payload: ["sub": #""0oa1\n""#]), "sub-mismatch").message
-                .hasSuffix("(they differ only in surrounding whitespace)"))
+                .hasSuffix(": they differ only in surrounding whitespace"))
     }
 
     @Test func withoutClientIDIssDifferentFromSubIsOneFinding() throws {
         let d = try Self.diagnose(payload: ["sub": #""00u1user""#], app: nil)
         let f = try Self.only(d, "iss-mismatch")
         #expect(f.message == #"iss "0oa1" and sub "00u1user" differ; both must be the client_id"#)
-        #expect(f.fix?.hasPrefix("Set `iss` to the app's client_id, the same value in `iss` and `sub`;") == true)
+        #expect(f.fix?.hasPrefix("Set `iss` to the app's client_id and sign a new assertion;") == true)
         #expect(d.unjudged.map(\.ruleID) == ["sub-mismatch"])
         #expect(d.unjudged.first?.needs == "--client-id or app.client_id in a fixture")
     }
@@ -206,7 +206,7 @@ import Testing
         // iss ≠ sub, sub = parameter: iss is the odd one out.
         let d = try Self.diagnose(payload: ["iss": #""0oa2""#], app: nil, form: ["client_id: 0oa1"])
         let f = try Self.only(d, "iss-mismatch")
-        #expect(f.message == #"iss is "0oa2" but the client_id "0oa1" (the request's client_id parameter)"#)
+        #expect(f.message == #"iss is "0oa2"; it must be the client_id "0oa1" (the request's client_id parameter)"#)
     }
 
     @Test func nonStringIssIsOnlyClaimTypeInvalid() throws {
@@ -240,6 +240,13 @@ import Testing
         #expect(at.okta == nil)
         let near = try Self.only(try Self.diagnose(payload: ["exp": "\(Self.now + 3480)"]), "exp-near-cap")
         #expect(near.message.hasSuffix("if the clock that set exp runs more than 2 min ahead of Okta's, Okta rejects it as too far in the future"))
+    }
+
+    @Test func millisecondsAreRecognised() throws {
+        let f = try Self.only(try Self.diagnose(payload: ["exp": "1748873100000"]), "exp-too-far")
+        #expect(f.message == "exp 1748873100000 is 55400 years after now 2025-06-02T14:00:00Z; exp looks like milliseconds (read as milliseconds it is 2025-06-02T14:05:00Z), and NumericDates are seconds; Okta allows at most 60 min")
+        let iat = try Self.only(try Self.diagnose(payload: ["iat": "1748872800000"]), "iat-future")
+        #expect(iat.message.contains("iat looks like milliseconds (read as milliseconds it is 2025-06-02T14:00:00Z)"))
     }
 
     @Test func genericServerHasNoCap() throws {

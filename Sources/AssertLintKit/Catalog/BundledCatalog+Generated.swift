@@ -305,7 +305,7 @@ explanation: |
   cannot both be the client_id), and compares `iss` with the request's `client_id` parameter only when
   `iss` and `sub` disagree; when they agree with each other but not with the parameter, that is
   client-id-mismatch.
-fix: Set `iss` to {client_id}; `iss` and `sub` must both be the app's client_id (Okta Admin Console > Applications > the app > General > Client Credentials).
+fix: Set `iss` to {client_id} and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id (Okta Admin Console > Applications > the app > General > Client Credentials).
 references:
   - https://developer.okta.com/docs/guides/build-self-signed-jwt/
   - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
@@ -459,7 +459,7 @@ explanation: |
   cannot both be the client_id), and compares `sub` with the request's `client_id` parameter only when
   `iss` and `sub` disagree; when they agree with each other but not with the parameter, that is
   client-id-mismatch.
-fix: Set `sub` to {client_id}; `iss` and `sub` must both be the app's client_id (Okta Admin Console > Applications > the app > General > Client Credentials).
+fix: Set `sub` to {client_id} and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id (Okta Admin Console > Applications > the app > General > Client Credentials).
 references:
   - https://developer.okta.com/docs/guides/build-self-signed-jwt/
   - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/

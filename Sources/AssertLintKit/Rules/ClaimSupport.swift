@@ -57,7 +57,20 @@ enum ClaimTime {
         } else {
             position = "is \(duration(delta)) \(delta > 0 ? "after" : "before") now \(utc(now))"
         }
-        return "\(claim) \(utc(value)) \(position)"
+        return "\(claim) \(shown(value)) \(position)" + millisecondsHint(claim, value)
+    }
+
+    /// Seconds past 1e11 (the year 5138) are almost always milliseconds.
+    static let millisecondsThreshold: Double = 100_000_000_000
+
+    /// A time as UTC, or as the raw number when no calendar date fits it.
+    static func shown(_ value: Double) -> String {
+        value < millisecondsThreshold ? utc(value) : String(format: "%.0f", value)
+    }
+
+    static func millisecondsHint(_ claim: String, _ value: Double) -> String {
+        guard value >= millisecondsThreshold, value / 1000 < millisecondsThreshold else { return "" }
+        return "; \(claim) looks like milliseconds (read as milliseconds it is \(utc(value / 1000))), and NumericDates are seconds"
     }
 
     /// Said after a time judgement made against this machine's clock rather than a fixed one.

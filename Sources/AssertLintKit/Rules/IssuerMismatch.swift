@@ -52,7 +52,7 @@ enum ClientIDClaimCheck {
             if let message = absence(expected) {
                 findings.add(ruleID, at: pointer, message, fix: ["client_id": ClaimText.quoted(registered)])
             } else if let value, value != registered {
-                findings.add(ruleID, at: pointer, "\(claim) is \(ClaimText.quoted(value)) but \(expected)\(difference(value, registered))",
+                findings.add(ruleID, at: pointer, "\(claim) is \(ClaimText.quoted(value)); it must be \(expected)\(difference(value, registered))",
                              fix: ["client_id": ClaimText.quoted(registered)])
             }
             return
@@ -65,13 +65,13 @@ enum ClientIDClaimCheck {
                 findings.add(ruleID, at: pointer, message, fix: ["client_id": ClaimText.quoted(fromRequest)])
             } else if let value, value != fromRequest, value != otherValue {
                 findings.add(ruleID, at: pointer,
-                             "\(claim) is \(ClaimText.quoted(value)) but \(expected)\(difference(value, fromRequest))",
+                             "\(claim) is \(ClaimText.quoted(value)); it must be \(expected)\(difference(value, fromRequest))",
                              fix: ["client_id": ClaimText.quoted(fromRequest)])
             }
             return
         }
 
-        let unknown = "the app's client_id, the same value in `iss` and `sub`"
+        let unknown = "the app's client_id"
         if let message = absence("the app's client_id") {
             let hint = otherValue.flatMap { $0.isEmpty ? nil : " (\(other) is \(ClaimText.quoted($0)); if that is the client_id, use it for \(claim) too)" } ?? ""
             findings.add(ruleID, at: pointer, message + hint, fix: ["client_id": unknown])
@@ -89,9 +89,9 @@ enum ClientIDClaimCheck {
     /// A near miss worth naming: whitespace or letter case.
     static func difference(_ a: String, _ b: String) -> String {
         if a.trimmingCharacters(in: .whitespacesAndNewlines) == b.trimmingCharacters(in: .whitespacesAndNewlines) {
-            return " (they differ only in surrounding whitespace)"
+            return ": they differ only in surrounding whitespace"
         }
-        if a.lowercased() == b.lowercased() { return " (they differ only in letter case; client ids are case-sensitive)" }
+        if a.lowercased() == b.lowercased() { return ": they differ only in letter case, and client ids are case-sensitive" }
         return ""
     }
 }

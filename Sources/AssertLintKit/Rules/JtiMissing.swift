@@ -12,7 +12,7 @@ struct JtiMissing: Rule {
         case .string(let s) where s.isEmpty: problem = "jti is empty"
         default: return  // a non-string jti is claim-type-invalid's
         }
-        let until = ClaimTime.seconds(assertion, "exp").map { " until exp \(ClaimTime.utc($0))" } ?? " until it expires"
+        let until = ClaimTime.seconds(assertion, "exp").map { " until exp \(ClaimTime.shown($0))" } ?? " until it expires"
         findings.add(Self.id, at: Location.claim("jti"),
                      "\(problem): anyone who captures this assertion can reuse it\(until)")
     }
