@@ -249,6 +249,13 @@ import Testing
         #expect(iat.message.contains("iat looks like milliseconds (read as milliseconds it is 2025-06-02T14:00:00Z)"))
     }
 
+    @Test func hugeFiniteTimesDoNotTrap() throws {
+        let f = try Self.only(try Self.diagnose(payload: ["exp": "1e300"]), "exp-too-far")
+        #expect(f.message == "exp 1e+300 is more than 30 million years after now 2025-06-02T14:00:00Z; Okta allows at most 60 min")
+        #expect(Self.ids(try Self.diagnose(payload: ["iat": "1.7976931348623157e308"])) == ["iat-future"])
+        #expect(Self.ids(try Self.diagnose(payload: ["jti": nil, "exp": "9e17"])) == ["exp-too-far", "jti-missing"])
+    }
+
     @Test func genericServerHasNoCap() throws {
         let d = try Self.diagnose(payload: ["aud": #""https://auth.example.com/oauth/token""#, "exp": "\(Self.now + 7200)"],
                                   url: "https://auth.example.com/oauth/token")

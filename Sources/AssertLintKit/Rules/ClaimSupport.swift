@@ -33,6 +33,8 @@ enum ClaimTime {
     /// A distance in seconds as people say it: "45 s", "65 min", "59 min 30 s", "5 h 10 min", "12 days".
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "an unbounded time" }
+        // Int64 holds about 292 billion years of seconds; a hostile exp such as 1e300 must not trap.
+        guard abs(seconds) < 1e15 else { return "more than 30 million years" }
         let s = Int64(abs(seconds).rounded())
         if s < 120 { return "\(s) s" }
         if s < 3 * 3600 {
@@ -65,7 +67,8 @@ enum ClaimTime {
 
     /// A time as UTC, or as the raw number when no calendar date fits it.
     static func shown(_ value: Double) -> String {
-        value < millisecondsThreshold ? utc(value) : String(format: "%.0f", value)
+        if value < millisecondsThreshold { return utc(value) }
+        return value < 1e18 ? String(format: "%.0f", value) : String(format: "%g", value)
     }
 
     static func millisecondsHint(_ claim: String, _ value: Double) -> String {
