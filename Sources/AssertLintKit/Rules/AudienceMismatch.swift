@@ -10,7 +10,8 @@ struct AudienceMismatch: Rule {
             findings.cannotJudge(Self.id, needs: "the request URL, or --endpoint URL for a bare token")
             return
         }
-        guard let audiences = assertion.audiences, !audiences.isEmpty else { return }
+        // An empty or blank `aud` is `aud-missing`'s: reporting it here too would say the same twice.
+        guard let audiences = assertion.audiences, audiences.contains(where: { !AudienceMissing.isBlank($0) }) else { return }
         let accepted = AudiencePolicyCheck.accepted(by: target)
         guard !audiences.contains(where: accepted.contains) else { return }
         let shown = audiences.count == 1 ? "\"\(audiences[0])\"" : "[" + audiences.map { "\"\($0)\"" }.joined(separator: ", ") + "]"

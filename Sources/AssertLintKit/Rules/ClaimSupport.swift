@@ -1,0 +1,96 @@
+import Foundation
+
+/// Times as the claim rules show them: NumericDates in UTC and distances in plain units, so
+/// a message reads "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z".
+enum ClaimTime {
+    /// Seconds a client clock may run ahead before `iat`/`nbf` in the future is an error.
+    /// Okta documents no skew allowance; 60 s is the usual JOSE library default.
+    static let futureLeeway: Double = 60
+
+    /// A corrected `exp` is suggested this far ahead of now: long enough for the request to
+    /// arrive, far from Okta's one-hour cap.
+    static let suggestedLifetime: Int64 = 300
+
+    /// A NumericDate claim the time rules can judge: a finite, non-negative number. Other values
+    /// (strings, 1e309, negatives) are `claim-type-invalid`'s and are skipped here.
+    static func seconds(_ assertion: ClientAssertion, _ claim: String) -> Double? {
+        guard let d = assertion.date(claim).seconds, d >= 0 else { return nil }
+        return d
+    }
+
+    static func nowSeconds(_ subject: Subject) -> Int64 {
+        Int64(subject.now.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// `1748872800` → `2025-06-02T14:00:00Z` (fractions of a second are dropped).
+    static func utc(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 253_402_300_800 else { return "(out of range)" }
+        return Timestamps.format(Date(timeIntervalSince1970: seconds.rounded(.down)))
+    }
+
+    static func utc(_ date: Date) -> String { utc(date.timeIntervalSince1970) }
+
+    /// A distance in seconds as people say it: "45 s", "65 min", "59 min 30 s", "5 h 10 min", "12 days".
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "an unbounded time" }
+        // Int64 holds about 292 billion years of seconds; a hostile exp such as 1e300 must not trap.
+        guard abs(seconds) < 1e15 else { return "more than 30 million years" }
+        let s = Int64(abs(seconds).rounded())
+        if s < 120 { return "\(s) s" }
+        if s < 3 * 3600 {
+            let (m, rest) = (s / 60, s % 60)
+            return rest == 0 ? "\(m) min" : "\(m) min \(rest) s"
+        }
+        if s < 72 * 3600 {
+            let (h, m) = (s / 3600, (s % 3600) / 60)
+            return m == 0 ? "\(h) h" : "\(h) h \(m) min"
+        }
+        let days = s / 86400
+        return days < 3650 ? "\(days) days" : "\(days / 365) years"
+    }
+
+    /// "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z"
+    static func relation(_ claim: String, _ value: Double, to subject: Subject) -> String {
+        let now = subject.now.timeIntervalSince1970
+        let delta = value - now
+        let position: String
+        if delta.rounded() == 0 {
+            position = "equals now \(utc(now))"
+        } else {
+            position = "is \(duration(delta)) \(delta > 0 ? "after" : "before") now \(utc(now))"
+        }
+        return "\(claim) \(shown(value)) \(position)" + millisecondsHint(claim, value)
+    }
+
+    /// Seconds past 1e11 (the year 5138) are almost always milliseconds.
+    static let millisecondsThreshold: Double = 100_000_000_000
+
+    /// A time as UTC, or as the raw number when no calendar date fits it.
+    static func shown(_ value: Double) -> String {
+        if value < millisecondsThreshold { return utc(value) }
+        return value < 1e18 ? String(format: "%.0f", value) : String(format: "%g", value)
+    }
+
+    static func millisecondsHint(_ claim: String, _ value: Double) -> String {
+        guard value >= millisecondsThreshold, value / 1000 < millisecondsThreshold else { return "" }
+        return "; \(claim) looks like milliseconds (read as milliseconds it is \(utc(value / 1000))), and NumericDates are seconds"
+    }
+
+    /// Said after a time judgement made against this machine's clock rather than a fixed one.
+    static func clockNote(_ subject: Subject) -> String {
+        subject.clockIsReal ? " (now is this machine's clock; use --now to judge at another time)" : ""
+    }
+}
+
+/// How claim values appear in messages: JSON text, cut short when long.
+enum ClaimText {
+    static func show(_ value: JSONValue, limit: Int = 80) -> String {
+        let text = value.compactText
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)) + "…"
+    }
+
+    static func quoted(_ s: String, limit: Int = 80) -> String {
+        show(.string(s), limit: limit)
+    }
+}

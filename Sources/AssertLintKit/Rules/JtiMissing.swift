@@ -1,0 +1,19 @@
+import Foundation
+
+/// No `jti` (or an empty one): Okta accepts it, but then cannot detect a replay.
+struct JtiMissing: Rule {
+    static let id = "jti-missing"
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let assertion = subject.assertion.decoded else { return }
+        let problem: String
+        switch assertion.claims["jti"] {
+        case nil: problem = "jti is missing"
+        case .string(let s) where s.isEmpty: problem = "jti is empty"
+        default: return  // a non-string jti is claim-type-invalid's
+        }
+        let until = ClaimTime.seconds(assertion, "exp").map { " until exp \(ClaimTime.shown($0))" } ?? " until it expires"
+        findings.add(Self.id, at: Location.claim("jti"),
+                     "\(problem): anyone who captures this assertion can reuse it\(until)")
+    }
+}
