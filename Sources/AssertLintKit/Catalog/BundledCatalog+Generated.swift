@@ -197,6 +197,7 @@ explanation: |
   Okta rejects a JSON body, a multipart body (curl -F) or a body without that Content-Type before
   it looks at any parameter, so no client authentication happens. HTTP libraries that serialize
   objects to JSON by default (axios, fetch with JSON.stringify, requests' `json=`) are the usual cause.
+  assertlint judges the parameters themselves once they are sent form-encoded.
 fix: "Send the parameters form-encoded with the header `Content-Type: application/x-www-form-urlencoded`: {body}"
 references:
   - RFC 6749 section 4.4.2
@@ -265,7 +266,8 @@ explanation: |
   /bc/authorize) take POST requests with the parameters in an application/x-www-form-urlencoded
   body (RFC 6749 sections 3.2 and 2.3.1). Client credentials must never travel in a URL, where
   proxies and logs keep them. With curl, `-G` (or `--get`) turns the `-d` data into a query string
-  and sends a GET; `-X GET` sends a GET with a body most servers ignore.
+  and sends a GET; `-X GET` sends a GET with a body most servers ignore. Okta refuses the request
+  before it reads any parameter, so assertlint judges the parameters once the request is a POST.
 fix: Send a POST to {endpoint} with the parameters in an application/x-www-form-urlencoded body; with curl, drop `-G`/`--get` and `-X GET` and pass the parameters with `-d` or `--data-urlencode`.
 references:
   - RFC 6749 section 3.2

@@ -81,11 +81,27 @@ extension ClientAssertion {
 }
 
 extension Subject {
-    /// The request, when it is aimed at an endpoint that authenticates clients; nil for a bare
-    /// token and for endpoints such as /authorize or /keys.
-    public var clientAuthRequest: TokenRequest? {
+    /// The request, when it is aimed at an endpoint that authenticates clients, whatever its
+    /// method and body; nil for a bare token and for endpoints such as /authorize or /keys.
+    public var clientAuthEndpointRequest: TokenRequest? {
         guard let request, let target, target.endpoint.authenticatesClient else { return nil }
         return request
+    }
+
+    /// The request at a client-authenticating endpoint, when the server reads its parameters:
+    /// a POST whose body is form-encoded (or empty). A GET or a JSON body is refused before any
+    /// parameter is looked at (method-not-post, content-type-invalid), so the rules that judge
+    /// parameters stay silent rather than report parameters as missing that were merely misplaced.
+    public var clientAuthRequest: TokenRequest? {
+        guard let request = clientAuthEndpointRequest,
+              request.method.trimmingCharacters(in: .whitespaces).uppercased() == "POST" else { return nil }
+        switch request.body {
+        case .none: return request
+        case .raw: return nil
+        case .form:
+            // Parsers build a form body only from form-encoded text; a missing header is theirs to add.
+            return request.mediaType == nil || request.mediaType == "application/x-www-form-urlencoded" ? request : nil
+        }
     }
 
     /// The methods the request's credentials use, one per credential: Basic header →

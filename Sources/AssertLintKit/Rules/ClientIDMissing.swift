@@ -12,9 +12,11 @@ struct ClientIDMissing: Rule {
         let iss = Self.nonEmpty(assertion.issuer)
         let sub = Self.nonEmpty(assertion.subject)
         guard iss == nil, sub == nil else { return }
-        let what = [("iss", assertion.claims["iss"]), ("sub", assertion.claims["sub"])].map { name, value in
-            value == nil ? "`\(name)` is missing" : "`\(name)` is \(value?.compactText ?? "empty")"
-        }.joined(separator: " and ")
+        let iv = assertion.claims["iss"], sv = assertion.claims["sub"]
+        let what = iv == nil && sv == nil ? "`iss` and `sub` are missing"
+            : [("iss", iv), ("sub", sv)].map { name, value in
+                value == nil ? "`\(name)` is missing" : "`\(name)` is \(value?.compactText ?? "empty")"
+            }.joined(separator: " and ")
         let clientID = subject.app.clientID.flatMap(Self.nonEmpty) ?? "<your client id>"
         findings.add(Self.id, at: Location.claim("sub"),
                      "Nothing in the request names the client: there is no `client_id` parameter, no Basic user, and the assertion's \(what)",

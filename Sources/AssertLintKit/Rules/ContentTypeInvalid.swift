@@ -7,7 +7,7 @@ struct ContentTypeInvalid: Rule {
     static let formType = "application/x-www-form-urlencoded"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
-        guard let request = subject.clientAuthRequest else { return }
+        guard let request = subject.clientAuthEndpointRequest else { return }
         let rawText: String?
         switch request.body {
         case .none: return
@@ -20,6 +20,9 @@ struct ContentTypeInvalid: Rule {
         }
         let mediaType = request.mediaType
         guard mediaType != Self.formType else { return }
+        // A form body without a header comes from a parser that knew it was form-encoded
+        // (curl -d sends the header itself).
+        if rawText == nil, request.contentType == nil { return }
         let declared: String
         if let ct = request.contentType {
             declared = ct.trimmingCharacters(in: .whitespaces).isEmpty ? "an empty Content-Type" : "Content-Type `\(ct)`"
@@ -31,6 +34,8 @@ struct ContentTypeInvalid: Rule {
         if let rawText, let fields = Self.jsonFields(rawText) {
             message += " and is JSON; Okta reads only form-encoded parameters"
             formBody = fields.map { "\($0.name)=\(Self.encodedForFix($0.name, $0.value))" }.joined(separator: "&")
+        } else if let rawText, Self.looksFormEncoded(rawText) {
+            message += "; the body already looks form-encoded, so the header is what is missing"
         } else if mediaType == "multipart/form-data" {
             message += "; multipart bodies (curl -F) are not read, use -d or --data-urlencode instead"
         } else if mediaType == "application/json" {
@@ -38,6 +43,12 @@ struct ContentTypeInvalid: Rule {
         }
         let pointer = request.contentType == nil ? Location.body : Location.httpHeader("Content-Type")
         findings.add(Self.id, at: pointer, message, fix: ["body": formBody])
+    }
+
+    static func looksFormEncoded(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = t.first, first != "{", first != "[", first != "-", t.contains("=") else { return false }
+        return !t.contains(where: { $0.isWhitespace })
     }
 
     /// The members of a JSON object body as form fields, in order.

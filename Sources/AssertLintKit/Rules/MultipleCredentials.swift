@@ -21,12 +21,20 @@ struct MultipleCredentials: Rule {
             keep = "the app is registered for \(method.rawValue), so \(Self.keepAdvice(method, credentials))"
         } else if credentials.contains(.clientAssertion) {
             keep = "if the app uses a JWT method, keep `client_assertion` and `client_assertion_type` and remove " +
-                credentials.filter { $0 != .clientAssertion }.map(\.displayName).joined(separator: " and ")
+                credentials.filter { $0 != .clientAssertion }.map(Self.name).joined(separator: " and ")
         } else {
             keep = "keep either the Authorization header or `client_secret` in the body, whichever the app's client authentication expects"
         }
         let pointer = credentials.contains(.authorizationHeader) ? Location.httpHeader("Authorization") : Location.form("client_secret")
         findings.add(Self.id, at: pointer, message, fix: ["keep": keep, "endpoint": target.endpointURL])
+    }
+
+    static func name(_ c: PresentedCredential) -> String {
+        switch c {
+        case .authorizationHeader: return "the Authorization header"
+        case .clientSecret: return "`client_secret` from the body"
+        case .clientAssertion: return "`client_assertion`"
+        }
     }
 
     static func keepAdvice(_ method: AuthMethod, _ present: [PresentedCredential]) -> String {
@@ -38,8 +46,13 @@ struct MultipleCredentials: Rule {
         case .none: kept = nil
         }
         guard let kept else { return "remove all of them and send only `client_id`" }
-        let removed = present.filter { $0 != kept }.map(\.displayName).joined(separator: " and ")
-        let keptText = kept == .clientAssertion ? "`client_assertion` (with `client_assertion_type`)" : kept.displayName
+        let removed = present.filter { $0 != kept }.map(name).joined(separator: " and ")
+        let keptText: String
+        switch kept {
+        case .authorizationHeader: keptText = "the Authorization header"
+        case .clientSecret: keptText = "`client_secret` in the body"
+        case .clientAssertion: keptText = "`client_assertion` (with `client_assertion_type`)"
+        }
         return present.contains(kept) ? "keep \(keptText) and remove \(removed)" : "remove \(removed) and send \(keptText) instead"
     }
 }
