@@ -242,6 +242,16 @@ import Testing
         #expect(d.findings[0].message == "The body has `client_assertion` but no `client_assertion_type`")
     }
 
+    @Test func emptyAssertionWithoutTypeForJWTApp() throws {
+        let d = try Self.diagnose("""
+            app: {client_id: 0oa1, auth_method: client_secret_jwt}
+            request: {url: "\(Self.custom)/token", form: {grant_type: client_credentials, scope: api, client_id: 0oa1, client_assertion: ""}}
+            """)
+        #expect(d.ruleIDs == ["assertion-type-missing", "assertion-missing"])
+        #expect(d.findings[0].message == "The app authenticates with client_secret_jwt, and the body has an empty `client_assertion` and no `client_assertion_type`")
+        #expect(d.findings[1].fix?.contains("\"\(Self.custom)/token\"") == true)
+    }
+
     @Test func emptyAssertionWithTypeIsAssertionMissing() throws {
         let d = try Self.diagnose("""
             request: {url: "\(Self.custom)/revoke", form: {token: abc, client_assertion_type: "\(Self.jwtType)", client_assertion: ""}}

@@ -13,7 +13,9 @@ struct AssertionTypeMissing: Rule {
             message = "The body has `client_assertion` but no `client_assertion_type`"
         } else if let method = subject.app.authMethod, method.usesAssertion, credentials.isEmpty {
             // A JWT app that sends nothing needs both parameters; saying so spares a second round trip.
-            message = "The app authenticates with \(method.rawValue), and the body has neither `client_assertion_type` nor `client_assertion`"
+            message = request.form("client_assertion") == nil
+                ? "The app authenticates with \(method.rawValue), and the body has neither `client_assertion_type` nor `client_assertion`"
+                : "The app authenticates with \(method.rawValue), and the body has an empty `client_assertion` and no `client_assertion_type`"
         } else {
             return
         }
