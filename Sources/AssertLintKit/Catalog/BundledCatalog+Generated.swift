@@ -28,6 +28,82 @@ references:
   - RFC 7518 section 3.6
   - RFC 7523 section 3
 """##),
+        ("assertion-missing.yaml", ##"""
+id: assertion-missing
+title: the app authenticates with a JWT but the request has no client_assertion
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: No client credentials found.
+  verbatim: true
+  precedence: 26
+explanation: |
+  An app whose client authentication is private_key_jwt ("Public key / Private key") or
+  client_secret_jwt must send a signed client assertion at every endpoint that authenticates
+  clients, not only at /token. /introspect and /revoke need the same client authentication as
+  /token, with a fresh assertion whose `aud` is the introspect (or revoke) URL itself: an assertion
+  minted for /token is rejected there, and a `client_id` parameter alone identifies the client but
+  does not authenticate it.
+  Introspecting at the Org authorization server (/oauth2/v1/introspect) has a second catch: tokens
+  from the Org server are meant for Okta's own APIs. To validate access tokens for your own APIs,
+  issue them from a custom authorization server (/oauth2/default or your own) and introspect them
+  at that server's /v1/introspect, or validate them locally against its /v1/keys.
+fix: Sign a fresh client assertion with `aud` set to "{endpoint}" (iss and sub = the client id, a short exp, a new jti) and send it as `client_assertion`, together with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+references:
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+  - https://developer.okta.com/docs/guides/build-self-signed-jwt/
+  - RFC 7662 section 2.1
+  - RFC 7523 section 3
+"""##),
+        ("assertion-type-invalid.yaml", ##"""
+id: assertion-type-invalid
+title: client_assertion_type is not the JWT bearer URN
+severity: error
+okta:
+  status: 400
+  error: invalid_client
+  error_description: The client_assertion_type is invalid.
+  verbatim: false
+  precedence: 24
+  note: The description is verbatim from a third-party report (zitadel/oidc#635, an empty client_assertion_type), not from Okta's docs. The status has been 400 since release 2022.01.2 (OKTA-456503; 401 before). The `error` code was not recorded; invalid_client is assertlint's assumption.
+explanation: |
+  `client_assertion_type` must be exactly `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`
+  (RFC 7523 section 2.2), compared character for character. Common slips: an empty value (a library
+  that sends the parameter even when it has no assertion), a space or line break copied with it,
+  `jwt_bearer` with an underscore, upper case, a value that was percent-encoded twice, and the
+  grant-type URN `urn:ietf:params:oauth:grant-type:jwt-bearer` of RFC 7523 section 2.1, which is a
+  `grant_type` for using a JWT as the grant, not a way to authenticate the client.
+fix: Set `client_assertion_type` to "{type}" exactly.
+references:
+  - RFC 7523 section 2.2
+  - RFC 7523 section 2.1
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+"""##),
+        ("assertion-type-missing.yaml", ##"""
+id: assertion-type-missing
+title: client_assertion_type is missing
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: No client credentials found.
+  verbatim: false
+  precedence: 25
+  note: The text is Okta's, but its use for this case is inferred. Okta documents no answer for a missing client_assertion_type; it most likely ignores a client_assertion without its type and answers as for a request without credentials, but it may answer "The client_assertion_type is invalid." (400) instead.
+explanation: |
+  A JWT client assertion is sent as two form parameters (RFC 7521 section 4.2, RFC 7523 section
+  2.2): `client_assertion` with the signed JWT and `client_assertion_type` with the fixed value
+  `urn:ietf:params:oauth:client-assertion-type:jwt-bearer`. Without the type the server does not
+  treat the body as carrying a client assertion. assertlint also reports this when an app that
+  authenticates with private_key_jwt or client_secret_jwt sends neither parameter, because the
+  fix needs both.
+fix: Add `client_assertion_type={type}` to the form body, next to `client_assertion`.
+references:
+  - RFC 7521 section 4.2
+  - RFC 7523 section 2.2
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+"""##),
         ("aud-issuer-instead-of-endpoint.yaml", ##"""
 id: aud-issuer-instead-of-endpoint
 title: aud is the issuer, not the endpoint URL
@@ -104,6 +180,35 @@ references:
   - RFC 7523 section 3
   - RFC 7519 section 4.1.3
 """##),
+        ("auth-method-mismatch.yaml", ##"""
+id: auth-method-mismatch
+title: the request authenticates differently from the app's client authentication setting
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: Client authentication failed. Either the client or the client credentials are invalid.
+  verbatim: false
+  precedence: 35
+  note: Verbatim from third-party reports of Okta responses, not from Okta's docs, and Okta does not document which text each mismatch produces. An RS/ES-signed assertion for an app without a registered public key was answered "The client does not have a JWKSet configured, but the client_assertion requires one." in Okta's own SDK tests. Whether a client-secret app may authenticate with client_secret_jwt is not documented either.
+explanation: |
+  Each Okta app has one client authentication method (`token_endpoint_auth_method`), set under
+  Applications > the app > General > Client Credentials: "Client secret" (client_secret_basic or
+  client_secret_post), "Client secret (signed JWT)" (client_secret_jwt), "Public key / Private key"
+  (private_key_jwt), or none for public clients. The request must authenticate that way. An
+  assertion's method is told by its `alg`: HS256/384/512 is an HMAC keyed with the client secret
+  (client_secret_jwt); RS*, ES* and PS* are signatures checked with the app's registered public key
+  (private_key_jwt). Okta appears to pick the verification path from `alg` first: for an RS/ES
+  assertion to an app without a public key it answers "The client does not have a JWKSet
+  configured, but the client_assertion requires one.".
+  A client secret sent in the Basic header or in the body counts as the same "Client secret"
+  setting; assertlint does not report one against the other.
+fix: "Authenticate the way the app is registered ({registered}): {how}. Or, if the app should use {presented}, change its Client authentication to \"{console}\" in the Admin Console (Applications > the app > General > Client Credentials > Edit) and register what that method needs."
+references:
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+  - https://developer.okta.com/docs/guides/build-self-signed-jwt/
+  - RFC 7591 section 2 (token_endpoint_auth_method)
+"""##),
         ("base64url-lenient.yaml", ##"""
 id: base64url-lenient
 title: a segment is base64 with padding or the standard alphabet, not base64url
@@ -150,6 +255,99 @@ references:
   - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/
   - RFC 7519 section 2
   - RFC 7519 section 4.1
+"""##),
+        ("client-id-mismatch.yaml", ##"""
+id: client-id-mismatch
+title: the client_id parameter names a different client
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: The client_id parameter does not match the client that signed the assertion.
+  verbatim: false
+  precedence: 32
+  note: Okta's answer when the client_id parameter (or the Basic user) differs from the assertion's sub or from the app is not documented; invalid_client with 401 is likely, possibly "Client authentication failed. Either the client or the client credentials are invalid." The description is assertlint's wording.
+explanation: |
+  The `client_id` parameter is optional with a client assertion, but when it is sent it must name
+  the same client as the assertion's `sub` (and `iss`), and the app the request is meant for. The
+  server looks the client up by one of them and checks the signature with that client's key, so a
+  mismatch means either the wrong key is used or the wrong app is authenticated. The usual causes
+  are a client id copied from another app or environment (dev vs prod org), and an assertion built
+  by a library for a different configuration than the form parameters.
+  When the app's client id is known, differences between it and the assertion's `iss`/`sub` are
+  reported as iss-mismatch and sub-mismatch.
+fix: 'Use one client id everywhere: set `client_id` (and the Basic user, if any) to "{client_id}", the same value as the assertion''s `iss` and `sub`.'
+references:
+  - RFC 7523 section 3
+  - RFC 7521 section 4.2
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+"""##),
+        ("client-id-missing.yaml", ##"""
+id: client-id-missing
+title: nothing in the request names the client
+severity: error
+okta:
+  status: 400
+  error: invalid_client
+  error_description: A client_id must be provided in the request.
+  verbatim: false
+  precedence: 30
+  note: Verbatim from a recorded response (an assertion with empty iss and sub, no client_id parameter) made through a proxy in front of an Okta org (department-of-veterans-affairs/vets-api test cassettes), not from Okta's docs. The same text has also been seen in Okta's API error shape (errorCode/errorSummary).
+explanation: |
+  Before it can check a client assertion, the server must know which client is calling, to look up
+  its registered key or secret. It takes the client id from the `client_id` parameter, the user of a
+  Basic Authorization header, or the assertion's `iss` and `sub` (RFC 7523 section 3: both are the
+  client id). When all of them are missing or empty, the client cannot be identified. Okta checks
+  this before the assertion's audience and lifetime.
+fix: Set `iss` and `sub` in the assertion to the client id ("{client_id}") and sign it again; sending `client_id={client_id}` in the body as well is allowed.
+references:
+  - RFC 7523 section 3
+  - https://developer.okta.com/docs/guides/build-self-signed-jwt/
+"""##),
+        ("content-type-invalid.yaml", ##"""
+id: content-type-invalid
+title: the body is not application/x-www-form-urlencoded
+severity: error
+okta:
+  status: 400
+  error: E0000021
+  error_description: Bad request. Accept and/or Content-Type headers likely do not match supported values.
+  verbatim: false
+  precedence: 12
+  api_error_shape: true
+  note: Seen verbatim in a third-party report of an Okta response to a JSON body (Kong/volcano-agent-sdk#21), not in Okta's docs. It comes back in Okta's API error shape (errorCode/errorSummary), not as an OAuth error.
+explanation: |
+  OAuth endpoints read their parameters from an application/x-www-form-urlencoded body
+  (RFC 6749 sections 4.4.2 and 2.3.1), sent with `Content-Type: application/x-www-form-urlencoded`.
+  Okta rejects a JSON body, a multipart body (curl -F) or a body without that Content-Type before
+  it looks at any parameter, so no client authentication happens. HTTP libraries that serialize
+  objects to JSON by default (axios, fetch with JSON.stringify, requests' `json=`) are the usual cause.
+  assertlint judges the parameters themselves once they are sent form-encoded.
+fix: "Send the parameters form-encoded with the header `Content-Type: application/x-www-form-urlencoded`: {body}"
+references:
+  - RFC 6749 section 4.4.2
+  - RFC 6749 section 2.3.1
+"""##),
+        ("endpoint-not-client-auth.yaml", ##"""
+id: endpoint-not-client-auth
+title: a client assertion is sent to an endpoint that does not authenticate clients
+severity: error
+explanation: |
+  Client assertions authenticate the client at the endpoints that take client credentials: /token,
+  /introspect, /revoke, /par, /device/authorize and /bc/authorize. Other endpoints ignore or refuse
+  them:
+  - /authorize is where the user's browser goes; the client authenticates afterwards, when it
+    exchanges the code at /token (or before, when it pushes the request to /par).
+  - /keys publishes the authorization server's own signing keys. The client's public key is
+    registered in the app (or published at its jwks_uri), never sent to /keys.
+  - /userinfo takes an access token (`Authorization: Bearer`), obtained from /token first.
+  - The discovery documents (/.well-known/openid-configuration, /.well-known/oauth-authorization-server)
+    are public; read `token_endpoint` from them and send the request there.
+  Remember that `aud` must name the endpoint the assertion is finally sent to.
+fix: Send the request with the client assertion to {endpoint}, and set the assertion's `aud` to that URL.
+references:
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+  - RFC 8414 section 2
 """##),
         ("exp-expired.yaml", ##"""
 id: exp-expired
@@ -248,6 +446,32 @@ references:
   - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
   - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/
   - RFC 7519 section 4.1.4
+"""##),
+        ("grant-type-invalid.yaml", ##"""
+id: grant-type-invalid
+title: grant_type is missing or not a grant type
+severity: error
+okta:
+  status: 400
+  error: unsupported_grant_type
+  error_description: The grant_type is missing or not supported.
+  verbatim: false
+  precedence: 75
+  note: unsupported_grant_type with 400 is what RFC 6749 section 5.2 prescribes for an unknown grant type; Okta's exact description is not documented, and a missing grant_type may be answered with invalid_request instead. The description is assertlint's wording.
+explanation: |
+  Every token request names its grant in `grant_type`: `client_credentials` for a service app
+  acting for itself, `authorization_code`, `refresh_token`, `urn:ietf:params:oauth:grant-type:device_code`,
+  `urn:ietf:params:oauth:grant-type:token-exchange`, `urn:ietf:params:oauth:grant-type:jwt-bearer`,
+  `urn:ietf:params:oauth:grant-type:saml2-bearer`, `urn:openid:params:grant-type:ciba`, `password`,
+  and Okta's `interaction_code`. The value is compared exactly: `client-credentials` with a
+  hyphen, `client_credential` without the s, or a trailing space or line break is not a grant type.
+  Okta authenticates the client before it looks at the grant, so this error shows only once the
+  client authentication is right. The grant type must also be enabled for the app (Grant type in
+  the app's General settings) and allowed by an access policy rule of the authorization server.
+fix: Set `grant_type` to "{grant_type}".
+references:
+  - RFC 6749 section 4.4.2
+  - RFC 6749 section 5.2
 """##),
         ("iat-future.yaml", ##"""
 id: iat-future
@@ -404,6 +628,52 @@ references:
   - RFC 7515 section 7.1
   - RFC 7523 section 3
 """##),
+        ("method-not-post.yaml", ##"""
+id: method-not-post
+title: the request is not a POST
+severity: error
+okta:
+  status: 405
+  error: invalid_request
+  error_description: Only POST is accepted at this endpoint.
+  verbatim: false
+  precedence: 10
+  note: Okta's response to a GET (or other non-POST) request at /token, /introspect or /revoke is not documented; the status is likely 405 Method Not Allowed, possibly 400 invalid_request. The description is assertlint's wording.
+explanation: |
+  The endpoints that authenticate clients (/token, /introspect, /revoke, /par, /device/authorize,
+  /bc/authorize) take POST requests with the parameters in an application/x-www-form-urlencoded
+  body (RFC 6749 sections 3.2 and 2.3.1). Client credentials must never travel in a URL, where
+  proxies and logs keep them. With curl, `-G` (or `--get`) turns the `-d` data into a query string
+  and sends a GET; `-X GET` sends a GET with a body most servers ignore. Okta refuses the request
+  before it reads any parameter, so assertlint judges the parameters once the request is a POST.
+fix: Send a POST to {endpoint} with the parameters in an application/x-www-form-urlencoded body; with curl, drop `-G`/`--get` and `-X GET` and pass the parameters with `-d` or `--data-urlencode`.
+references:
+  - RFC 6749 section 3.2
+  - RFC 6749 section 2.3.1
+"""##),
+        ("multiple-credentials.yaml", ##"""
+id: multiple-credentials
+title: the request carries more than one client credential
+severity: error
+okta:
+  status: 401
+  error: invalid_request
+  error_description: "Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body."
+  verbatim: false
+  precedence: 20
+  note: Verbatim from several recorded responses, not from Okta's docs. Note the unusual pairing of invalid_request with HTTP 401. One third-party report says a Basic header plus only `client_id` in a /par body also trips it; that is not confirmed by Okta, and assertlint does not report it.
+explanation: |
+  A client authenticates one way per request (RFC 6749 section 2.3): an Authorization header
+  (client_secret_basic), `client_secret` in the body (client_secret_post), or `client_assertion`
+  in the body (client_secret_jwt, private_key_jwt). Okta refuses a request that carries more than
+  one, even when they agree (the same secret in the header and the body). Libraries often add a
+  Basic header by default; when the code also sends a client assertion or a body secret, the
+  request ends up with two. Keep the one the app's "Client authentication" setting names.
+fix: "Send exactly one credential: {keep}."
+references:
+  - RFC 6749 section 2.3
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+"""##),
         ("nbf-future.yaml", ##"""
 id: nbf-future
 title: nbf is in the future
@@ -430,6 +700,108 @@ fix: Leave `nbf` out, or set it to the time of signing or earlier, {nbf} ({nbf_u
 references:
   - https://developer.okta.com/docs/guides/build-self-signed-jwt/
   - RFC 7519 section 4.1.5
+"""##),
+        ("no-credentials.yaml", ##"""
+id: no-credentials
+title: a confidential client sends no credentials
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: No client credentials found.
+  verbatim: true
+  precedence: 26
+explanation: |
+  A confidential client (a service app or a web app, anything whose client authentication is not
+  "None") must authenticate at /token, /introspect, /revoke, /par, /device/authorize and
+  /bc/authorize. The request carries no Authorization header, no `client_secret` and no
+  `client_assertion`; a `client_id` parameter identifies the client but does not authenticate it.
+  Apps that authenticate with a signed JWT are reported as assertion-missing instead. When the app's
+  client authentication and type are both unknown, assertlint cannot tell a public client (which
+  sends only `client_id`) from a confidential one and says so rather than guessing.
+fix: "Authenticate the client: {how}."
+references:
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+  - RFC 6749 section 2.3
+"""##),
+        ("org-server-requires-private-key-jwt.yaml", ##"""
+id: org-server-requires-private-key-jwt
+title: client_credentials at the Org authorization server without private_key_jwt
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.
+  verbatim: true
+  precedence: 70
+  note: The description is Okta's (support article and guides); the status and `error` code that come with it are not documented. 401 invalid_client is likely.
+explanation: |
+  The Okta Org authorization server (issuer `https://{yourOktaDomain}`, token URL
+  `https://{yourOktaDomain}/oauth2/v1/token`) issues client_credentials tokens only for Okta's own
+  APIs (okta.* scopes), and only to service apps that authenticate with private_key_jwt. A client
+  secret (in the Basic header or the body) or an HS256 assertion signed with the secret
+  (client_secret_jwt) is refused there, even though the same app may use it at a custom
+  authorization server. The documented exception is Okta Integration Network (OIN) API service
+  integrations, which use a client secret with client_credentials at the Org server; an app you
+  create yourself in the Admin Console is not one.
+fix: "In the Admin Console, open the app (Applications > the app > General > Client Credentials > Edit), set Client authentication to \"Public key / Private key\" and add your public key (or a JWKS URL). Then sign an assertion with the private key (RS256 or ES256; iss and sub = the client id, aud = \"{token_url}\", a short exp, a new jti) and send it as `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` instead of the secret. If you want to keep the client secret, request a token for your own API from a custom authorization server instead: {custom_token_url} (it cannot grant okta.* scopes)."
+references:
+  - https://support.okta.com/help/s/article/client-credentials-requests-to-the-org-auithorization-server-must-use-the-private-key-jwt-token-endpoint-auth-method
+  - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/
+  - https://developer.okta.com/docs/guides/build-api-integration/main/
+"""##),
+        ("parameter-repeated.yaml", ##"""
+id: parameter-repeated
+title: a request parameter is sent more than once
+severity: error
+okta:
+  status: 400
+  error: invalid_request
+  error_description: A request parameter is included more than once.
+  verbatim: false
+  precedence: 15
+  note: RFC 6749 forbids repeated parameters; Okta's answer to one is not documented. invalid_request with 400 is what RFC 6749 section 5.2 prescribes; the description is assertlint's wording.
+explanation: |
+  Request and response parameters must not be included more than once (RFC 6749 section 3.2 for
+  the token endpoint, section 2.3 for client credentials). A server may reject the request or
+  silently read only the first or the last value, so the one you meant may not be the one used.
+  Repeats usually come from `-d` given twice for the same name in curl, a library that adds
+  `client_id` or `grant_type` itself while the code adds it too, or scopes sent one per parameter
+  instead of space-separated in one `scope`.
+fix: "Send `{parameter}` once: {advice}."
+references:
+  - RFC 6749 section 3.2
+  - RFC 6749 section 2.3
+"""##),
+        ("scope-invalid-for-server.yaml", ##"""
+id: scope-invalid-for-server
+title: the requested scopes are not ones this authorization server can grant
+severity: error
+okta:
+  status: 400
+  error: invalid_scope
+  error_description: Custom scopes are not allowed for this request
+  verbatim: true
+  precedence: 72
+  note: This is Okta's answer for custom scopes at the Org authorization server. For Okta API scopes (okta.*) at a custom authorization server Okta answers 400 invalid_scope "One or more scopes are not configured for the authorization server resource." instead (the finding's message quotes it). Okta's answer for a client_credentials request without `scope` at the Org server is not documented.
+explanation: |
+  Which scopes a client_credentials token can carry depends on the authorization server:
+  - The Org authorization server (`/oauth2/v1/token`) mints access tokens only for Okta's own
+    management APIs: only okta.* scopes, each granted to the app on its Okta API Scopes tab, and
+    they must be requested explicitly. Custom scopes (your own API's, or `openid`) are refused with
+    "Custom scopes are not allowed for this request".
+  - A custom authorization server (`/oauth2/default/v1/token`, `/oauth2/{id}/v1/token`) mints
+    tokens for your own APIs and cannot grant okta.* scopes; asking for one gives "One or more
+    scopes are not configured for the authorization server resource.".
+  Mixing the two is the usual cause: an app that needs both an Okta API token and a token for its
+  own API makes two token requests, one to each server, each with an assertion whose `aud` is that
+  server's token URL.
+fix: "Request scopes this server can grant: {advice}."
+references:
+  - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/
+  - https://developer.okta.com/docs/concepts/auth-servers/
+  - https://support.okta.com/help/s/article/okta-authorization-error-occurs-stating-custom-scopes-are-not-allowed-for-this-request
+  - https://support.okta.com/help/s/article/error-one-or-more-scopes-are-not-configured-for-the-authorization-server-resource
 """##),
         ("sub-mismatch.yaml", ##"""
 id: sub-mismatch

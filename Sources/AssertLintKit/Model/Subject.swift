@@ -68,3 +68,62 @@ public struct Subject: Sendable {
     /// The raw `client_assertion` parameter, when the request has one.
     public var assertionField: FormField? { request?.form("client_assertion") }
 }
+
+extension ClientAssertion {
+    /// The method an assertion's `alg` implies: HMAC (HS*) is `client_secret_jwt`, RSA and EC
+    /// signatures are `private_key_jwt`. nil for `none` and algorithms of neither kind.
+    public var impliedAuthMethod: AuthMethod? {
+        guard let alg = alg?.uppercased() else { return nil }
+        if alg.hasPrefix("HS") { return .clientSecretJWT }
+        if alg.hasPrefix("RS") || alg.hasPrefix("ES") || alg.hasPrefix("PS") { return .privateKeyJWT }
+        return nil
+    }
+}
+
+extension Subject {
+    /// The request, when it is aimed at an endpoint that authenticates clients, whatever its
+    /// method and body; nil for a bare token and for endpoints such as /authorize or /keys.
+    public var clientAuthEndpointRequest: TokenRequest? {
+        guard let request, let target, target.endpoint.authenticatesClient else { return nil }
+        return request
+    }
+
+    /// The request at a client-authenticating endpoint, when the server reads its parameters:
+    /// a POST whose body is form-encoded (or empty). A GET or a JSON body is refused before any
+    /// parameter is looked at (method-not-post, content-type-invalid), so the rules that judge
+    /// parameters stay silent rather than report parameters as missing that were merely misplaced.
+    public var clientAuthRequest: TokenRequest? {
+        guard let request = clientAuthEndpointRequest,
+              request.method.trimmingCharacters(in: .whitespaces).uppercased() == "POST" else { return nil }
+        switch request.body {
+        case .none: return request
+        case .raw: return nil
+        case .form:
+            // Parsers build a form body only from form-encoded text; a missing header is theirs to add.
+            return request.mediaType == nil || request.mediaType == "application/x-www-form-urlencoded" ? request : nil
+        }
+    }
+
+    /// The methods the request's credentials use, one per credential: Basic header →
+    /// client_secret_basic, body secret → client_secret_post, assertion → by its `alg`.
+    /// A credential whose method cannot be told (a Bearer header, a malformed assertion) is left out.
+    public var presentedAuthMethods: [AuthMethod] {
+        guard let request else { return [] }
+        var out: [AuthMethod] = []
+        for credential in request.presentedCredentials {
+            switch credential {
+            case .authorizationHeader: if request.basicCredentials != nil { out.append(.clientSecretBasic) }
+            case .clientSecret: out.append(.clientSecretPost)
+            case .clientAssertion: if let m = assertion.decoded?.impliedAuthMethod { out.append(m) }
+            }
+        }
+        return out
+    }
+
+    /// How the request authenticates when it presents exactly one credential of a known method.
+    public var presentedAuthMethod: AuthMethod? {
+        guard request?.presentedCredentials.count == 1 else { return nil }
+        let methods = presentedAuthMethods
+        return methods.count == 1 ? methods[0] : nil
+    }
+}

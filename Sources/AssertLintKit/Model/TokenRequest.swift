@@ -176,3 +176,46 @@ public enum FormEncoding {
         s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
     }
 }
+
+/// The `client_assertion_type` value for a JWT client assertion (RFC 7523 §2.2).
+public enum ClientAssertionType {
+    public static let jwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+    /// The grant-type URN of RFC 7523 §2.1, often pasted here by mistake.
+    public static let jwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+}
+
+/// One way a request presents client credentials. Okta accepts exactly one per request.
+public enum PresentedCredential: String, Sendable, CaseIterable {
+    /// An `Authorization` header (Basic, or any other scheme).
+    case authorizationHeader
+    /// `client_secret` in the form body.
+    case clientSecret
+    /// `client_assertion` in the form body.
+    case clientAssertion
+
+    public var displayName: String {
+        switch self {
+        case .authorizationHeader: return "an Authorization header"
+        case .clientSecret: return "`client_secret` in the body"
+        case .clientAssertion: return "`client_assertion` in the body"
+        }
+    }
+}
+
+extension TokenRequest {
+    /// The client credentials the request carries, in a fixed order. Empty parameters do not count.
+    public var presentedCredentials: [PresentedCredential] {
+        var out: [PresentedCredential] = []
+        if let auth = authorization, !auth.value.trimmingCharacters(in: .whitespaces).isEmpty { out.append(.authorizationHeader) }
+        if let s = form("client_secret"), !s.value.isEmpty { out.append(.clientSecret) }
+        if let a = form("client_assertion"), !a.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out.append(.clientAssertion)
+        }
+        return out
+    }
+
+    /// The `grant_type` parameter, trimmed; nil when absent.
+    public var grantType: String? {
+        form("grant_type").map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+}

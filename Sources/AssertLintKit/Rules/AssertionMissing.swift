@@ -1,0 +1,36 @@
+import Foundation
+
+/// A client that authenticates with a JWT must send one at every endpoint that authenticates
+/// clients: /token, and equally /introspect, /revoke, /par, /device/authorize, /bc/authorize.
+struct AssertionMissing: Rule {
+    static let id = "assertion-missing"
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let request = subject.clientAuthRequest, let target = subject.target else { return }
+        guard case .absent = subject.assertion, request.presentedCredentials.isEmpty else { return }
+        let assertionField = request.form("client_assertion")
+        let typeField = request.form("client_assertion_type")
+        let method = subject.app.authMethod
+        var message: String
+        if let method, method.usesAssertion {
+            message = "The app authenticates with \(method.rawValue), but the request to \(target.endpointURL) "
+        } else if method == nil, assertionField != nil || typeField != nil {
+            message = "The request has `\(typeField != nil ? "client_assertion_type" : "client_assertion")` but "
+        } else {
+            // A non-JWT app with no credentials is no-credentials' finding.
+            return
+        }
+        message += assertionField == nil ? "carries no `client_assertion`" : "has an empty `client_assertion`"
+        if request.form("client_id") != nil {
+            message += "; `client_id` alone identifies the client but does not authenticate it"
+        }
+        if target.endpoint == .introspect || target.endpoint == .revoke {
+            let path = target.endpoint == .introspect ? "/introspect" : "/revoke"
+            message += ". \(path) needs the same client authentication as /token, with a fresh assertion whose `aud` is \"\(target.endpointURL)\" (an assertion minted for /token is not accepted here)"
+        }
+        if target.profile.id == ServerProfile.oktaOrg.id, target.endpoint == .introspect {
+            message += ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there"
+        }
+        findings.add(Self.id, at: Location.form("client_assertion"), message, fix: ["endpoint": target.endpointURL])
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The request must authenticate the way the app is registered (`token_endpoint_auth_method`).
+/// An assertion's method is told by its `alg`: HS* is client_secret_jwt, RS/ES/PS is private_key_jwt.
+struct AuthMethodMismatch: Rule {
+    static let id = "auth-method-mismatch"
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let request = subject.clientAuthRequest, let target = subject.target else { return }
+        guard let registered = subject.app.authMethod else {
+            if !request.presentedCredentials.isEmpty {
+                findings.cannotJudge(Self.id, needs: "the app's client authentication (--auth-method or app.auth_method)")
+            }
+            return
+        }
+        guard let presented = subject.presentedAuthMethod, !Self.compatible(registered, presented) else { return }
+        var message = "The app is registered for \(registered.rawValue) (\"\(registered.consoleName)\") but the request authenticates with \(presented.rawValue) (\(Self.describe(presented, subject)))"
+        switch (registered, presented) {
+        case (_, .privateKeyJWT) where subject.app.jwks == nil:
+            message += ". Okta chooses the key by the assertion's `alg`; for an \(subject.assertion.decoded?.alg ?? "RS256") assertion it needs a registered public key, and for this app it answers \"The client does not have a JWKSet configured, but the client_assertion requires one.\""
+        case (.privateKeyJWT, .clientSecretJWT):
+            message += ". An HS* assertion is an HMAC keyed with a client secret; a private_key_jwt app is verified with its registered public key, so the assertion must be signed with the private key (RS256 or ES256)"
+        case (.privateKeyJWT, _), (.clientSecretJWT, .clientSecretBasic), (.clientSecretJWT, .clientSecretPost):
+            message += ". An app registered for a signed JWT does not accept its credential in any other form"
+        case (.none, _):
+            message += ". A public client (no client authentication) sends only `client_id`"
+        default:
+            break
+        }
+        let pointer = Self.pointer(presented)
+        findings.add(Self.id, at: pointer, message, fix: [
+            "registered": registered.rawValue,
+            "how": ClientAuthentication.howTo(registered, endpoint: target.endpointURL),
+            "presented": presented.rawValue,
+            "console": presented.consoleName,
+        ])
+    }
+
+    /// The Admin Console offers one "Client secret" setting; a secret in the header or in the
+    /// body is the same registration to it, so assertlint does not report basic against post.
+    static func compatible(_ a: AuthMethod, _ b: AuthMethod) -> Bool {
+        if a == b { return true }
+        let secret: Set<AuthMethod> = [.clientSecretBasic, .clientSecretPost]
+        return secret.contains(a) && secret.contains(b)
+    }
+
+    static func describe(_ m: AuthMethod, _ subject: Subject) -> String {
+        switch m {
+        case .clientSecretBasic: return "a client secret in the Basic Authorization header"
+        case .clientSecretPost: return "`client_secret` in the body"
+        case .clientSecretJWT, .privateKeyJWT: return "a client assertion signed with \(subject.assertion.decoded?.alg ?? "?")"
+        case .none: return "no credentials"
+        }
+    }
+
+    static func pointer(_ m: AuthMethod) -> String {
+        switch m {
+        case .clientSecretBasic: return Location.httpHeader("Authorization")
+        case .clientSecretPost: return Location.form("client_secret")
+        case .clientSecretJWT, .privateKeyJWT: return Location.header("alg")
+        case .none: return Location.body
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The token endpoint needs a `grant_type` it knows (RFC 6749 §4, §5.2 unsupported_grant_type).
+struct GrantTypeInvalid: Rule {
+    static let id = "grant-type-invalid"
+
+    static let known = [
+        "client_credentials", "authorization_code", "refresh_token", "password",
+        "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "urn:ietf:params:oauth:grant-type:token-exchange", "urn:openid:params:grant-type:ciba",
+        "urn:ietf:params:oauth:grant-type:saml2-bearer", "interaction_code",
+    ]
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let request = subject.clientAuthRequest, let target = subject.target, target.endpoint == .token else { return }
+        guard let field = request.form("grant_type") else {
+            let guess = request.form("code") != nil ? "authorization_code"
+                : request.form("refresh_token") != nil ? "refresh_token"
+                : request.form("device_code") != nil ? "urn:ietf:params:oauth:grant-type:device_code"
+                : "client_credentials"
+            findings.add(Self.id, at: Location.form("grant_type"), "The token request has no `grant_type` parameter",
+                         fix: ["grant_type": guess])
+            return
+        }
+        let value = field.value
+        guard !Self.known.contains(value) else { return }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason: String
+        let suggestion: String
+        if value.isEmpty {
+            reason = "`grant_type` is empty"
+            suggestion = "client_credentials"
+        } else if Self.known.contains(trimmed) {
+            reason = "grant_type \"\(value)\" has leading or trailing whitespace"
+            suggestion = trimmed
+        } else if let near = Self.nearest(trimmed) {
+            reason = "grant_type \"\(trimmed)\" is not a grant type; did you mean \"\(near)\"?"
+            suggestion = near
+        } else {
+            reason = "grant_type \"\(trimmed)\" is not a grant type Okta knows"
+            suggestion = "client_credentials"
+        }
+        findings.add(Self.id, at: Location.form("grant_type"), reason, fix: ["grant_type": suggestion])
+    }
+
+    /// The known grant type a misspelling most likely meant: same letters ignoring case and
+    /// separators, or a small edit distance.
+    static func nearest(_ value: String) -> String? {
+        func letters(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+        let v = letters(value)
+        guard !v.isEmpty else { return nil }
+        if let same = known.first(where: { letters($0) == v }) { return same }
+        if let suffix = known.first(where: { $0.hasPrefix("urn:") && letters(String($0.split(separator: ":").last ?? "")) == v }) {
+            return suffix
+        }
+        let scored = known.map { ($0, distance(v, letters($0))) }.min { $0.1 < $1.1 }
+        guard let (best, d) = scored, d <= max(2, v.count / 5) else { return nil }
+        return best
+    }
+
+    /// Levenshtein distance, bounded inputs (form values are short; long ones cost little).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.prefix(200)), y = Array(b.prefix(200))
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A confidential client must authenticate at every endpoint that authenticates clients.
+/// JWT apps are assertion-missing's to report; this rule covers secrets and unknown methods.
+struct NoCredentials: Rule {
+    static let id = "no-credentials"
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let request = subject.clientAuthRequest, let target = subject.target else { return }
+        guard request.presentedCredentials.isEmpty, case .absent = subject.assertion else { return }
+        let how: String
+        let why: String
+        switch subject.app.authMethod {
+        case .some(.none):
+            return
+        case .some(let method) where method.usesAssertion:
+            return
+        case .some(let method):
+            why = "the app is registered for \(method.rawValue)"
+            how = ClientAuthentication.howTo(method, endpoint: target.endpointURL)
+        case nil:
+            // An empty client_assertion or a client_assertion_type says the client meant a JWT.
+            guard request.form("client_assertion") == nil, request.form("client_assertion_type") == nil else { return }
+            guard let type = subject.app.type else {
+                findings.cannotJudge(Self.id, needs: "the app's client authentication (--auth-method or app.auth_method) or type (--app-type or app.type)")
+                return
+            }
+            guard type == .service || type == .web else { return }
+            why = "a \(type.rawValue) app is a confidential client"
+            how = "send the credential its Client authentication setting names: a client secret (`Authorization: Basic` or `client_secret` in the body) or a signed `client_assertion` with aud \"\(target.endpointURL)\""
+        }
+        var message = "The request to the \(target.endpoint.displayName) carries no client credentials, but \(why)"
+        if request.form("client_id") != nil { message += "; `client_id` alone identifies the client but does not authenticate it" }
+        findings.add(Self.id, at: Location.body, message, fix: ["how": how])
+    }
+}
