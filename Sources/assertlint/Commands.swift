@@ -16,8 +16,11 @@ struct OutputOptions: ParsableArguments {
     var color: ColorMode = .auto
 
     func reportOptions(showSecrets: Bool = false) -> ReportOptions {
-        ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment),
-                      showSecrets: showSecrets)
+        let environment = ProcessInfo.processInfo.environment
+        // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
+        return ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment),
+                             showSecrets: showSecrets, width: columns)
     }
 }
 

@@ -82,6 +82,7 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         process.currentDirectoryURL = directory.map { root.appendingPathComponent($0) } ?? root
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ASSERTLINT") }
         env["NO_COLOR"] = "1"
+        env["COLUMNS"] = nil
         for (k, v) in extra { env[k] = v }
         process.environment = env
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-cli-\(UUID().uuidString)")

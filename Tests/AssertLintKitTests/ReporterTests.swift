@@ -159,6 +159,27 @@ enum SampleDiagnosis {
         #expect(Text.relative(1_000_000 - 3 * 86_400, to: now) == "3 days ago")
     }
 
+    @Test func timeClaims() {
+        let r = TextReporter()
+        let now = Date(timeIntervalSince1970: 1_748_872_800)
+        #expect(r.time("exp", .valid(1_748_873_100), now: now) == "exp 1748873100 = 2025-06-02T14:05:00Z, in 5 min")
+        #expect(r.time("exp", .invalid(.string("1748873100")), now: now)
+                    == "exp \"1748873100\" is a string, not a NumericDate (seconds since 1970 as a JSON number)")
+        #expect(r.time("nbf", .invalid(.number("1e309")), now: now) == "nbf 1e309 is out of range: no clock reaches it")
+        #expect(r.time("iat", .valid(1e300), now: now) == "iat 1e+300 is not a date any clock reaches")
+    }
+
+    @Test func jsonBodyIsShownRedactedAndItsAssertionNotRead() {
+        let request = TokenRequest(url: "https://dev-1.okta.com/oauth2/v1/token",
+                                   headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
+                                   body: .raw(#"{"client_id":"0oa1","client_secret":"hunter2-hunter2","client_assertion":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln"}"#))
+        let out = TextReporter().report([Diagnosis(subject: Subject(source: "x", request: request, assertion: .absent),
+                                                   findings: [], unjudged: [])])
+        #expect(!out.contains("hunter2"))
+        #expect(out.contains(#""client_secret": "••• (15 bytes, not shown)""#))
+        #expect(out.contains("Client assertion: not read (the body is not form-encoded, and Okta reads only form parameters)"))
+    }
+
     @Test func wrapKeepsParagraphsAndWidth() {
         let lines = Text.wrap("one two three four\nfive\n\nsix seven", width: 12, indent: "  ")
         #expect(lines == ["  one two", "  three four", "  five", "", "  six seven"])

@@ -178,7 +178,11 @@ public struct TextReporter: Sendable {
     func assertion(_ s: Subject) -> [String] {
         switch s.assertion {
         case .absent:
-            return s.request == nil ? [] : ["", style.bold("Client assertion") + ": none in the request"]
+            guard let r = s.request else { return [] }
+            if case .raw(let text) = r.body, text.contains("client_assertion") {
+                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and Okta reads only form parameters)"]
+            }
+            return ["", style.bold("Client assertion") + ": none in the request"]
         case .malformed(let m):
             var lines = ["", style.bold("Client assertion") + ": not a compact JWS"]
             lines += Text.wrap(m.reason, width: options.width, indent: "  ")
@@ -211,6 +215,8 @@ public struct TextReporter: Sendable {
         switch date {
         case .absent:
             return "\(name) absent"
+        case .invalid(.number(let text)):
+            return "\(name) \(text) is out of range: no clock reaches it"
         case .invalid(let v):
             return "\(name) \(v.compactText) is \(v.typeDescription), not a NumericDate (seconds since 1970 as a JSON number)"
         case .valid(let seconds):
