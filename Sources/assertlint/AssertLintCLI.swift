@@ -19,22 +19,48 @@ struct AssertLintCLI: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            if exitCode(for: error) == .success {
+                // --help and --version arrive here as errors that are not failures.
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data(("assertlint: " + message + "\n").utf8))
-            if !(error is InputError) && !(error is UsageError) {
-                FileHandle.standardError.write(Data("Run 'assertlint --help' for usage.\n".utf8))
-            }
+            FileHandle.standardError.write(Data(("assertlint: " + oneLine(error) + "\n").utf8))
             Foundation.exit(2)
         }
     }
+
+    /// Every user-facing error is one line. The argument parser's messages come with a usage
+    /// block; its first line is the cause.
+    static func oneLine(_ error: Error) -> String {
+        if let e = error as? InputError { return e.description }
+        if let e = error as? UsageError { return e.description }
+        let first = fullMessage(for: error).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "invalid arguments"
+        let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+        return rephrase(message) + " (see assertlint --help)"
+    }
+
+    /// The parser's common messages in the `<option>: <cause>` shape of every other error.
+    static func rephrase(_ message: String) -> String {
+        let patterns: [(String, (Substring, [Substring]) -> String)] = [
+            (#"^Unknown option '([^']+)'$"#, { _, g in "\(g[0]): unknown option" }),
+            (#"^Unexpected argument '([^']+)'$"#, { _, g in "\(g[0]): unexpected argument" }),
+            (#"^Missing value for '(\S+)[^']*'$"#, { _, g in "\(g[0]): needs a value" }),
+            (#"^Missing expected argument '([^']+)'$"#, { _, g in "\(g[0].replacingOccurrences(of: " ...", with: "")): missing argument" }),
+            (#"^The value '(.*)' is invalid for '(\S+)[^']*'\. Please provide one of (.+)\.$"#, { _, g in
+                "\(g[1]): '\(g[0])' is not one of \(g[2].replacingOccurrences(of: "'", with: "").replacingOccurrences(of: " and ", with: ", "))"
+            }),
+        ]
+        for (pattern, build) in patterns {
+            guard let re = try? Regex(pattern), let m = try? re.wholeMatch(in: message) else { continue }
+            let groups = m.output.dropFirst().compactMap(\.substring)
+            return build(message[...], Array(groups))
+        }
+        return message
+    }
 }
 
-/// A usage problem found after parsing (conflicting options, an unknown rule id).
+/// A usage problem found after parsing (an unknown rule id).
 struct UsageError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

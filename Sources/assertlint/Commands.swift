@@ -2,34 +2,161 @@ import ArgumentParser
 import AssertLintKit
 import Foundation
 
-struct Diagnose: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Diagnose one token, curl command, HTTP request or fixture.")
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
 
-    @Argument(help: "A file path, '-' for stdin, or a literal token. Omit to paste interactively.")
+extension ColorMode: ExpressibleByArgument {}
+
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (only on a terminal, off with NO_COLOR or TERM=dumb), always or never.")
+    var color: ColorMode = .auto
+
+    func reportOptions(showSecrets: Bool = false) -> ReportOptions {
+        let environment = ProcessInfo.processInfo.environment
+        // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
+        return ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment),
+                             showSecrets: showSecrets, width: columns)
+    }
+}
+
+/// Reads stdin to its end, refusing more than any real paste.
+func readStandardInput(source: String) throws(InputError) -> String {
+    var data = Data()
+    while data.count <= InputText.maxBytes {
+        let chunk: Data?
+        do {
+            chunk = try FileHandle.standardInput.read(upToCount: 1 << 16)
+        } catch {
+            throw InputError(source, "cannot read standard input")
+        }
+        guard let chunk, !chunk.isEmpty else { break }
+        data.append(chunk)
+    }
+    return try InputText.text(Array(data), source: source)
+}
+
+struct Diagnose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Diagnose one token, curl command, HTTP request or fixture.",
+        discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when Okta would reject the request, 2 on usage or input errors.")
+
+    @Argument(help: "A file path, '-' for stdin, or a literal token or command. Omit to paste interactively.")
     var input: String?
 
+    @Option(help: ArgumentHelp("The time to judge exp, iat and nbf at: ISO 8601 or epoch seconds.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("The client_id registered at Okta.", valueName: "id"))
+    var clientId: String?
+
+    @Option(help: ArgumentHelp("The app's token_endpoint_auth_method: client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt or none.", valueName: "method"))
+    var authMethod: String?
+
+    @Option(help: ArgumentHelp("The app type: service, web, spa or native.", valueName: "type"))
+    var appType: String?
+
+    @Option(help: ArgumentHelp("The app's registered public keys, a JWKS JSON file.", valueName: "file"))
+    var jwks: String?
+
+    @Option(help: ArgumentHelp("The environment variable holding the client secret (for client_secret_jwt).", valueName: "var"))
+    var secretEnv: String?
+
+    @Option(help: ArgumentHelp("A jti the server has already accepted (repeatable).", valueName: "id"))
+    var seenJti: [String] = []
+
+    @Option(help: ArgumentHelp("For a bare token: the URL it will be sent to.", valueName: "url"))
+    var endpoint: String?
+
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
+    var showSecrets = false
+
     func run() throws {
-        throw ExitCode(0)
+        let environment = ProcessInfo.processInfo.environment
+        let overrides = try ContextOverrides.parse(
+            now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
+            secretEnv: secretEnv, seenJTIs: seenJti, endpoint: endpoint, environment: environment)
+        let interactive = input == nil && isatty(0) == 1
+        let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
+            if interactive {
+                FileHandle.standardError.write(Data("Paste a token, curl command or HTTP request, then press Ctrl-D (Ctrl-Z Enter on Windows):\n".utf8))
+            }
+            return try readStandardInput(source: "-")
+        }
+        let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
+        let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
+            .map(overrides.apply)
+        let engine = Engine()
+        let diagnoses = subjects.map(engine.run)
+        switch output.format {
+        case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")
+        case .json: print(JSONReporter().report(diagnoses), terminator: "")
+        }
+        if diagnoses.contains(where: { $0.count(.error) > 0 }) { throw ExitCode(1) }
     }
 }
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rules in the catalog.")
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        for e in Catalog.bundled.entries {
-            print("\(e.id)\t\(e.severity.rawValue)\t\(e.title)")
+        let reporter = CatalogReporter(options: output.reportOptions())
+        switch output.format {
+        case .text: print(reporter.rulesTable(Catalog.bundled), terminator: "")
+        case .json: print(reporter.rulesJSON(Catalog.bundled), terminator: "")
         }
     }
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule, or which rules produce a pasted Okta error.")
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule, or which rules produce a pasted Okta error.",
+        discussion: "Give a rule id (assertlint rules lists them), Okta's error_description, or the whole error JSON as one argument; '-' reads it from stdin. Exit status: 0 explained, 1 the text matches no rule, 2 unknown rule id.")
 
-    @Argument(help: "A rule id, or Okta's error_description / error JSON.")
+    @Argument(help: "A rule id, or Okta's error_description / error JSON ('-' for stdin).")
     var query: [String]
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        throw ExitCode(0)
+        let text = query == ["-"] ? try readStandardInput(source: "-") : query.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw InputError("explain", "give a rule id or Okta's error text")
+        }
+        let reporter = CatalogReporter(options: output.reportOptions())
+        switch ExplainLookup.lookup(text, in: Catalog.bundled) {
+        case .rule(let entry):
+            switch output.format {
+            case .text: print(reporter.explain(entry), terminator: "")
+            case .json: print(reporter.entryJSON(entry).prettyText)
+            }
+        case .serverText(let entries):
+            switch output.format {
+            case .text: print(reporter.matches(entries), terminator: "")
+            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            }
+        case .errorCode(let code, let entries):
+            switch output.format {
+            case .text: print(reporter.matches(entries, errorCode: code), terminator: "")
+            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            }
+        case .unknownRule(let id, let suggestion):
+            let hint = suggestion.map { "did you mean \($0)?" } ?? "assertlint rules lists them"
+            throw UsageError("\(id): no such rule; \(hint)")
+        case .noMatch:
+            switch output.format {
+            case .text: print("No rule matches this text; `assertlint rules` lists them all.")
+            case .json: print("[]")
+            }
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,0 +1,187 @@
+import Foundation
+
+/// What `explain` was asked about.
+public enum ExplainLookup: Sendable, Equatable {
+    /// A rule id.
+    case rule(CatalogEntry)
+    /// Pasted server text: the rules whose Okta answer it is.
+    case serverText([CatalogEntry])
+    /// Only the `error` code matched (e.g. `invalid_client`): every rule answering with it.
+    case errorCode(String, [CatalogEntry])
+    /// Looks like a rule id but is none; the closest id, if one is close.
+    case unknownRule(String, suggestion: String?)
+    /// Text that matches nothing.
+    case noMatch
+
+    public static func lookup(_ query: String, in catalog: Catalog) -> ExplainLookup {
+        let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let entry = catalog[q] ?? catalog[q.lowercased()] { return .rule(entry) }
+        let matches = catalog.entries(matchingServerText: q)
+        if !matches.isEmpty { return .serverText(matches) }
+        if let code = errorCode(q) {
+            let byCode = catalog.entries.filter { $0.okta?.error == code }
+            if !byCode.isEmpty { return .errorCode(code, byCode) }
+        }
+        if isRuleLike(q) { return .unknownRule(q, suggestion: closest(q.lowercased(), among: catalog.ids)) }
+        return .noMatch
+    }
+
+    /// `invalid_client`, or the `error` of a pasted JSON body without a description.
+    static func errorCode(_ q: String) -> String? {
+        if let o = (try? JSONParser.parse(q))?.objectValue {
+            return (o["error"] ?? o["errorCode"])?.stringValue
+        }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz_")
+        return !q.isEmpty && q.contains("_") && q.allSatisfy(allowed.contains) ? q : nil
+    }
+
+    /// kebab-case with no spaces: what a mistyped rule id looks like.
+    static func isRuleLike(_ q: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        return q.contains("-") && !q.hasPrefix("-") && q.lowercased().allSatisfy(allowed.contains)
+    }
+
+    /// The id within a third of its length in edits, if any.
+    static func closest(_ q: String, among ids: [String]) -> String? {
+        let scored = ids.map { ($0, editDistance(q, $0)) }.min { $0.1 < $1.1 }
+        guard let (id, d) = scored, d <= max(2, q.count / 3) else { return nil }
+        return id
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        guard !x.isEmpty else { return y.count }
+        guard !y.isEmpty else { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}
+
+/// `rules` and `explain` output, from the catalog.
+public struct CatalogReporter: Sendable {
+    public var options: ReportOptions
+    public init(options: ReportOptions = ReportOptions()) { self.options = options }
+
+    private var style: Style { Style(on: options.color) }
+
+    static func oktaShort(_ e: CatalogEntry) -> String {
+        guard let o = e.okta else { return "-" }
+        return [o.status.map(String.init), o.error].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// One line per rule: id, severity, Okta's status and error, title.
+    public func rulesTable(_ catalog: Catalog) -> String {
+        let head = ("RULE", "SEVERITY", "OKTA", "TITLE")
+        let rows = catalog.entries.map { ($0.id, $0.severity.rawValue, Self.oktaShort($0), $0.title) }
+        let w0 = (rows.map(\.0.count) + [head.0.count]).max() ?? 0
+        let w1 = (rows.map(\.1.count) + [head.1.count]).max() ?? 0
+        let w2 = (rows.map(\.2.count) + [head.2.count]).max() ?? 0
+        func line(_ r: (String, String, String, String), _ sev: Severity?) -> String {
+            let severity = r.1.padding(toLength: w1, withPad: " ", startingAt: 0)
+            return [r.0.padding(toLength: w0, withPad: " ", startingAt: 0),
+                    sev.map { style.severity($0, severity) } ?? severity,
+                    r.2.padding(toLength: w2, withPad: " ", startingAt: 0),
+                    r.3].joined(separator: "  ")
+        }
+        var out = [style.bold(line(head, nil))]
+        for (r, e) in zip(rows, catalog.entries) { out.append(line(r, e.severity)) }
+        out.append("")
+        out.append("\(Text.plural(catalog.entries.count, "rule")). `assertlint explain RULE` prints one in full.")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func rulesJSON(_ catalog: Catalog) -> String {
+        JSONBuild.object([("rules", .array(catalog.entries.map(entryJSON)))]).prettyText + "\n"
+    }
+
+    public func entryJSON(_ e: CatalogEntry) -> JSONValue {
+        var okta: JSONValue = .null
+        if let o = e.okta {
+            var members: [(String, JSONValue)] = [
+                ("status", JSONBuild.int(o.status)),
+                ("error", JSONBuild.string(o.error)),
+                ("error_description", JSONBuild.string(o.errorDescription)),
+                ("verbatim", .bool(o.verbatim)),
+                ("precedence", JSONBuild.int(o.precedence)),
+            ]
+            members.append(("note", JSONBuild.string(o.note)))
+            okta = JSONBuild.object(members)
+        }
+        return JSONBuild.object([
+            ("id", .string(e.id)),
+            ("title", .string(e.title)),
+            ("severity", .string(e.severity.rawValue)),
+            ("okta", okta),
+            ("explanation", .string(e.explanation)),
+            ("fix", .string(e.fix)),
+            ("references", .array(e.references.map(JSONValue.string))),
+        ])
+    }
+
+    /// The full catalog entry.
+    public func explain(_ e: CatalogEntry) -> String {
+        let w = options.width
+        var out = [style.bold("\(e.id): \(e.title)"), "severity: " + style.severity(e.severity, e.severity.rawValue), ""]
+        if let o = e.okta {
+            out.append(style.bold("Okta answers"))
+            if let status = o.status { out.append("  HTTP \(status) \(TextReporter.reasonPhrase(status))".trimmingTrailingSpaces) }
+            out += ((try? JSONParser.parse(o.body))?.prettyText ?? o.body).split(separator: "\n").map { "  " + $0 }
+            out += Text.wrap(o.verbatim ? "This is Okta's wording." : "This is assertlint's wording; Okta's text is not known.",
+                             width: w, indent: "  ")
+            if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "  ") }
+            out += Text.wrap("Check order: \(o.precedence) (Okta answers with the first check that fails; lower runs earlier).",
+                             width: w, indent: "  ")
+        } else {
+            out.append(style.bold("Okta answers"))
+            out += Text.wrap("Okta does not reject a request for this; assertlint reports it because it causes trouble later.",
+                             width: w, indent: "  ")
+        }
+        out.append("")
+        out.append(style.bold("Why"))
+        out += Text.wrap(e.explanation, width: w, indent: "  ")
+        out.append("")
+        out.append(style.bold("Fix"))
+        out += Text.wrap(e.fix, width: w, indent: "  ")
+        if !e.references.isEmpty {
+            out.append("")
+            out.append(style.bold("References"))
+            out += e.references.map { "  - " + $0 }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The rules that produce pasted server text, each with its cause.
+    public func matches(_ entries: [CatalogEntry], errorCode: String? = nil) -> String {
+        var out: [String] = []
+        if let errorCode {
+            out += Text.wrap("No rule answers with that exact text; these rules answer with error \"\(errorCode)\":",
+                             width: options.width, indent: "")
+        } else {
+            out.append(entries.count == 1 ? "Okta answers with this text for 1 rule:" : "Okta answers with this text for \(entries.count) rules:")
+        }
+        for e in entries {
+            out.append("")
+            out.append(style.severity(e.severity, e.id) + "  " + style.bold(e.title))
+            if let o = e.okta, let d = o.errorDescription {
+                out += Text.wrap("\(o.status.map(String.init) ?? "") \(o.error ?? "") \"\(d)\" (\(o.verbatim ? "Okta's wording" : "assertlint's wording"))",
+                                 width: options.width, indent: "    ", first: "  ")
+            }
+            // Matching only the error code says little about the cause: list, don't explain.
+            guard errorCode == nil else { continue }
+            let firstParagraph = e.explanation.components(separatedBy: "\n\n")[0]
+            out += Text.wrap(firstParagraph, width: options.width, indent: "  ")
+            out += Text.wrap("fix: " + e.fix, width: options.width, indent: "       ", first: "  ")
+        }
+        out.append("")
+        out += Text.wrap("`assertlint explain RULE` prints a rule in full; `assertlint diagnose` checks a request for all of them.",
+                         width: options.width, indent: "")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

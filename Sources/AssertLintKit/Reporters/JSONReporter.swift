@@ -1,0 +1,75 @@
+import Foundation
+
+/// Machine output (`--format json`). Keys keep the documented order:
+///
+///     {"results": [{"source", "entry", "findings": [{"rule", "severity", "title", "message", "fix",
+///                   "okta": {"status", "error", "error_description", "verbatim"} | null,
+///                   "server_answer", "location": {"pointer", "line", "column"}}],
+///                   "notes", "not_checked": [{"rule", "needs"}],
+///                   "server_answer": {"status", "body"} | null}],
+///      "summary": {"errors", "warnings", "infos"}}
+///
+/// Credentials never appear: findings carry messages and pointers, not the request.
+public struct JSONReporter: Sendable {
+    public init() {}
+
+    public func report(_ diagnoses: [Diagnosis]) -> String {
+        document(diagnoses).prettyText + "\n"
+    }
+
+    public func document(_ diagnoses: [Diagnosis]) -> JSONValue {
+        let count = { (s: Severity) in diagnoses.map { $0.count(s) }.reduce(0, +) }
+        return JSONBuild.object([
+            ("results", .array(diagnoses.map(result))),
+            ("summary", JSONBuild.object([
+                ("errors", JSONBuild.int(count(.error))),
+                ("warnings", JSONBuild.int(count(.warning))),
+                ("infos", JSONBuild.int(count(.info))),
+            ])),
+        ])
+    }
+
+    func result(_ d: Diagnosis) -> JSONValue {
+        var answer: JSONValue = .null
+        if let okta = d.serverAnswer?.okta {
+            let body = (try? JSONParser.parse(okta.body)) ?? .string(okta.body)
+            answer = JSONBuild.object([("status", JSONBuild.int(okta.status)), ("body", body)])
+        }
+        return JSONBuild.object([
+            ("source", .string(d.subject.source)),
+            ("entry", JSONBuild.string(d.subject.entry)),
+            ("findings", .array(d.findings.map(finding))),
+            ("notes", .array(d.subject.notes.map(JSONValue.string))),
+            ("not_checked", .array(d.unjudged.map {
+                JSONBuild.object([("rule", .string($0.ruleID)), ("needs", .string($0.needs))])
+            })),
+            ("server_answer", answer),
+        ])
+    }
+
+    func finding(_ f: Finding) -> JSONValue {
+        var okta: JSONValue = .null
+        if let o = f.okta {
+            okta = JSONBuild.object([
+                ("status", JSONBuild.int(o.status)),
+                ("error", JSONBuild.string(o.error)),
+                ("error_description", JSONBuild.string(o.errorDescription)),
+                ("verbatim", .bool(o.verbatim)),
+            ])
+        }
+        return JSONBuild.object([
+            ("rule", .string(f.ruleID)),
+            ("severity", .string(f.severity.rawValue)),
+            ("title", .string(f.title)),
+            ("message", .string(f.message)),
+            ("fix", JSONBuild.string(f.fix)),
+            ("okta", okta),
+            ("server_answer", .bool(f.isServerAnswer)),
+            ("location", JSONBuild.object([
+                ("pointer", .string(f.location.pointer)),
+                ("line", JSONBuild.int(f.location.position?.line)),
+                ("column", JSONBuild.int(f.location.position?.column)),
+            ])),
+        ])
+    }
+}

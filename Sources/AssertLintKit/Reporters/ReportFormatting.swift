@@ -1,0 +1,202 @@
+import Foundation
+
+/// `--color`: `auto` colours only a terminal, and not when `NO_COLOR` is set or `TERM=dumb`.
+public enum ColorMode: String, Sendable, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour, given where the output goes and the environment.
+    public func enabled(isTerminal: Bool, environment: [String: String]) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let v = environment["NO_COLOR"], !v.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
+        }
+    }
+}
+
+/// What every reporter needs to know about how to print.
+public struct ReportOptions: Sendable {
+    public var color: Bool
+    /// Print full signatures, secrets and credentials (only with `--show-secrets`).
+    public var showSecrets: Bool
+    /// The width text is wrapped to.
+    public var width: Int
+
+    public init(color: Bool = false, showSecrets: Bool = false, width: Int = 100) {
+        self.color = color
+        self.showSecrets = showSecrets
+        self.width = width
+    }
+}
+
+/// ANSI styles, or nothing when colour is off.
+struct Style {
+    let on: Bool
+
+    private func sgr(_ code: String, _ s: String) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { sgr("1", s) }
+    func dim(_ s: String) -> String { sgr("2", s) }
+    func red(_ s: String) -> String { sgr("31", s) }
+    func green(_ s: String) -> String { sgr("32", s) }
+    func yellow(_ s: String) -> String { sgr("33", s) }
+    func cyan(_ s: String) -> String { sgr("36", s) }
+
+    func severity(_ s: Severity, _ text: String) -> String {
+        switch s {
+        case .error: return bold(red(text))
+        case .warning: return bold(yellow(text))
+        case .info: return bold(cyan(text))
+        }
+    }
+}
+
+/// Shared pieces of text output: wrapping, counts, times, redaction.
+enum Text {
+    /// Reflows paragraphs (separated by blank lines; list items kept on their own lines) to
+    /// `width` columns, each line prefixed by `indent` (the first by `first` when given).
+    static func wrap(_ text: String, width: Int, indent: String, first: String? = nil) -> [String] {
+        var out: [String] = []
+        var paragraphs: [[String]] = [[]]
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
+                paragraphs.append([line])
+            } else {
+                paragraphs[paragraphs.count - 1].append(line)
+            }
+        }
+        for (n, paragraph) in paragraphs.enumerated() where !paragraph.isEmpty {
+            if n > 0 && !out.isEmpty && !(paragraph.first?.hasPrefix("- ") ?? false) { out.append("") }
+            let words = paragraph.joined(separator: " ").split(separator: " ")
+            var line = ""
+            for word in words {
+                let prefix = out.isEmpty && line.isEmpty ? (first ?? indent) : indent
+                if line.isEmpty {
+                    line = prefix + word
+                } else if line.count + 1 + word.count > width {
+                    out.append(line)
+                    line = indent + word
+                } else {
+                    line += " " + word
+                }
+            }
+            if !line.isEmpty { out.append(line) }
+        }
+        return out.map { $0.trimmingTrailingSpaces }
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    /// "2 errors, 1 warning" or "no problems found".
+    static func summary(errors: Int, warnings: Int, infos: Int) -> String {
+        var parts: [String] = []
+        if errors > 0 { parts.append(plural(errors, "error")) }
+        if warnings > 0 { parts.append(plural(warnings, "warning")) }
+        if infos > 0 { parts.append(plural(infos, "info")) }
+        return parts.isEmpty ? "no problems found" : parts.joined(separator: ", ")
+    }
+
+    /// Latest date the formatter prints sensibly (9999-12-31T23:59:59Z).
+    static let maxEpoch = 253_402_300_799.0
+
+    static func utc(_ seconds: Double) -> String? {
+        guard seconds.isFinite, abs(seconds) <= maxEpoch else { return nil }
+        return Timestamps.format(Date(timeIntervalSince1970: seconds))
+    }
+
+    /// "in 5 min", "2 h 3 min ago", "now".
+    static func relative(_ seconds: Double, to now: Date) -> String {
+        let delta = seconds - now.timeIntervalSince1970
+        let magnitude = abs(delta).rounded()
+        if magnitude < 1 { return "now" }
+        let text: String
+        let s = Int(magnitude)
+        if s < 60 {
+            text = "\(s) s"
+        } else if s < 3600 {
+            text = s % 60 == 0 ? "\(s / 60) min" : "\(s / 60) min \(s % 60) s"
+        } else if s < 86_400 {
+            text = (s % 3600) / 60 == 0 ? "\(s / 3600) h" : "\(s / 3600) h \((s % 3600) / 60) min"
+        } else if s < 86_400 * 365 * 2 {
+            text = plural(s / 86_400, "day")
+        } else {
+            text = plural(s / (86_400 * 365), "year")
+        }
+        return delta > 0 ? "in \(text)" : "\(text) ago"
+    }
+
+    /// A credential-like value shown as its first 12 characters.
+    /// A short value is hidden entirely: its first 12 characters would be all of it.
+    static func prefix(_ value: String, showSecrets: Bool) -> String {
+        if showSecrets { return value }
+        if value.count <= 12 { return "•••" }
+        return String(value.prefix(12)) + "…"
+    }
+
+    /// Form parameters whose values are credentials or grants.
+    static let secretFields: Set<String> = ["client_secret", "password"]
+    static let tokenFields: Set<String> = ["client_assertion", "assertion", "token", "refresh_token", "code",
+                                           "code_verifier", "subject_token", "actor_token", "device_code"]
+
+    static func formValue(_ field: FormField, showSecrets: Bool) -> String {
+        if showSecrets { return field.value }
+        if secretFields.contains(field.name) {
+            return field.value.isEmpty ? "" : "••• (\(field.value.utf8.count) bytes, not shown)"
+        }
+        if tokenFields.contains(field.name) {
+            return field.value.isEmpty ? "" : prefix(field.value, showSecrets: false) + " (\(field.value.utf8.count) chars)"
+        }
+        return field.value
+    }
+
+    static let secretHeaders: Set<String> = ["cookie", "proxy-authorization", "x-api-key", "x-okta-api-key"]
+
+    /// A header value with its credential hidden: `Basic 0oa1:•••`, `Bearer eyJhbGciOiJS…`.
+    static func headerValue(_ header: HTTPHeader, request: TokenRequest, showSecrets: Bool) -> String {
+        if showSecrets { return header.value }
+        let name = header.name.lowercased()
+        if name == "authorization" {
+            let v = header.value.trimmingCharacters(in: .whitespaces)
+            let parts = v.split(separator: " ", maxSplits: 1)
+            let scheme = parts.first.map(String.init) ?? ""
+            let credential = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+            if scheme.lowercased() == "basic" {
+                guard let basic = request.basicCredentials, basic.decodable else {
+                    return "\(scheme) ••• (not valid base64 of user:password)"
+                }
+                return "\(scheme) \(basic.user):•••"
+            }
+            if credential.isEmpty { return scheme }
+            return "\(scheme) \(prefix(credential, showSecrets: false))"
+        }
+        if name == "dpop" { return prefix(header.value, showSecrets: false) }
+        if secretHeaders.contains(name) { return "•••" }
+        return header.value
+    }
+
+    /// The time claims, with what they mean.
+    static let timeClaims = ["iat", "nbf", "exp"]
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+/// JSON building for machine output.
+enum JSONBuild {
+    static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members.map { JSONMember(key: $0.0, value: $0.1) }))
+    }
+
+    static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    static func int(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
+}

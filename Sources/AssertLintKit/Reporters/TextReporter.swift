@@ -1,0 +1,366 @@
+import Foundation
+
+/// The default output: for each input, how it was read, what it decodes to, what Okta will
+/// answer, every finding with the offending value marked and the fix, and what could not be
+/// checked. Credentials are never printed unless `showSecrets` is set.
+public struct TextReporter: Sendable {
+    public var options: ReportOptions
+    /// Where explanations come from (the bundled catalog; tests pass their own).
+    public var catalog: Catalog
+
+    public init(options: ReportOptions = ReportOptions(), catalog: Catalog = .bundled) {
+        self.options = options
+        self.catalog = catalog
+    }
+
+    private var style: Style { Style(on: options.color) }
+
+    public func report(_ diagnoses: [Diagnosis]) -> String {
+        var lines: [String] = []
+        for (n, d) in diagnoses.enumerated() {
+            if n > 0 { lines.append("") }
+            lines += subject(d)
+        }
+        if diagnoses.count > 1 {
+            let total = Text.summary(errors: diagnoses.map { $0.count(.error) }.reduce(0, +),
+                                     warnings: diagnoses.map { $0.count(.warning) }.reduce(0, +),
+                                     infos: diagnoses.map { $0.count(.info) }.reduce(0, +))
+            lines.append("")
+            lines.append(style.bold("\(diagnoses.count) inputs: \(total)"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func subject(_ d: Diagnosis) -> [String] {
+        let s = d.subject
+        let source = s.source == "-" ? "(standard input)" : s.source
+        var lines: [String] = [style.bold(s.entry.map { "\(source) (\($0))" } ?? source)]
+        if !s.notes.isEmpty {
+            lines.append("")
+            lines.append("How your input was read:")
+            for note in s.notes { lines += Text.wrap(note, width: options.width, indent: "    ", first: "  - ") }
+        }
+        lines.append("")
+        lines += request(s)
+        lines += app(s.app)
+        lines += assertion(s)
+        if let answer = d.serverAnswer, let okta = answer.okta {
+            lines.append("")
+            lines += serverAnswer(okta, others: d.findings.filter { $0.severity == .error && !$0.isServerAnswer }.count)
+        }
+        for f in d.findings {
+            lines.append("")
+            lines += finding(f, in: s)
+        }
+        if !d.unjudged.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Not checked:"))
+            var needs: [(need: String, rules: [String])] = []
+            for u in d.unjudged {
+                if let i = needs.firstIndex(where: { $0.need == u.needs }) {
+                    if !needs[i].rules.contains(u.ruleID) { needs[i].rules.append(u.ruleID) }
+                } else {
+                    needs.append((u.needs, [u.ruleID]))
+                }
+            }
+            for (need, rules) in needs {
+                let verb = rules.count == 1 ? "needs" : "need"
+                lines += Text.wrap("\(rules.joined(separator: ", ")) \(verb) \(need)", width: options.width,
+                                   indent: "    ", first: "  - ")
+            }
+        }
+        lines.append("")
+        let summary = Text.summary(errors: d.count(.error), warnings: d.count(.warning), infos: d.count(.info))
+        lines.append(d.count(.error) > 0 ? style.bold(style.red(summary)) : style.bold(style.green(summary)))
+        return lines
+    }
+
+    // MARK: - The decoded summary
+
+    func targetDescription(_ t: ServerTarget) -> String {
+        var name = t.profile.name
+        if let id = t.authServerID { name += " '\(id)'" }
+        var text = "\(name), \(t.endpoint.displayName)"
+        if t.customDomain && t.profile.isOkta { text += " (custom URL domain)" }
+        return text
+    }
+
+    func request(_ s: Subject) -> [String] {
+        guard let r = s.request else {
+            var lines = ["Token (no request: only the assertion is judged)"]
+            if let t = s.target {
+                lines.append("  judged for \(t.endpointURL)")
+                lines.append("    " + style.dim(targetDescription(t)))
+            }
+            return lines
+        }
+        var lines = [style.bold("Request")]
+        lines.append("  \(r.method) \(r.url)")
+        if let t = s.target {
+            lines.append("    " + style.dim(targetDescription(t)))
+        } else {
+            lines.append("    " + style.dim("(not an absolute URL: the server cannot be told)"))
+        }
+        for h in r.headers {
+            lines.append("  \(h.name): \(Text.headerValue(h, request: r, showSecrets: options.showSecrets))")
+        }
+        switch r.body {
+        case .none:
+            break
+        case .form(let fields):
+            lines.append("  form body:")
+            for f in fields { lines.append("    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))") }
+        case .raw(let text):
+            lines.append("  body (\(text.utf8.count) bytes, not form-encoded):")
+            lines += rawBody(text).map { "    " + $0 }
+        }
+        return lines
+    }
+
+    /// A non-form body with credentials hidden: a JSON object is shown with its secret members
+    /// redacted, anything else is cut short.
+    func rawBody(_ text: String) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if options.showSecrets { return trimmed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if case .object(var o)? = try? JSONParser.parse(trimmed) {
+            for i in o.members.indices {
+                let field = FormField(name: o.members[i].key, value: o.members[i].value.stringValue ?? o.members[i].value.compactText)
+                let shown = Text.formValue(field, showSecrets: false)
+                if shown != field.value { o.members[i].value = .string(shown) }
+            }
+            return JSONValue.object(o).prettyText.split(separator: "\n").map(String.init)
+        }
+        if trimmed.contains("="), !trimmed.contains("\n") {
+            let fields = FormEncoding.fields(trimmed)
+            return [fields.map { "\($0.name)=\(Text.formValue($0, showSecrets: false))" }.joined(separator: "&")]
+        }
+        let cut = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+        return cut.split(separator: "\n", omittingEmptySubsequences: false).prefix(8).map(String.init)
+    }
+
+    func app(_ app: AppRegistration) -> [String] {
+        var rows: [(String, String)] = []
+        func origin(_ key: String, flag: String) -> String {
+            switch app.provenance[key] {
+            case .flag: return " (\(flag))"
+            case .fixture: return " (fixture)"
+            case .request: return " (request)"
+            case .server: return " (server)"
+            case .assumed: return " (assumed)"
+            case nil: return ""
+            }
+        }
+        if let id = app.clientID { rows.append(("client_id", id + origin("client_id", flag: "--client-id"))) }
+        if let m = app.authMethod {
+            rows.append(("auth method", "\(m.rawValue), \"\(m.consoleName)\"" + origin("auth_method", flag: "--auth-method")))
+        }
+        if let t = app.type { rows.append(("app type", t.rawValue + origin("type", flag: "--app-type"))) }
+        if let jwks = app.jwks {
+            let keys = jwks.objectValue?["keys"]?.arrayValue ?? []
+            let kids = keys.compactMap { $0.objectValue?["kid"]?.stringValue }
+            var text = Text.plural(keys.count, "key")
+            if !kids.isEmpty { text += " (kid " + kids.joined(separator: ", ") + ")" }
+            rows.append(("JWKS", text + origin("jwks", flag: "--jwks")))
+        }
+        if let secret = app.clientSecret {
+            let shown = options.showSecrets ? secret.value : "\(secret.value.utf8.count) bytes, not shown"
+            rows.append(("client secret", shown + origin("client_secret", flag: "--secret-env")))
+        }
+        if !app.seenJTIs.isEmpty {
+            rows.append(("used jti", app.seenJTIs.joined(separator: ", ") + origin("seen_jtis", flag: "--seen-jti")))
+        }
+        guard !rows.isEmpty else { return [] }
+        let w = rows.map(\.0.count).max() ?? 0
+        return ["", style.bold("App (as registered at the server)")]
+            + rows.map { "  " + $0.0.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + $0.1 }
+    }
+
+    func assertion(_ s: Subject) -> [String] {
+        switch s.assertion {
+        case .absent:
+            guard let r = s.request else { return [] }
+            if case .raw(let text) = r.body, text.contains("client_assertion") {
+                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and Okta reads only form parameters)"]
+            }
+            return ["", style.bold("Client assertion") + ": none in the request"]
+        case .malformed(let m):
+            var lines = ["", style.bold("Client assertion") + ": not a compact JWS"]
+            lines += Text.wrap(m.reason, width: options.width, indent: "  ")
+            if !m.text.isEmpty {
+                lines.append("  text: \(Text.prefix(m.text, showSecrets: options.showSecrets)) (\(m.text.utf8.count) chars)")
+            }
+            return lines
+        case .decoded(let a):
+            var lines = ["", style.bold("Client assertion")]
+            lines.append("  header")
+            lines += JSONValue.object(a.header).prettyText.split(separator: "\n").map { "    " + $0 }
+            lines.append("  claims")
+            lines += JSONValue.object(a.claims).prettyText.split(separator: "\n").map { "    " + $0 }
+            let times = Text.timeClaims.filter { a.claims[$0] != nil }
+            if !times.isEmpty {
+                let clock = s.clockIsReal ? "this machine's clock" : "fixed by the input or --now"
+                lines.append("  times (now = \(Timestamps.format(s.now)), \(clock))")
+                for name in times { lines.append("    " + time(name, a.date(name), now: s.now)) }
+            }
+            if options.showSecrets {
+                lines.append("  signature: \(a.signature.count) bytes: \(Base64URL.encode(a.signature))")
+            } else {
+                lines.append("  signature: \(a.signature.count) bytes (not shown)")
+            }
+            return lines
+        }
+    }
+
+    func time(_ name: String, _ date: NumericDate, now: Date) -> String {
+        switch date {
+        case .absent:
+            return "\(name) absent"
+        case .invalid(.number(let text)):
+            return "\(name) \(text) is out of range: no clock reaches it"
+        case .invalid(let v):
+            return "\(name) \(v.compactText) is \(v.typeDescription), not a NumericDate (seconds since 1970 as a JSON number)"
+        case .valid(let seconds):
+            let raw: String
+            if seconds == seconds.rounded(), abs(seconds) < 1e15 { raw = String(Int64(seconds)) } else { raw = String(seconds) }
+            guard let utc = Text.utc(seconds) else { return "\(name) \(raw) is not a date any clock reaches" }
+            return "\(name) \(raw) = \(utc), \(Text.relative(seconds, to: now))"
+        }
+    }
+
+    // MARK: - The answer and the findings
+
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 415: return "Unsupported Media Type"
+        case 429: return "Too Many Requests"
+        default: return ""
+        }
+    }
+
+    func wording(_ okta: OktaAnswer) -> String {
+        okta.verbatim ? "Okta's wording" : "assertlint's wording; Okta's text is not known"
+    }
+
+    func serverAnswer(_ okta: OktaAnswer, others: Int) -> [String] {
+        var lines = [style.bold("Okta will answer:")]
+        if let status = okta.status {
+            lines.append("  HTTP \(status) \(Self.reasonPhrase(status))".trimmingTrailingSpaces)
+        }
+        let body = (try? JSONParser.parse(okta.body))?.prettyText ?? okta.body
+        lines += body.split(separator: "\n").map { "  " + $0 }
+        lines.append("  " + style.dim("(\(wording(okta)))"))
+        if !okta.verbatim, let note = okta.note {
+            lines += Text.wrap(note, width: options.width, indent: "  ").map(style.dim)
+        }
+        if others > 0 {
+            let rest = others == 1 ? "the other error below shows" : "the other \(others) errors below show"
+            lines += Text.wrap("Okta stops at its first failed check, so \(rest) up only after you fix this one.",
+                               width: options.width, indent: "  ")
+        }
+        return lines
+    }
+
+    func finding(_ f: Finding, in s: Subject) -> [String] {
+        let severity = style.severity(f.severity, "\(f.severity.rawValue)[\(f.ruleID)]")
+        var head = "\(severity) \(style.bold(f.title))"
+        if f.isServerAnswer { head += " " + style.dim("(Okta's answer)") }
+        var lines = [head]
+        var at = "  at \(f.location.pointer)"
+        if let p = f.location.position {
+            at += ", line \(p.line)"
+            if let c = p.column { at += ", column \(c)" }
+        }
+        lines.append(style.dim(at))
+        lines += excerpt(f.location.pointer, in: s)
+        lines += Text.wrap(f.message, width: options.width, indent: "  ")
+        if let okta = f.okta {
+            var parts: [String] = []
+            if let status = okta.status { parts.append(String(status)) }
+            if let error = okta.error { parts.append(error) }
+            if let d = okta.errorDescription { parts.append("\"\(d)\"") }
+            lines += Text.wrap("Okta: \(parts.joined(separator: " ")) (\(wording(okta)))", width: options.width, indent: "    ", first: "  ")
+        }
+        if let entry = catalog[f.ruleID] {
+            lines += Text.wrap(entry.explanation, width: options.width, indent: "  ").map { $0.isEmpty ? $0 : style.dim($0) }
+        }
+        if let fix = f.fix {
+            lines += Text.wrap("fix: " + fix, width: options.width, indent: "       ", first: "  ").map(style.green)
+        }
+        return lines
+    }
+
+    // MARK: - Excerpts
+
+    private var marker: String { "  " + style.red("<-- here") }
+
+    /// The part of the decoded input a pointer names, with the value marked.
+    func excerpt(_ pointer: String, in s: Subject) -> [String] {
+        let components = pointer.split(separator: "/", omittingEmptySubsequences: true).map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        guard components.count >= 3 else {
+            if pointer == Location.url || pointer == Location.method, let r = s.request {
+                return ["    \(r.method) \(r.url)" + marker]
+            }
+            return []
+        }
+        let name = components[2]
+        switch (components[0], components[1]) {
+        case ("client_assertion", "payload"):
+            guard let a = s.assertion.decoded else { return [] }
+            return member(name, of: a.claims)
+        case ("client_assertion", "header"):
+            guard let a = s.assertion.decoded else { return [] }
+            return member(name, of: a.header)
+        case ("request", "form"):
+            guard let r = s.request else { return [] }
+            let fields = r.formFields.filter { $0.name == name }
+            guard let first = fields.first else { return ["    " + style.dim("(no \(name) parameter in the request)")] }
+            return fields.map { f in
+                "    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))" + (f == first ? marker : "")
+            }
+        case ("request", "headers"):
+            guard let r = s.request else { return [] }
+            let headers = r.headers(named: name)
+            guard !headers.isEmpty else { return ["    " + style.dim("(no \(name) header in the request)")] }
+            return headers.map { "    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))" + marker }
+        default:
+            return []
+        }
+    }
+
+    /// The object, pretty-printed, with the member's lines marked; long objects are cut to the
+    /// lines around it.
+    func member(_ key: String, of object: JSONObject) -> [String] {
+        let lines = JSONValue.object(object).prettyText.split(separator: "\n").map(String.init)
+        let quoted = "  " + JSONWriter.quote(key) + ":"
+        // The last occurrence is the one lookups use when a key repeats.
+        guard let start = lines.lastIndex(where: { $0.hasPrefix(quoted) }) else {
+            return lines.map { "    " + $0 } + ["    " + style.dim("(no \"\(key)\" member)")]
+        }
+        var end = start
+        // A member's value continues on deeper-indented lines and ends with its closing bracket.
+        while end + 1 < lines.count - 1,
+              lines[end + 1].hasPrefix("    ") || lines[end + 1].hasPrefix("  ]") || lines[end + 1].hasPrefix("  }") {
+            end += 1
+        }
+        var out: [String] = []
+        let context = 2
+        let from = lines.count <= 12 ? 0 : max(0, start - context)
+        let to = lines.count <= 12 ? lines.count - 1 : min(lines.count - 1, end + context)
+        if from > 0 { out.append("    " + lines[0]); if from > 1 { out.append("      …") } }
+        for i in from...to {
+            out.append("    " + lines[i] + (i == start ? marker : ""))
+        }
+        if to < lines.count - 1 {
+            if to < lines.count - 2 { out.append("      …") }
+            out.append("    " + lines[lines.count - 1])
+        }
+        return out
+    }
+}
