@@ -295,8 +295,7 @@ enum SampleDiagnosis {
               "exp": 1748880000
             }
           sub is "0oa2" but the client_id is "0oa1".
-          Okta: 401 invalid_client "The sub claim is wrong." (assertlint's wording; Okta's text is not
-            known)
+          Okta: 401 invalid_client "The sub claim is wrong." (not confirmed as Okta's wording)
           Okta requires sub to equal the client_id.
           fix: Set `sub` to "0oa1".
 

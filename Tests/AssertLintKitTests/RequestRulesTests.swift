@@ -63,8 +63,9 @@ import Testing
 
     @Test func scenario2IntrospectWithoutAssertion() throws {
         let d = try Self.scenario("introspect-without-assertion.yaml")
-        #expect(d.ruleIDs == ["assertion-type-missing", "assertion-missing"])
+        #expect(d.ruleIDs == ["assertion-missing", "assertion-type-missing"])
         let answer = try #require(d.serverAnswer)
+        #expect(answer.ruleID == "assertion-missing")
         #expect(answer.okta?.status == 401)
         #expect(answer.okta?.error == "invalid_client")
         #expect(answer.okta?.errorDescription == "No client credentials found.")
@@ -247,9 +248,9 @@ import Testing
             app: {client_id: 0oa1, auth_method: client_secret_jwt}
             request: {url: "\(Self.custom)/token", form: {grant_type: client_credentials, scope: api, client_id: 0oa1, client_assertion: ""}}
             """)
-        #expect(d.ruleIDs == ["assertion-type-missing", "assertion-missing"])
-        #expect(d.findings[0].message == "The app authenticates with client_secret_jwt, and the body has an empty `client_assertion` and no `client_assertion_type`")
-        #expect(d.findings[1].fix?.contains("\"\(Self.custom)/token\"") == true)
+        #expect(d.ruleIDs == ["assertion-missing", "assertion-type-missing"])
+        #expect(d.findings[1].message == "The app authenticates with client_secret_jwt, and the body has an empty `client_assertion` and no `client_assertion_type`")
+        #expect(d.findings[0].fix?.contains("\"\(Self.custom)/token\"") == true)
     }
 
     @Test func emptyAssertionWithTypeIsAssertionMissing() throws {

@@ -37,7 +37,7 @@ okta:
   error: invalid_client
   error_description: No client credentials found.
   verbatim: true
-  precedence: 26
+  precedence: 23
 explanation: |
   An app whose client authentication is private_key_jwt ("Public key / Private key") or
   client_secret_jwt must send a signed client assertion at every endpoint that authenticates
@@ -710,7 +710,7 @@ okta:
   error: invalid_client
   error_description: No client credentials found.
   verbatim: true
-  precedence: 26
+  precedence: 23
 explanation: |
   A confidential client (a service app or a web app, anything whose client authentication is not
   "None") must authenticate at /token, /introspect, /revoke, /par, /device/authorize and

@@ -57,6 +57,10 @@ public struct OktaAnswer: Sendable, Equatable, Codable {
         case apiErrorShape = "api_error_shape"
     }
 
+    /// How far the text can be trusted, for reports. Non-verbatim texts are either Okta's text seen
+    /// only in recorded responses, or assertlint's wording; `note` says which.
+    public var wordingLabel: String { verbatim ? "Okta's wording" : "not confirmed as Okta's wording" }
+
     /// The response body as JSON text.
     public var body: String {
         var members: [JSONMember] = []

@@ -133,7 +133,7 @@ public struct CatalogReporter: Sendable {
             out.append(style.bold("Okta answers"))
             if let status = o.status { out.append("  HTTP \(status) \(TextReporter.reasonPhrase(status))".trimmingTrailingSpaces) }
             out += ((try? JSONParser.parse(o.body))?.prettyText ?? o.body).split(separator: "\n").map { "  " + $0 }
-            out += Text.wrap(o.verbatim ? "This is Okta's wording." : "This is assertlint's wording; Okta's text is not known.",
+            out += Text.wrap("This is \(o.wordingLabel).",
                              width: w, indent: "  ")
             if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "  ") }
             out += Text.wrap("Check order: \(o.precedence) (Okta answers with the first check that fails; lower runs earlier).",
@@ -170,7 +170,7 @@ public struct CatalogReporter: Sendable {
             out.append("")
             out.append(style.severity(e.severity, e.id) + "  " + style.bold(e.title))
             if let o = e.okta, let d = o.errorDescription {
-                out += Text.wrap("\(o.status.map(String.init) ?? "") \(o.error ?? "") \"\(d)\" (\(o.verbatim ? "Okta's wording" : "assertlint's wording"))",
+                out += Text.wrap("\(o.status.map(String.init) ?? "") \(o.error ?? "") \"\(d)\" (\(o.wordingLabel))",
                                  width: options.width, indent: "    ", first: "  ")
             }
             // Matching only the error code says little about the cause: list, don't explain.

@@ -243,7 +243,7 @@ public struct TextReporter: Sendable {
     }
 
     func wording(_ okta: OktaAnswer) -> String {
-        okta.verbatim ? "Okta's wording" : "assertlint's wording; Okta's text is not known"
+        okta.wordingLabel
     }
 
     func serverAnswer(_ okta: OktaAnswer, others: Int) -> [String] {
