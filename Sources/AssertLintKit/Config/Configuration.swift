@@ -203,7 +203,7 @@ public struct Configuration: Sendable {
     private static func list(_ node: Node, _ name: String, path: String, line: String) throws(InputError) -> [Node] {
         if node.string != nil { return [node] }
         guard let seq = node.sequence else { throw InputError(path, "\(line): \(name) must be a list") }
-        return seq
+        return Array(seq)
     }
 
     private static func globs(_ node: Node, _ name: String, path: String, line: String) throws(InputError) -> [Glob] {
