@@ -1,6 +1,12 @@
 // Generated from Sources/AssertLintKit/Rules/*.swift by `scripts/generate`. Do not edit.
 public enum Registry {
     public static let all: [any Rule] = [
+        AssertionLive(),
         AudienceMismatch(),
+        PolicyAlgorithm(),
+        PolicyJTIRequired(),
+        PolicyKidRequired(),
+        PolicyLifetime(),
+        PrivateKeyCommitted(),
     ]
 }
