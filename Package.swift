@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "AssertLintKitTests",
             dependencies: ["AssertLintKit"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Schemas"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -92,7 +92,7 @@ struct Diagnose: ParsableCommand {
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
         let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
             .map(overrides.apply)
-        let engine = Engine()
+        let engine = Engine(rules: Registry.forDiagnose)
         let diagnoses = subjects.map(engine.run)
         switch output.format {
         case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")

@@ -28,6 +28,23 @@ references:
   - RFC 7518 section 3.6
   - RFC 7523 section 3
 """##),
+        ("assertion-live.yaml", ##"""
+id: assertion-live
+title: A committed assertion has not expired yet and can be replayed
+severity: warning
+explanation: |
+  The assertion's `exp` is still in the future at the real current time (not the fixture's `now`).
+  Anyone who can read this file (the repository, its forks, CI logs) can send it to the server
+  and authenticate as the client until it expires, unless the server has already seen its `jti`.
+  Fixtures should hold assertions that expired long ago, or `{header, claims}` mappings that
+  assertlint builds with times relative to the fixture's `now` (those are made from test values and
+  are not judged by this rule). `check` runs this rule; `diagnose`, where a live token is simply
+  being debugged, does not.
+fix: Replace the assertion with an expired one (or a header-and-claims mapping that assertlint builds); it stays replayable until {until}. If it was pushed anywhere, rotate the signing key.
+references:
+  - RFC 7523 section 3
+  - RFC 7519 section 4.1.4
+"""##),
         ("assertion-missing.yaml", ##"""
 id: assertion-missing
 title: the app authenticates with a JWT but the request has no client_assertion
@@ -772,6 +789,76 @@ fix: "Send `{parameter}` once: {advice}."
 references:
   - RFC 6749 section 3.2
   - RFC 6749 section 2.3
+"""##),
+        ("policy-alg.yaml", ##"""
+id: policy-alg
+title: The assertion is signed with an algorithm the organisation's policy does not allow
+severity: error
+explanation: |
+  Your `.assertlint.yml` lists the signing algorithms your organisation allows in
+  `policy.allowed_algs`. Okta accepts more (RS256 to RS512 and ES256 to ES512 for
+  private_key_jwt, HS256 to HS512 for client_secret_jwt); this is your organisation's rule, not
+  Okta's, so Okta may well accept the request.
+fix: Sign the assertion with one of {allowed_algs}, with a key of that type registered for the app.
+references:
+  - RFC 7518 section 3.1
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+"""##),
+        ("policy-jti-required.yaml", ##"""
+id: policy-jti-required
+title: The assertion has no jti, which the organisation's policy requires
+severity: error
+explanation: |
+  Your `.assertlint.yml` sets `policy.require_jti: true`. A unique `jti` lets the server refuse a
+  replayed assertion. Okta's Org authorization server and many others accept assertions without one
+  (RFC 7523 makes `jti` optional), so this is your organisation's rule, not Okta's.
+fix: Add a unique `jti` claim (a random UUID for every assertion) and sign a new assertion.
+references:
+  - RFC 7523 section 3
+  - RFC 7519 section 4.1.7
+"""##),
+        ("policy-kid-required.yaml", ##"""
+id: policy-kid-required
+title: The assertion header has no kid, which the organisation's policy requires
+severity: error
+explanation: |
+  Your `.assertlint.yml` sets `policy.require_kid: true`. With a `kid` the server picks the one
+  registered key that verifies the assertion, so keys can be rotated without failed requests while
+  both keys are registered. Okta tries the registered keys when `kid` is absent, so this is your
+  organisation's rule, not Okta's.
+fix: Put the `kid` of the signing key (as registered in the app's JWKS) in the assertion header and sign a new assertion.
+references:
+  - RFC 7515 section 4.1.4
+  - https://developer.okta.com/docs/guides/build-self-signed-jwt/
+"""##),
+        ("policy-lifetime.yaml", ##"""
+id: policy-lifetime
+title: The assertion lives longer than the organisation's policy allows
+severity: error
+explanation: |
+  Your `.assertlint.yml` sets `policy.max_lifetime`: the longest an assertion may live, counted from
+  `iat` to `exp` (from the request time when there is no `iat`). Okta itself accepts up to one hour;
+  a shorter lifetime limits how long a leaked assertion can be replayed. This is your organisation's
+  rule, not Okta's: Okta does not reject these requests.
+fix: Mint the assertion with `exp` at most {max_lifetime} seconds after `iat` (here exp {exp}).
+references:
+  - https://developer.okta.com/docs/guides/build-self-signed-jwt/
+  - RFC 7523 section 3
+"""##),
+        ("private-key-committed.yaml", ##"""
+id: private-key-committed
+title: A private key is committed in the file
+severity: error
+explanation: |
+  The file holds a private key: a JWK with private members (`d`, and for RSA `p`, `q`, `dp`, `dq`,
+  `qi`) in the app's JWKS, or a PEM block that begins `-----BEGIN ... PRIVATE KEY-----`. Whoever
+  can read the repository can sign assertions as the client. The JWKS registered with the server
+  (and used by fixtures) needs only the public members (`kty`, `kid`, `n`, `e` or `crv`, `x`, `y`).
+fix: Remove the private members (or the PEM block) from the file, keep the private key in a secret store, and rotate the key if this was ever pushed.
+references:
+  - RFC 7517 section 4
+  - RFC 7518 section 6.3.2
+  - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/
 """##),
         ("scope-invalid-for-server.yaml", ##"""
 id: scope-invalid-for-server

@@ -2,6 +2,7 @@
 public enum Registry {
     public static let all: [any Rule] = [
         AlgNone(),
+        AssertionLive(),
         AssertionMissing(),
         AssertionTypeInvalid(),
         AssertionTypeMissing(),
@@ -32,6 +33,11 @@ public enum Registry {
         NoCredentials(),
         OrgServerRequiresPrivateKeyJWT(),
         ParameterRepeated(),
+        PolicyAlgorithm(),
+        PolicyJTIRequired(),
+        PolicyKidRequired(),
+        PolicyLifetime(),
+        PrivateKeyCommitted(),
         ScopeInvalidForServer(),
         SubjectMismatch(),
     ]

@@ -7,4 +7,7 @@ extension Registry {
     }
 
     public static var ids: [String] { all.map(\.id) }
+
+    /// The rules for judging one pasted request (`diagnose`): all but those about committed files.
+    public static var forDiagnose: [any Rule] { all.filter { $0.scope == .everywhere } }
 }

@@ -23,7 +23,7 @@ public struct FixtureLoader: Sendable {
         self.realNow = realNow
     }
 
-    static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description"]
+    static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description", "policy"]
     static let appKeys: Set<String> = ["client_id", "auth_method", "type", "jwks", "client_secret", "client_secret_env", "seen_jtis"]
     static let requestKeys: Set<String> = ["method", "url", "headers", "form", "body"]
 
@@ -38,7 +38,9 @@ public struct FixtureLoader: Sendable {
         } catch {
             throw InputError(path, "not valid YAML or JSON: \(Self.oneLine(error))")
         }
-        return try load(node: node, path: path)
+        var subject = try load(node: node, path: path)
+        subject.rawText = text
+        return subject
     }
 
     public func load(node: Node, path: String) throws(InputError) -> Subject {
@@ -93,11 +95,18 @@ public struct FixtureLoader: Sendable {
         if let request, let field = request.form("client_assertion") {
             assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : Self.decode(field.value)
         }
-        return Subject(source: path, request: request, assertion: assertion, assertionPosition: assertionPosition,
-                       app: app, target: targetOverride, now: now, clockIsReal: clockIsReal,
-                       expectedRuleIDs: try stringList(map["expect"], "expect", path: path),
-                       ignoredRuleIDs: try stringList(map["ignore"], "ignore", path: path) ?? [],
-                       notes: request?.notes ?? [])
+        var subject = Subject(source: path, request: request, assertion: assertion, assertionPosition: assertionPosition,
+                              app: app, target: targetOverride, now: now, clockIsReal: clockIsReal,
+                              expectedRuleIDs: try stringList(map["expect"], "expect", path: path),
+                              ignoredRuleIDs: try stringList(map["ignore"], "ignore", path: path) ?? [],
+                              notes: request?.notes ?? [])
+        subject.realNow = realNow
+        // An assertion the fixture writes as a {header, claims} mapping is made here from test
+        // values; it is not a credential anyone could replay.
+        subject.assertionIsGenerated = map["token"]?.mapping != nil
+            || map["request"]?.mapping?["form"]?.mapping?["client_assertion"]?.mapping != nil
+        if let p = map["policy"] { subject.policy = try Policy(node: p, file: path) }
+        return subject
     }
 
     static func decode(_ compact: String) -> AssertionInput {

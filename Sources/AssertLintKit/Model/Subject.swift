@@ -37,6 +37,17 @@ public struct Subject: Sendable {
     public var ignoredRuleIDs: [String]
     /// What reading the input taught that the user should know (how a paste was read).
     public var notes: [String]
+    /// The real current time, whatever `now` says: a committed assertion that is still live at
+    /// this time can be replayed (`assertion-live`).
+    public var realNow: Date = Date()
+    /// True when the fixture wrote the assertion as a `{header, claims}` mapping, so the token was
+    /// made from test values rather than committed as a credential.
+    public var assertionIsGenerated = false
+    /// The input's text as read, for checks on the file itself (a committed PEM private key).
+    public var rawText: String?
+    /// Organisation policy stricter than the server (`.assertlint.yml` `policy:`); nil leaves
+    /// the policy rules silent.
+    public var policy: Policy?
 
     public init(source: String, entry: String? = nil, request: TokenRequest?, assertion: AssertionInput,
                 assertionPosition: SourcePosition? = nil, app: AppRegistration = AppRegistration(),

@@ -1,0 +1,205 @@
+import Dispatch
+import Foundation
+
+/// What `assertlint check` is asked to do.
+public struct CheckOptions: Sendable {
+    /// Files, directories, globs and `-` (stdin). Empty: the config's `include` (or `.`).
+    public var paths: [String]
+    /// `--config FILE`: one config for every input instead of the nearest `.assertlint.yml`.
+    public var configFile: String?
+    /// `--fail-on`; nil takes the config's `fail_on`, else `error`.
+    public var failOn: FailThreshold?
+    public var workingDirectory: String
+    /// `--repo-root`: what SARIF URIs are relative to; nil is the working directory.
+    public var repositoryRoot: String?
+    /// The real current time (`assertion-live`, fixtures without `now`).
+    public var realNow: Date
+    /// For `app.client_secret_env` in fixtures.
+    public var environment: [String: String]
+    /// The rules to run; all of them unless a test narrows it.
+    public var rules: [any Rule]
+    /// Reads stdin for `-`; called at most once.
+    public var standardInput: @Sendable () -> Data?
+    /// Check files on all cores (off for debugging).
+    public var parallel: Bool
+
+    public init(paths: [String] = [], configFile: String? = nil, failOn: FailThreshold? = nil,
+                workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
+                realNow: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment,
+                rules: [any Rule] = Registry.all,
+                standardInput: @escaping @Sendable () -> Data? = { FileHandle.standardInput.readDataToEndOfFile() },
+                parallel: Bool = true) {
+        self.paths = paths
+        self.configFile = configFile
+        self.failOn = failOn
+        self.workingDirectory = workingDirectory
+        self.repositoryRoot = repositoryRoot
+        self.realNow = realNow
+        self.environment = environment
+        self.rules = rules
+        self.standardInput = standardInput
+        self.parallel = parallel
+    }
+}
+
+/// Runs `check`: finds the files, reads each into requests, judges them on all cores, then
+/// compares requests across the batch (a jti used twice). Output order is path order, however
+/// the work was scheduled.
+public struct CheckRunner: Sendable {
+    public let options: CheckOptions
+
+    public init(_ options: CheckOptions) {
+        self.options = options
+    }
+
+    public func run() -> CheckReport {
+        let discovery = InputDiscovery(workingDirectory: options.workingDirectory)
+        let resolver = ConfigurationResolver(override: options.configFile.map(discovery.absolute))
+        let root = options.repositoryRoot.map(discovery.absolute) ?? discovery.workingDirectory
+        var errors: [InputError] = []
+
+        // Without paths, the config of the working directory says what to check.
+        var arguments = options.paths
+        var baseConfig: Configuration?
+        switch resolver.configuration(forDirectory: discovery.workingDirectory) {
+        case .success(let c): baseConfig = c
+        case .failure(let e): if arguments.isEmpty { errors.append(e) }
+        }
+        if arguments.isEmpty, let c = baseConfig {
+            arguments = c.include.isEmpty ? [c.directory == discovery.workingDirectory || c.file == nil ? "." : c.directory]
+                : c.include.map { g in g.isAbsolute ? g.pattern : (c.directory as NSString).appendingPathComponent(g.pattern) }
+        }
+        let failOn = options.failOn ?? baseConfig?.failOn ?? .error
+
+        func config(for path: String) -> Result<Configuration, InputError> {
+            resolver.configuration(forDirectory: path == "-" ? discovery.workingDirectory : (path as NSString).deletingLastPathComponent)
+        }
+        let (inputs, missing) = discovery.expand(arguments) { path in
+            (try? config(for: path).get())?.isExcluded(path) ?? false
+        }
+        errors += missing
+
+        var jobs: [(CheckInput, Configuration)] = []
+        for input in inputs {
+            switch config(for: input.path) {
+            case .success(let c): jobs.append((input, c))
+            case .failure(let e): if !errors.contains(e) { errors.append(e) }
+            }
+        }
+
+        let results = OutcomeSlots(count: jobs.count)
+        let work: @Sendable (Int) -> Void = { [self, jobs] i in
+            results.set(i, check(jobs[i].0, config: jobs[i].1))
+        }
+        if options.parallel && jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else {
+            for i in jobs.indices { work(i) }
+        }
+        var files = results.values(default: jobs.map { FileOutcome(input: $0.0, kind: .unknown) })
+        ReplayScan.markReusedAssertions(in: &files, configurations: jobs.map(\.1))
+        return CheckReport(files: files, errors: errors, failOn: failOn, repositoryRoot: root)
+    }
+
+    /// Reads and judges one file. Never throws: what goes wrong is recorded in the outcome.
+    func check(_ input: CheckInput, config: Configuration) -> FileOutcome {
+        var outcome = FileOutcome(input: input, kind: .unknown)
+        let text: String
+        do {
+            text = try read(input)
+        } catch {
+            outcome.errors.append(error)
+            return outcome
+        }
+        switch InputKind.sniff(text, path: input.path, named: InputKind.byName(input.path)) {
+        case .failure(let skip):
+            outcome.skipped = skip
+            return outcome
+        case .success(let kind):
+            outcome.kind = kind
+        }
+        var engine = Engine(rules: options.rules, severityOverrides: config.severity, disabled: config.disabled)
+        var subjects: [Subject]
+        if outcome.kind == .jwks {
+            // A key file, not a request: only the key hygiene check applies.
+            guard let jwks = try? JSONParser.parse(text) else {
+                outcome.errors.append(InputError(input.displayPath, "not valid JSON"))
+                return outcome
+            }
+            engine = Engine(rules: options.rules.filter { $0.id == PrivateKeyCommitted.id }, severityOverrides: config.severity,
+                            disabled: config.disabled)
+            subjects = [Subject(source: input.path, request: nil, assertion: .absent, app: AppRegistration(jwks: jwks))]
+        } else {
+            let loader = FixtureLoader(environment: options.environment, realNow: options.realNow)
+            do {
+                subjects = try InputReader.subjects(from: text, source: input.path, loader: loader)
+            } catch {
+                outcome.errors.append(InputError(input.displayPath, error.reason))
+                return outcome
+            }
+        }
+        outcome.subjects = subjects.map { original in
+            var subject = original
+            subject.source = input.displayPath
+            subject.realNow = options.realNow
+            if subject.rawText == nil { subject.rawText = text }
+            config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
+            let diagnosis = Self.placeTextFindings(engine.run(subject))
+            return CheckedSubject(diagnosis: diagnosis,
+                                  expectation: subject.expectedRuleIDs.map { Expectation(expected: $0, found: diagnosis.ruleIDs) })
+        }
+        return outcome
+    }
+
+    private func read(_ input: CheckInput) throws(InputError) -> String {
+        let data: Data?
+        if input.isStandardInput {
+            data = options.standardInput()
+        } else {
+            data = FileManager.default.contents(atPath: input.path)
+        }
+        guard let data else { throw InputError(input.displayPath, "cannot read the file") }
+        guard var text = String(data: data, encoding: .utf8) else { throw InputError(input.displayPath, "not UTF-8 text") }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    /// Findings about the file's text (a PEM block, a private JWK member) point at the line
+    /// that holds it; the engine only knows the request's lines.
+    static func placeTextFindings(_ diagnosis: Diagnosis) -> Diagnosis {
+        guard let text = diagnosis.subject.rawText,
+              diagnosis.findings.contains(where: { $0.ruleID == PrivateKeyCommitted.id }) else { return diagnosis }
+        var findings = diagnosis.findings
+        for i in findings.indices where findings[i].ruleID == PrivateKeyCommitted.id {
+            let pointer = findings[i].location.pointer
+            if pointer == PrivateKeyScan.textPointer, let block = PrivateKeyScan.pemBlocks(in: text).first {
+                findings[i].location.position = SourcePosition(line: block.line)
+            } else if pointer.hasPrefix("/app/jwks"), let line = PrivateKeyScan.firstPrivateMemberLine(in: text) {
+                findings[i].location.position = SourcePosition(line: line)
+            }
+        }
+        return Diagnosis(subject: diagnosis.subject, findings: findings, unjudged: diagnosis.unjudged)
+    }
+}
+
+/// Results written by index from concurrent workers; read once all are done.
+final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [FileOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: FileOutcome) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values(default fallback: [FileOutcome]) -> [FileOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.enumerated().map { $0.element ?? fallback[$0.offset] }
+    }
+}

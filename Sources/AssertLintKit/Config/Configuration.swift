@@ -1,0 +1,303 @@
+import Foundation
+import Yams
+
+/// When `check` exits 1: on findings at or above a severity, or never.
+public enum FailThreshold: String, Sendable, CaseIterable {
+    case error, warning, info, never
+
+    public func fails(on severity: Severity) -> Bool {
+        switch self {
+        case .never: return false
+        case .error: return severity >= .error
+        case .warning: return severity >= .warning
+        case .info: return true
+        }
+    }
+}
+
+/// `.assertlint.yml`: the defaults and policy for the fixtures under its directory.
+///
+///     include: ["fixtures/**/*.yaml"]
+///     exclude: ["fixtures/scratch/**"]
+///     app: {client_id: 0oa1, auth_method: private_key_jwt, type: service, jwks: keys/public.json}
+///     profile: okta-custom          # okta-org | okta-custom | rfc7523
+///     disable: [assertion-live]
+///     severity: {kid-missing: error, alg-not-allowed: off}
+///     ignore: [{path: "legacy/**", rules: [exp-too-far]}]
+///     policy: {max_lifetime: 300, require_jti: true, allowed_algs: [RS256, ES256], require_kid: true}
+///     fail_on: warning
+///     online: false
+public struct Configuration: Sendable {
+    /// A per-path silence: files matching `path` (relative to the config's directory) ignore `rules`.
+    public struct PathIgnore: Sendable, Equatable {
+        public var path: Glob
+        public var rules: [String]
+    }
+
+    /// The file it was read from; nil for the built-in defaults.
+    public var file: String?
+    /// Where relative paths in it start: the config file's directory.
+    public var directory: String
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var app: AppRegistration?
+    public var profile: ServerProfile?
+    public var disabled: Set<String> = []
+    public var severity: [String: Severity] = [:]
+    public var ignores: [PathIgnore] = []
+    public var policy: Policy?
+    public var failOn: FailThreshold?
+    /// Accepted for forward compatibility; nothing is fetched yet.
+    public var online: Bool?
+
+    public static let fileNames = [".assertlint.yml", ".assertlint.yaml"]
+    static let keys = ["include", "exclude", "app", "profile", "disable", "severity", "ignore", "policy", "fail_on", "online"]
+    static let appKeys = ["client_id", "auth_method", "type", "jwks"]
+
+    /// The defaults when no config file applies.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Reads a config file. Every problem is one line naming the file (exit 2).
+    public static func load(path: String, knownRules: Set<String> = Set(Catalog.bundled.ids)) throws(InputError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot read the config file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "the config file is not UTF-8 text") }
+        return try parse(text, path: path, knownRules: knownRules)
+    }
+
+    public static func parse(_ text: String, path: String, knownRules: Set<String> = Set(Catalog.bundled.ids)) throws(InputError) -> Configuration {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var config = Configuration(directory: directory)
+        config.file = path
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return config }
+            root = node
+        } catch {
+            throw InputError(path, "not valid YAML: \(FixtureLoader.oneLine(error))")
+        }
+        guard let map = root.mapping else { throw InputError(path, "the config must be a mapping of \(keys.joined(separator: ", "))") }
+        func rule(_ id: String, _ where_: String, _ node: Node) throws(InputError) -> String {
+            guard knownRules.contains(id) else {
+                throw InputError(path, "line \(node.mark?.line ?? 0): unknown rule '\(id)' in \(where_) (see `assertlint rules`)")
+            }
+            return id
+        }
+        for (k, v) in map {
+            let key = k.string ?? "?"
+            let line = "line \(k.mark?.line ?? 0)"
+            switch key {
+            case "include":
+                config.include = try globs(v, "include", path: path, line: line)
+            case "exclude":
+                config.exclude = try globs(v, "exclude", path: path, line: line)
+            case "app":
+                config.app = try app(v, path: path, directory: directory)
+            case "profile":
+                guard let id = v.string, let p = ServerProfile.all.first(where: { $0.id == id }) else {
+                    throw InputError(path, "\(line): profile must be one of \(ServerProfile.all.map(\.id).joined(separator: ", "))")
+                }
+                config.profile = p
+            case "disable":
+                for item in try list(v, "disable", path: path, line: line) {
+                    config.disabled.insert(try rule(item.string ?? "", "disable", item))
+                }
+            case "severity":
+                guard let m = v.mapping else { throw InputError(path, "\(line): severity must map rule ids to error, warning, info or off") }
+                for (rk, rv) in m {
+                    let id = try rule(rk.string ?? "", "severity", rk)
+                    let value = rv.string ?? ""
+                    if value == "off" {
+                        config.disabled.insert(id)
+                    } else if let s = Severity(rawValue: value) {
+                        config.severity[id] = s
+                    } else {
+                        throw InputError(path, "line \(rv.mark?.line ?? 0): severity of \(id) must be error, warning, info or off, not '\(value)'")
+                    }
+                }
+            case "ignore":
+                for item in try list(v, "ignore", path: path, line: line) {
+                    guard let m = item.mapping else {
+                        throw InputError(path, "line \(item.mark?.line ?? 0): each ignore is {path: GLOB, rules: [rule-id, ...]}")
+                    }
+                    var glob: Glob?
+                    var rules: [String] = []
+                    for (ik, iv) in m {
+                        switch ik.string {
+                        case "path": glob = iv.string.map(Glob.init)
+                        case "rules":
+                            for r in iv.sequence ?? [iv] { rules.append(try rule(r.string ?? "", "ignore", r)) }
+                        default:
+                            throw InputError(path, "line \(ik.mark?.line ?? 0): unknown key 'ignore.\(ik.string ?? "?")' (expected one of: path, rules)")
+                        }
+                    }
+                    guard let glob else { throw InputError(path, "line \(item.mark?.line ?? 0): an ignore needs `path`") }
+                    config.ignores.append(PathIgnore(path: glob, rules: rules))
+                }
+            case "policy":
+                config.policy = try Policy(node: v, file: path)
+            case "fail_on":
+                guard let s = v.string, let t = FailThreshold(rawValue: s) else {
+                    throw InputError(path, "\(line): fail_on must be one of \(FailThreshold.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.failOn = t
+            case "online":
+                config.online = try Policy.bool(v, "online", file: path, line: line)
+            default:
+                throw InputError(path, "\(line): unknown key '\(key)' (expected one of: \(keys.joined(separator: ", ")))")
+            }
+        }
+        return config
+    }
+
+    // MARK: - Applying it
+
+    /// The path of `file` relative to this config's directory, with `/`; nil when outside it.
+    public func relativePath(of file: String) -> String? {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        guard file.hasPrefix(base) else { return nil }
+        return String(file.dropFirst(base.count))
+    }
+
+    public func isExcluded(_ file: String) -> Bool {
+        guard let rel = relativePath(of: file) else { return false }
+        return exclude.contains { $0.excludes(rel) }
+    }
+
+    /// Rule ids silenced for this file by `ignore:`.
+    public func ignoredRules(for file: String) -> [String] {
+        guard let rel = relativePath(of: file) else { return [] }
+        return ignores.filter { $0.path.matches(rel) || $0.path.excludes(rel) }.flatMap(\.rules)
+    }
+
+    /// Fills in what the input left open: the app context, the profile, the policy and the
+    /// per-path ignores. What the fixture itself says wins.
+    public func apply(to subject: inout Subject, file: String?) {
+        if let defaults = app {
+            if subject.app.clientID == nil, let id = defaults.clientID {
+                subject.app.clientID = id
+                subject.app.provenance["client_id"] = .flag
+            }
+            if subject.app.authMethod == nil, let m = defaults.authMethod {
+                subject.app.authMethod = m
+                subject.app.provenance["auth_method"] = .flag
+            }
+            if subject.app.type == nil { subject.app.type = defaults.type }
+            if subject.app.jwks == nil { subject.app.jwks = defaults.jwks }
+        }
+        if let profile, let t = subject.target {
+            subject.target = ServerTarget(profile: profile, endpointURL: t.endpointURL, endpoint: t.endpoint, issuer: t.issuer,
+                                          authServerID: t.authServerID, customDomain: t.customDomain)
+        }
+        if subject.policy == nil { subject.policy = policy }
+        if let file { subject.ignoredRuleIDs += ignoredRules(for: file) }
+    }
+
+    public var engine: Engine {
+        Engine(severityOverrides: severity, disabled: disabled)
+    }
+
+    // MARK: - Parts
+
+    private static func list(_ node: Node, _ name: String, path: String, line: String) throws(InputError) -> [Node] {
+        if node.string != nil { return [node] }
+        guard let seq = node.sequence else { throw InputError(path, "\(line): \(name) must be a list") }
+        return Array(seq)
+    }
+
+    private static func globs(_ node: Node, _ name: String, path: String, line: String) throws(InputError) -> [Glob] {
+        try list(node, name, path: path, line: line).map { item throws(InputError) in
+            guard let s = item.string, !s.isEmpty else { throw InputError(path, "line \(item.mark?.line ?? 0): \(name) entries are path patterns") }
+            return Glob(s)
+        }
+    }
+
+    private static func app(_ node: Node, path: String, directory: String) throws(InputError) -> AppRegistration {
+        guard let map = node.mapping else { throw InputError(path, "`app` must be a mapping of \(appKeys.joined(separator: ", "))") }
+        var app = AppRegistration()
+        for (k, v) in map {
+            let key = k.string ?? "?"
+            let line = "line \(k.mark?.line ?? 0)"
+            switch key {
+            case "client_id":
+                app.clientID = v.string
+            case "auth_method":
+                guard let m = v.string.flatMap(AuthMethod.init(rawValue:)) else {
+                    throw InputError(path, "\(line): app.auth_method must be one of \(AuthMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                app.authMethod = m
+            case "type":
+                guard let t = v.string.flatMap(AppType.init(rawValue:)) else {
+                    throw InputError(path, "\(line): app.type must be one of \(AppType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                app.type = t
+            case "jwks":
+                if let file = v.string {
+                    let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+                    guard let data = try? Data(contentsOf: url) else { throw InputError(path, "\(line): cannot read app.jwks file '\(file)'") }
+                    do {
+                        app.jwks = try JSONParser.parse(Array(data))
+                    } catch {
+                        throw InputError(path, "\(line): app.jwks file '\(file)' is not JSON: \(error)")
+                    }
+                } else {
+                    app.jwks = FixtureLoader.json(v)
+                }
+            default:
+                throw InputError(path, "\(line): unknown key 'app.\(key)' (expected one of: \(appKeys.joined(separator: ", ")))")
+            }
+        }
+        return app
+    }
+}
+
+/// Finds the config for each input: the nearest `.assertlint.yml` walking up from its
+/// directory, or the one `--config` names. Loads each file once.
+public final class ConfigurationResolver: @unchecked Sendable {
+    private let override: String?
+    private let knownRules: Set<String>
+    private var byDirectory: [String: Result<Configuration, InputError>] = [:]
+    private let lock = NSLock()
+
+    public init(override: String? = nil, knownRules: Set<String> = Set(Catalog.bundled.ids)) {
+        self.override = override.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        self.knownRules = knownRules
+    }
+
+    /// The configuration for a file or directory (absolute path).
+    public func configuration(forDirectory directory: String) -> Result<Configuration, InputError> {
+        lock.lock()
+        defer { lock.unlock() }
+        return resolve(directory)
+    }
+
+    private func resolve(_ directory: String) -> Result<Configuration, InputError> {
+        let key = override ?? directory
+        if let cached = byDirectory[key] { return cached }
+        let result: Result<Configuration, InputError>
+        if let override {
+            result = Result { () throws(InputError) in try Configuration.load(path: override, knownRules: knownRules) }
+        } else if let found = Self.fileNames(in: directory) {
+            result = Result { () throws(InputError) in try Configuration.load(path: found, knownRules: knownRules) }
+        } else {
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent == directory || parent.isEmpty {
+                result = .success(Configuration(directory: directory))
+            } else {
+                result = resolve(parent)
+            }
+        }
+        byDirectory[key] = result
+        return result
+    }
+
+    private static func fileNames(in directory: String) -> String? {
+        for name in Configuration.fileNames {
+            let p = (directory as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue { return p }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// JUnit XML for CI dashboards: one `<testsuite>` per checked file; in it one `<testcase>` per
+/// finding (a `<failure>` when the finding is at or above `--fail-on`, passing otherwise), one
+/// for a fixture's `expect:` (failing when not met), one `<error>` per unreadable input, and a
+/// single passing testcase for a request without findings.
+public struct JUnitReporter: Sendable {
+    public init() {}
+
+    struct Case {
+        var name: String
+        var line: Int?
+        var failure: (message: String, type: String, text: String)?
+        var error: (message: String, type: String)?
+        var output: String?
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        var suites: [(name: String, cases: [Case])] = []
+        if !report.errors.isEmpty {
+            suites.append(("assertlint", report.errors.map { Case(name: "input", error: ($0.description, "input-error")) }))
+        }
+        for file in report.files where file.skipped == nil {
+            var cases: [Case] = []
+            for checked in file.subjects {
+                let prefix = checked.entryPrefix
+                var any = false
+                for f in checked.reportedFindings {
+                    any = true
+                    var c = Case(name: prefix + f.ruleID + (f.location.position.map { " (line \($0.line))" } ?? ""), line: f.location.position?.line)
+                    let text = Self.details(f, in: checked)
+                    if report.failOn.fails(on: f.severity) {
+                        c.failure = (prefix + f.message, "\(f.severity.rawValue) \(f.ruleID)", text)
+                    } else {
+                        c.output = "\(f.severity.rawValue) below --fail-on \(report.failOn.rawValue)\n" + text
+                    }
+                    cases.append(c)
+                }
+                if let e = checked.expectation {
+                    any = true
+                    var c = Case(name: prefix + "expect [\(e.expected.joined(separator: ", "))]")
+                    if !e.isMet { c.failure = (prefix + "expect: " + e.message, "expect", "expect: " + e.message) }
+                    cases.append(c)
+                }
+                if !any { cases.append(Case(name: prefix + "no findings")) }
+            }
+            for error in file.errors {
+                cases.append(Case(name: "read", error: (error.reason, "input-error")))
+            }
+            suites.append((file.path, cases))
+        }
+
+        func count(_ cases: [Case]) -> (tests: Int, failures: Int, errors: Int) {
+            (cases.count, cases.filter { $0.failure != nil }.count, cases.filter { $0.error != nil }.count)
+        }
+        let all = suites.flatMap(\.cases)
+        let total = count(all)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"assertlint\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\">\n"
+        for suite in suites {
+            let n = count(suite.cases)
+            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(n.tests)\" failures=\"\(n.failures)\" errors=\"\(n.errors)\" skipped=\"0\">\n"
+            for c in suite.cases {
+                var attributes = "name=\"\(Self.escape(c.name))\" classname=\"\(Self.escape(suite.name))\""
+                if suite.name != "assertlint" { attributes += " file=\"\(Self.escape(suite.name))\"" }
+                if let line = c.line { attributes += " line=\"\(line)\"" }
+                if c.failure == nil && c.error == nil && c.output == nil {
+                    out += "    <testcase \(attributes)/>\n"
+                    continue
+                }
+                out += "    <testcase \(attributes)>\n"
+                if let f = c.failure {
+                    out += "      <failure message=\"\(Self.escape(f.message))\" type=\"\(Self.escape(f.type))\">\(Self.escape(f.text, attribute: false))</failure>\n"
+                }
+                if let e = c.error {
+                    out += "      <error message=\"\(Self.escape(e.message))\" type=\"\(Self.escape(e.type))\"/>\n"
+                }
+                if let o = c.output {
+                    out += "      <system-out>\(Self.escape(o, attribute: false))</system-out>\n"
+                }
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// The failure body: what, where, Okta's answer, the fix.
+    static func details(_ f: Finding, in checked: CheckedSubject) -> String {
+        var lines = ["\(f.ruleID): \(f.title)", checked.entryPrefix + f.message]
+        var at = "at \(f.location.pointer)"
+        if let p = f.location.position { at += " (line \(p.line)\(p.column.map { ", column \($0)" } ?? ""))" }
+        lines.append(at)
+        if f.isServerAnswer, let okta = f.okta, let status = okta.status { lines.append("Okta answers \(status) \(okta.body)") }
+        if let fix = f.fix { lines.append("Fix: " + fix) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// XML 1.0 text: markup characters escaped, and characters XML cannot hold at all (most
+    /// C0 controls) replaced, so any input yields a well-formed document.
+    static func escape(_ s: String, attribute: Bool = true) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&apos;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

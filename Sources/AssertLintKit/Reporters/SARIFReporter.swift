@@ -1,0 +1,197 @@
+import Foundation
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: `tool.driver.rules` from the
+/// catalog, one result per finding with a repository-relative URI, a 1-based region and a
+/// fingerprint that survives edits that move lines. Findings a fixture's `expect:` lists are
+/// kept, marked as suppressed in source.
+public struct SARIFReporter: Sendable {
+    public var toolVersion: String
+    /// The tool's home page, when it has one to name.
+    public var informationURI: String?
+    public var catalog: Catalog
+
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let fingerprintKey = "assertlintFingerprint/v1"
+
+    public init(toolVersion: String = AssertLintVersion.string, informationURI: String? = nil, catalog: Catalog = .bundled) {
+        self.toolVersion = toolVersion
+        self.informationURI = informationURI
+        self.catalog = catalog
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        // Rules: the whole catalog (so code scanning can show any rule's help), then any
+        // rule id found that the catalog does not describe.
+        var descriptors: [String] = catalog.ids
+        for f in report.files.flatMap(\.findings) where !descriptors.contains(f.ruleID) { descriptors.append(f.ruleID) }
+        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($0.element, $0.offset) })
+
+        var results: [JSONValue] = []
+        var notifications: [JSONValue] = []
+        for file in report.files where file.skipped == nil {
+            let uri = Self.uri(report.repositoryPath(file.input))
+            for checked in file.subjects {
+                for finding in checked.diagnosis.findings {
+                    results.append(result(finding, in: checked, uri: uri, ruleIndex: index[finding.ruleID]))
+                }
+                if let e = checked.expectation, !e.isMet {
+                    notifications.append(notification("expect", "\(checked.entryPrefix)expect: \(e.message)", uri: uri))
+                }
+            }
+            for error in file.errors {
+                notifications.append(notification("input-error", error.reason, uri: uri))
+            }
+        }
+        for error in report.errors {
+            notifications.append(notification("input-error", error.description, uri: nil))
+        }
+
+        var driver: [(String, JSONValue?)] = [("name", .string("assertlint")), ("version", .string(toolVersion))]
+        driver.append(("semanticVersion", .string(toolVersion)))
+        if let informationURI { driver.append(("informationUri", .string(informationURI))) }
+        driver.append(("rules", .array(descriptors.map(descriptor))))
+
+        var invocation: [(String, JSONValue?)] = [("executionSuccessful", .bool(report.allErrors.isEmpty))]
+        if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
+
+        let run = Self.object([
+            ("tool", Self.object([("driver", Self.object(driver))])),
+            ("invocations", .array([Self.object(invocation)])),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(results)),
+        ])
+        return Self.object([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ]).prettyText + "\n"
+    }
+
+    // MARK: - Parts
+
+    private func descriptor(_ id: String) -> JSONValue {
+        guard let e = catalog[id] else {
+            return Self.object([("id", .string(id)), ("name", .string(Self.pascalCase(id)))])
+        }
+        var markdown = e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n**Fix:** " + e.fix
+        if !e.references.isEmpty {
+            markdown += "\n\n**References:**\n" + e.references.map { "- \($0)" }.joined(separator: "\n")
+        }
+        var properties: [(String, JSONValue?)] = [("severity", .string(e.severity.rawValue))]
+        if let okta = e.okta {
+            properties.append(("okta", Self.object([
+                ("status", okta.status.map { .number(String($0)) }),
+                ("error", okta.error.map(JSONValue.string)),
+                ("error_description", okta.errorDescription.map(JSONValue.string)),
+                ("verbatim", .bool(okta.verbatim)),
+            ])))
+        }
+        return Self.object([
+            ("id", .string(e.id)),
+            ("name", .string(Self.pascalCase(e.id))),
+            ("shortDescription", Self.object([("text", .string(e.title))])),
+            ("fullDescription", Self.object([("text", .string(e.explanation.trimmingCharacters(in: .whitespacesAndNewlines)))])),
+            ("help", Self.object([
+                ("text", .string(e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\nFix: " + e.fix)),
+                ("markdown", .string(markdown)),
+            ])),
+            ("helpUri", e.references.first(where: { $0.hasPrefix("https://") }).map(JSONValue.string)),
+            ("defaultConfiguration", Self.object([("level", .string(Self.level(e.severity)))])),
+            ("properties", Self.object(properties)),
+        ])
+    }
+
+    private func result(_ f: Finding, in checked: CheckedSubject, uri: String, ruleIndex: Int?) -> JSONValue {
+        var text = checked.entryPrefix + f.message
+        if f.isServerAnswer, let okta = f.okta, let status = okta.status {
+            text += ". Okta answers \(status) \(okta.body)"
+        }
+        if let fix = f.fix { text += (text.hasSuffix(".") ? " " : ". ") + "Fix: " + fix }
+        var region: [(String, JSONValue?)] = [("startLine", .number(String(f.location.position?.line ?? 1)))]
+        if let column = f.location.position?.column { region.append(("startColumn", .number(String(column)))) }
+        var properties: [(String, JSONValue?)] = [("pointer", .string(f.location.pointer))]
+        if let entry = checked.subject.entry { properties.append(("entry", .string(entry))) }
+        if f.isServerAnswer { properties.append(("serverAnswer", .bool(true))) }
+        let fingerprint = Self.fingerprint([f.ruleID, uri, f.location.pointer, checked.subject.entry ?? ""])
+        return Self.object([
+            ("ruleId", .string(f.ruleID)),
+            ("ruleIndex", ruleIndex.map { .number(String($0)) }),
+            ("level", .string(Self.level(f.severity))),
+            ("message", Self.object([("text", .string(text))])),
+            ("locations", .array([Self.object([
+                ("physicalLocation", Self.object([
+                    ("artifactLocation", Self.object([("uri", .string(uri))])),
+                    ("region", Self.object(region)),
+                ])),
+            ])])),
+            ("partialFingerprints", Self.object([(Self.fingerprintKey, .string(fingerprint))])),
+            ("suppressions", checked.isExpected(f)
+                ? .array([Self.object([("kind", .string("inSource")),
+                                       ("justification", .string("listed in the fixture's expect:"))])])
+                : nil),
+            ("properties", Self.object(properties)),
+        ])
+    }
+
+    private func notification(_ id: String, _ text: String, uri: String?) -> JSONValue {
+        var members: [(String, JSONValue?)] = [
+            ("descriptor", Self.object([("id", .string(id))])),
+            ("level", .string("error")),
+            ("message", Self.object([("text", .string(text))])),
+        ]
+        if let uri {
+            members.append(("locations", .array([Self.object([
+                ("physicalLocation", Self.object([
+                    ("artifactLocation", Self.object([("uri", .string(uri))])),
+                    ("region", Self.object([("startLine", .number("1"))])),
+                ])),
+            ])])))
+        }
+        return Self.object(members)
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    /// `aud-mismatch` → `AudMismatch`.
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A relative path as a URI reference: segments percent-encoded, `/` kept.
+    static func uri(_ path: String) -> String {
+        if path == "-" { return "stdin" }
+        let encoded = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? String($0) }
+            .joined(separator: "/")
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    private static let segmentCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+
+    /// A stable 128-bit FNV-1a hash (hex) of the parts: the same on every machine and run,
+    /// unlike Swift's seeded `Hasher`.
+    static func fingerprint(_ parts: [String]) -> String {
+        let bytes = Array(parts.joined(separator: "\u{0}").utf8)
+        func fnv(_ seed: UInt64) -> UInt64 {
+            var h = seed
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            return h
+        }
+        let a = fnv(0xCBF2_9CE4_8422_2325), b = fnv(0x6C62_272E_07BB_0142)
+        return String(format: "%016llx%016llx", a, b)
+    }
+
+    /// An ordered object, leaving out absent members.
+    static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+        .object(JSONObject(members.compactMap { k, v in v.map { JSONMember(key: k, value: $0) } }))
+    }
+}
