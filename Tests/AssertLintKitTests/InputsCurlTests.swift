@@ -15,8 +15,8 @@ import Testing
         #expect(r.url == "https://dev-123.okta.com/oauth2/v1/introspect")
         #expect(at(r.urlPosition) == "1:32")
         #expect(headers(r) == ["Accept: application/json @2:11", "Content-Type: application/x-www-form-urlencoded @3:11"])
-        #expect(fields(r) == ["token=\(jwt) @4:19", "token_type_hint=access_token @4:\(19 + jwt.count + 8)",
-                              "client_id=0oa8f3example @4:\(19 + jwt.count + 8 + 31)"])
+        #expect(fields(r) == ["token=\(jwt) @4:19", "token_type_hint=access_token @4:\(19 + 6 + jwt.count + 3)",
+                              "client_id=0oa8f3example @4:\(19 + 6 + jwt.count + 3 + 31)"])
         #expect(r.notes == ["curl treats the bare words `token_type_hint=…` and `client_id=…` (line 4) as extra URLs, not as form data: each needs its own --data-urlencode; they were read as the form fields they were meant to be"])
     }
 

@@ -12,7 +12,7 @@ enum HTTPFile {
     /// Whether text uses the REST-client conventions rather than being one raw request.
     static func looksLikeHTTPFile(_ text: String) -> Bool {
         for line in text.split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.prefix(512).trimmingCharacters(in: .whitespaces)
             if t.hasPrefix("###") { return true }
             if t.range(of: #"^@[A-Za-z_][\w.-]*\s*=.*$"#, options: .regularExpression) != nil { return true }
             if t.contains("{{") && t.contains("}}") { return true }

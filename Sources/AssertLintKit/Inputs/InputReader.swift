@@ -61,7 +61,9 @@ public enum InputReader {
             }
         }
 
-        if looksLikeYAMLFixture(text) {
+        // Format clues sit at the start; looking only there keeps a 10 MB paste fast.
+        let head = text.utf8.count > 65_536 ? String(decoding: Array(text.utf8.prefix(65_536)), as: UTF8.self) : text
+        if looksLikeYAMLFixture(head) {
             return [try loader.load(text: text, path: source)]
         }
 
@@ -70,7 +72,8 @@ public enum InputReader {
         }
 
         let isRESTFile = source.hasSuffix(".http") || source.hasSuffix(".rest")
-        if HTTPFile.looksLikeHTTPFile(text) || (isRESTFile && !RawHTTPRequest.looksLikeRequest(trimmed)) {
+        let headTrimmed = head.trimmingCharacters(in: .whitespacesAndNewlines)
+        if HTTPFile.looksLikeHTTPFile(head) || (isRESTFile && !RawHTTPRequest.looksLikeRequest(headTrimmed)) {
             do {
                 let requests = try HTTPFile.requests(in: text)
                 if !requests.isEmpty {
@@ -80,7 +83,7 @@ public enum InputReader {
                 throw InputError(source, error.reason)
             }
         }
-        if RawHTTPRequest.looksLikeRequest(trimmed) {
+        if RawHTTPRequest.looksLikeRequest(headTrimmed) {
             do {
                 return [subject(try RawHTTPRequest.parse(text), source: source, entry: nil, loader: loader)]
             } catch {
@@ -128,7 +131,8 @@ public enum InputReader {
 
     /// Top-level YAML keys (at column 0).
     static func topLevelKeys(_ text: String) -> [String] {
-        text.split(separator: "\n").compactMap { line -> String? in
+        text.split(separator: "\n").compactMap { whole -> String? in
+            let line = whole.prefix(200)
             guard let f = line.first, f.isLetter || f == "_" else { return nil }
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let key = line[..<colon]
@@ -186,6 +190,7 @@ public enum InputReader {
     /// `grant_type=...&client_assertion=...` with no URL, or the `name: value` lines of a
     /// browser's form-data view.
     static func formBody(_ text: String) -> TokenRequest? {
+        guard text.utf8.count <= 1_048_576, text.utf8.contains(UInt8(ascii: "=")) || text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lines = RawHTTPRequest.numberedLines(text, firstLine: 1).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         var fields: [FormField] = []
@@ -208,8 +213,13 @@ public enum InputReader {
         }
         let names = Set(fields.map(\.name))
         guard fields.count >= 2, !names.isDisjoint(with: oauthParameters),
-              fields.allSatisfy({ f in !f.name.isEmpty && f.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" || $0 == ".") } })
+              fields.allSatisfy({ f in
+                  !f.name.isEmpty && f.name.count <= 64
+                      && f.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }
+              })
         else { return nil }
+        // `client_assertion=eyJ…&client_assertion_type=…` is a token copied with its neighbour.
+        if fields.count == 2 && fields[0].name == "client_assertion" { return nil }
         return TokenRequest(method: "POST", url: "", headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
                             body: .form(fields), bodyPosition: fields.first?.position, notes: [note])
     }

@@ -53,7 +53,7 @@ public enum RawHTTPRequest {
     /// Whether the text starts like a raw HTTP request (for input detection).
     static func looksLikeRequest(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(30)
-        guard let first = lines.first?.trimmingCharacters(in: .whitespaces) else { return false }
+        guard let first = lines.first.map({ $0.prefix(8192).trimmingCharacters(in: .whitespaces) }) else { return false }
         if let line = requestLine(first, style: .raw) {
             return line.version != nil || line.target.contains("://") || lines.dropFirst().first.map({ $0.contains(":") }) == true
         }
@@ -167,7 +167,7 @@ public enum RawHTTPRequest {
                 let text = bodyLines.map(\.text).joined(separator: "\n")
                 request.body = .raw(text)
                 if let cl = request.header("Content-Length")?.value, let n = Int(cl), n != text.utf8.count, style == .raw {
-                    notes.append("\(notePrefix)Content-Length says \(n) bytes but the body has \(text.utf8.count)")
+                    notes.append("\(notePrefix)Content-Length says \(n) bytes but the body has \(text.utf8.count) bytes")
                 }
             }
         }

@@ -26,6 +26,14 @@ enum TokenText {
 
     /// Reads `text` as a token paste; nil when it is not one.
     static func read(_ text: String, firstLine: Int = 1) -> Reading? {
+        // Far larger than any assertion: no cleaning, just a verdict (jwt-malformed says it is too long).
+        if text.utf8.count > 4 * AssertionDecoding.maxLength {
+            let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !t.utf8.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+                return Reading(compact: t, notes: [], position: SourcePosition(line: firstLine, column: 1))
+            }
+            return embedded(in: text, firstLine: firstLine)
+        }
         var notes: [String] = []
         var scalars = String.UnicodeScalarView()
         var invisibleCount = 0
@@ -113,7 +121,7 @@ enum TokenText {
                 return lines.dropFirst().dropLast().joined(separator: "\n")
             }
         }
-        let lower = t.lowercased()
+        let lower = t.prefix(20).lowercased()
         if lower.hasPrefix("authorization:") {
             notes.append("removed the `Authorization:` header name")
             return String(t.dropFirst("authorization:".count))
@@ -205,7 +213,10 @@ enum TokenText {
             }
         }
         let compact = ns.substring(with: chosen.range)
-        let position = locate(compact, in: text, firstLine: firstLine)
+        let before = ns.substring(to: chosen.range.location)
+        let line = before.filter { $0 == "\n" }.count
+        let column = before.reversed().prefix(while: { $0 != "\n" }).count + 1
+        let position: SourcePosition? = SourcePosition(line: firstLine + line, column: column)
         let place = position.map { "line \($0.line), column \($0.column ?? 1)" } ?? "the text"
         let note = distinct.count == 1
             ? "found one JWT in the text (\(place)) and read it; the rest of the text was ignored"
