@@ -66,7 +66,7 @@ enum HARArchive {
 
     /// "recorded response: 401 {"error":"invalid_client",...}", with tokens redacted.
     static func responseNote(_ response: JSONObject?) -> String? {
-        guard let response, let status = response["status"]?.finiteNumber, status > 0 else { return nil }
+        guard let response, let status = response["status"]?.finiteNumber, status > 0, status < 1000 else { return nil }
         var note = "recorded response: \(Int(status))"
         if let content = response["content"]?.objectValue, var text = content["text"]?.stringValue, !text.isEmpty {
             if content["encoding"]?.stringValue == "base64", let data = Data(base64Encoded: text) {
