@@ -1,14 +1,261 @@
 import Foundation
 
-/// Works out what the user gave (a fixture, a token, a curl command, an HTTP request) and
-/// reads it into subjects. (Minimal version: fixtures and bare tokens; the full detector replaces it.)
+/// Works out what the user gave and reads it into subjects. In order: a HAR file, a fixture,
+/// curl command(s), a raw HTTP request or a `.http`/`.rest` file, a bare form body, a token.
 public enum InputReader {
+    /// Inputs larger than this are refused before any parsing.
+    public static let maxInputBytes = 16 * 1024 * 1024
+
+    /// Reads bytes (a file, stdin): invalid UTF-8 is decoded leniently when the input is
+    /// otherwise text, and refused when it is binary.
+    public static func subjects(from bytes: [UInt8], source: String, loader: FixtureLoader = FixtureLoader()) throws(InputError) -> [Subject] {
+        try checkSize(bytes.count, source: source)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return try subjects(from: text, source: source, loader: loader)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let replaced = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+        if looksBinary(text) {
+            throw InputError(source, "the input is binary data (\(bytes.count) bytes, \(replaced) invalid UTF-8 sequences), not a token, curl command, HTTP request, HAR or fixture")
+        }
+        var out = try subjects(from: text, source: source, loader: loader)
+        for k in out.indices {
+            out[k].notes.insert("the input is not valid UTF-8: \(replaced) invalid byte sequence\(replaced == 1 ? " was" : "s were") replaced with U+FFFD", at: 0)
+        }
+        return out
+    }
+
     public static func subjects(from text: String, source: String, loader: FixtureLoader = FixtureLoader()) throws(InputError) -> [Subject] {
+        try checkSize(text.utf8.count, source: source)
+        var text = LineEndings.normalized(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
-        if trimmed.hasPrefix("eyJ") {
-            return [Subject(source: source, request: nil, assertion: FixtureLoader.decode(trimmed), now: loader.realNow)]
+        if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
+            throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
         }
-        return [try loader.load(text: text, path: source)]
+
+        // JSON: a HAR file, a JSON fixture, or (below) a JSON fragment holding a token.
+        if let first = trimmed.first, first == "{" || first == "[" {
+            do {
+                let json = try JSONParser.parse(trimmed)
+                if HARArchive.isHAR(json) {
+                    return try HARArchive.entries(json, source: source).map {
+                        subject($0.request, source: source, entry: $0.name, loader: loader)
+                    }
+                }
+                if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
+                    return [try loader.load(text: text, path: source)]
+                }
+                if let o = json.objectValue, TokenText.read(trimmed) == nil, !Set(o.keys).isDisjoint(with: ["iss", "sub", "aud", "exp", "alg"]) {
+                    throw InputError(source, "this is a decoded JWT header or claims, not a token: paste the compact token (eyJ….eyJ….…) or write a fixture with `token: {header: …, claims: …}`")
+                }
+            } catch let error as JSONParseError {
+                if trimmed.contains("\"log\"") && trimmed.contains("\"entries\"") {
+                    throw InputError(source, "this looks like a HAR file but is not valid JSON: \(error)")
+                }
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError(source, "\(error)")
+            }
+        }
+
+        // Format clues sit at the start; looking only there keeps a 10 MB paste fast.
+        let head = text.utf8.count > 65_536 ? String(decoding: Array(text.utf8.prefix(65_536)), as: UTF8.self) : text
+        if looksLikeYAMLFixture(head) {
+            return [try loader.load(text: text, path: source)]
+        }
+
+        if let curls = try curlSubjects(text, source: source, loader: loader) {
+            return curls
+        }
+
+        let isRESTFile = source.hasSuffix(".http") || source.hasSuffix(".rest")
+        let headTrimmed = head.trimmingCharacters(in: .whitespacesAndNewlines)
+        if HTTPFile.looksLikeHTTPFile(head) || (isRESTFile && !RawHTTPRequest.looksLikeRequest(headTrimmed)) {
+            do {
+                let requests = try HTTPFile.requests(in: text)
+                if !requests.isEmpty {
+                    return requests.map { subject($0.request, source: source, entry: requests.count > 1 ? $0.name : nil, loader: loader) }
+                }
+            } catch {
+                throw InputError(source, error.reason)
+            }
+        }
+        if RawHTTPRequest.looksLikeRequest(headTrimmed) {
+            do {
+                return [subject(try RawHTTPRequest.parse(text), source: source, entry: nil, loader: loader)]
+            } catch {
+                throw InputError(source, error.reason)
+            }
+        }
+
+        if let body = formBody(text) {
+            return [subject(body, source: source, entry: nil, loader: loader)]
+        }
+
+        if let token = TokenText.read(text) {
+            return [Subject(source: source, request: nil, assertion: FixtureLoader.decode(token.compact),
+                            assertionPosition: token.position, now: loader.realNow, notes: token.notes)]
+        }
+        throw InputError(source, "not a token, curl command, HTTP request, HAR, .http file or fixture (expected e.g. a compact JWT `eyJ….….…`, `curl …`, or `POST /oauth2/v1/token HTTP/1.1`)")
+    }
+
+    static func checkSize(_ count: Int, source: String) throws(InputError) {
+        guard count > maxInputBytes else { return }
+        let mib = Double(count) / 1_048_576
+        throw InputError(source, "the input is \(String(format: "%.1f", mib)) MiB; the limit is 16 MiB")
+    }
+
+    /// NUL bytes, or many control characters and replacement characters: not something a person pasted.
+    static func looksBinary(_ text: String) -> Bool {
+        var bad = 0
+        var total = 0
+        for c in text.unicodeScalars.prefix(65_536) {
+            total += 1
+            if c == "\u{0}" { return true }
+            if c == "\u{FFFD}" || (c.value < 0x20 && c != "\n" && c != "\t" && c != "\r") || c.value == 0x7F { bad += 1 }
+        }
+        return total > 0 && bad * 10 > total
+    }
+
+    static let fixtureKeys: Set<String> = ["request", "curl", "http", "token"]
+
+    /// OAuth parameter names: a mapping made only of these is a pasted form, not a fixture.
+    static let oauthParameters: Set<String> = [
+        "grant_type", "client_assertion", "client_assertion_type", "client_id", "client_secret", "scope", "token",
+        "token_type_hint", "audience", "resource", "code", "redirect_uri", "refresh_token", "code_verifier",
+        "username", "password", "assertion", "device_code", "auth_req_id", "state", "nonce", "response_type",
+    ]
+
+    /// Top-level YAML keys (at column 0).
+    static func topLevelKeys(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { whole -> String? in
+            let line = whole.prefix(200)
+            guard let f = line.first, f.isLetter || f == "_" else { return nil }
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let key = line[..<colon]
+            guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+            let after = line[colon...].dropFirst()
+            guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+            return String(key)
+        }
+    }
+
+    static func looksLikeYAMLFixture(_ text: String) -> Bool {
+        let keys = topLevelKeys(text)
+        guard !Set(keys).isDisjoint(with: fixtureKeys) else { return false }
+        if keys.allSatisfy(oauthParameters.contains) { return false }
+        // A raw HTTP request starts with a request line, a curl command with `curl`.
+        let first = text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        return first.map { line in keys.contains { line.hasPrefix($0) } } ?? false
+    }
+
+    /// Curl commands in the text. With several (a script), those that call a client-authenticating
+    /// endpoint or send a client_assertion; nil when the text has no usable curl command.
+    static func curlSubjects(_ text: String, source: String, loader: FixtureLoader) throws(InputError) -> [Subject]? {
+        let results = CurlCommand.commands(in: text)
+        guard !results.isEmpty else { return nil }
+        var requests: [TokenRequest] = []
+        var firstError: InputError?
+        for r in results {
+            switch r {
+            case .success(let request):
+                // Prose such as "curl returns 401" is not a command.
+                let host = request.endpoint?.host ?? ""
+                let named = host.contains(".") || host == "localhost" || request.url.hasPrefix("$") || request.url.hasPrefix("%")
+                    || request.url.contains("{{")
+                if named { requests.append(request) }
+            case .failure(let e):
+                if firstError == nil { firstError = e }
+            }
+        }
+        if requests.isEmpty {
+            if let firstError { throw InputError(source, firstError.reason) }
+            return nil
+        }
+        if requests.count > 1 {
+            let relevant = requests.filter { r in
+                r.endpoint.map(ServerTarget.classify)?.endpoint.authenticatesClient == true || r.form("client_assertion") != nil
+            }
+            if !relevant.isEmpty { requests = relevant }
+        }
+        return requests.map { r in
+            let entry = requests.count > 1 ? "curl on line \(r.urlPosition?.line ?? 0): \(r.method) \(r.url)" : nil
+            return subject(r, source: source, entry: entry, loader: loader)
+        }
+    }
+
+    /// `grant_type=...&client_assertion=...` with no URL, or the `name: value` lines of a
+    /// browser's form-data view.
+    static func formBody(_ text: String) -> TokenRequest? {
+        guard text.utf8.count <= 1_048_576, text.utf8.contains(UInt8(ascii: "=")) || text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = RawHTTPRequest.numberedLines(text, firstLine: 1).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        var fields: [FormField] = []
+        let note: String
+        let body = trimmed.hasPrefix("?") ? String(trimmed.dropFirst()) : trimmed
+        if !body.contains(" "), body.contains("&"), body.contains("=") {
+            fields = RawHTTPRequest.formFields(lines)
+            note = "a form body without a URL: the endpoint it is sent to is unknown, so checks that need it are skipped"
+        } else if lines.count >= 2, lines.allSatisfy({ $0.text.range(of: #"^\s*[a-z_]+\s*:\s*\S"#, options: .regularExpression) != nil }) {
+            for line in lines {
+                guard let colon = line.text.firstIndex(of: ":") else { continue }
+                let lead = line.text.prefix(while: { $0 == " " || $0 == "\t" }).count
+                fields.append(FormField(name: line.text[..<colon].trimmingCharacters(in: .whitespaces),
+                                        value: line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces),
+                                        position: SourcePosition(line: line.number, column: lead + 1)))
+            }
+            note = "read the `name: value` lines as form fields (a browser's form data view); the URL is unknown, so checks that need it are skipped"
+        } else {
+            return nil
+        }
+        let names = Set(fields.map(\.name))
+        guard fields.count >= 2, !names.isDisjoint(with: oauthParameters),
+              fields.allSatisfy({ f in
+                  !f.name.isEmpty && f.name.count <= 64
+                      && f.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }
+              })
+        else { return nil }
+        // `client_assertion=eyJ…&client_assertion_type=…` is a token copied with its neighbour.
+        if fields.count == 2 && fields[0].name == "client_assertion" { return nil }
+        return TokenRequest(method: "POST", url: "", headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
+                            body: .form(fields), bodyPosition: fields.first?.position, notes: [note])
+    }
+
+    /// One subject per request: the assertion is the `client_assertion` form field.
+    static func subject(_ request: TokenRequest, source: String, entry: String?, loader: FixtureLoader) -> Subject {
+        var notes = request.notes
+        var assertion: AssertionInput = .absent
+        var position: SourcePosition?
+        if let field = request.form("client_assertion") {
+            assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : FixtureLoader.decode(field.value)
+            position = field.position
+        } else if let (value, place) = assertionOutsideForm(request) {
+            assertion = FixtureLoader.decode(value)
+            position = request.bodyPosition ?? request.urlPosition
+            notes.append("client_assertion was read from \(place); Okta reads it only from an application/x-www-form-urlencoded POST body")
+        }
+        return Subject(source: source, entry: entry, request: request, assertion: assertion, assertionPosition: position,
+                       now: loader.realNow, clockIsReal: true, notes: notes)
+    }
+
+    /// A client_assertion sent where the server does not look: the URL query, a JSON body, a
+    /// multipart body. Its claims are still worth judging.
+    static func assertionOutsideForm(_ request: TokenRequest) -> (String, String)? {
+        if let query = request.endpoint?.query,
+           let field = FormEncoding.fields(query).first(where: { $0.name == "client_assertion" }), !field.value.isEmpty {
+            return (field.value, "the URL query")
+        }
+        guard case .raw(let text) = request.body, text.contains("client_assertion") else { return nil }
+        if let json = try? JSONParser.parse(text), let value = json.objectValue?["client_assertion"]?.stringValue, !value.isEmpty {
+            return (value, "a JSON body")
+        }
+        if let r = text.range(of: #"name="client_assertion"\n\n"#, options: .regularExpression) {
+            let value = text[r.upperBound...].prefix(while: { $0 != "\n" })
+            if !value.isEmpty { return (String(value), "a multipart/form-data body") }
+        }
+        return nil
     }
 }
