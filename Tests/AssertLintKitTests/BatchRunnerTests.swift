@@ -96,7 +96,7 @@ import Testing
         try t.write("one.jwt", jwt + "\n")
         try t.write("two.jwt", jwt + "\n")
         let report = BatchFixtures.run(t)
-        #expect(report.files[1].findings.map(\.message) == ["this assertion is the same as the one sent by one.jwt; the server accepts an assertion once, so this request is rejected as a replay"])
+        #expect(report.files[1].findings.map(\.message) == ["this assertion is the same as the one sent by one.jwt line 1; the server accepts an assertion once, so this request is rejected as a replay"])
     }
 
     @Test func expectCountsOnlyTheFixtureItself() throws {
