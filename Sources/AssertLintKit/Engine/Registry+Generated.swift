@@ -1,6 +1,16 @@
 // Generated from Sources/AssertLintKit/Rules/*.swift by `scripts/generate`. Do not edit.
 public enum Registry {
     public static let all: [any Rule] = [
+        AlgNotAllowed(),
         AudienceMismatch(),
+        JWKSDuplicateKid(),
+        JWKSEncKey(),
+        JWKSPrivateKey(),
+        JWKSTooManyKeys(),
+        KeyTooWeak(),
+        KidMissing(),
+        KidUnknown(),
+        SecretTooShort(),
+        SignatureInvalid(),
     ]
 }
