@@ -82,9 +82,16 @@ struct Mint: ParsableCommand {
             print(assertion)
             return
         }
-        let requestScope = scope ?? subject?.request?.form("scope")?.value
-        let sentClientID = subject?.request?.form("client_id") != nil ? client : nil
-        let fields = Minter.formFields(assertion: assertion, endpoint: target.endpoint, scope: requestScope, clientID: sentClientID)
+        var fields: [(String, String)]
+        if case .form(let original)? = subject?.request?.body, !original.isEmpty {
+            // The request as it was, with the new assertion in place of whatever credentials it carried.
+            let replaced: Set<String> = ["client_assertion", "client_assertion_type", "client_secret"]
+            fields = original.filter { !replaced.contains($0.name) }.map { ($0.name, $0.name == "client_id" ? client : $0.value) }
+            if let scope { fields = fields.filter { $0.0 != "scope" } + [("scope", scope)] }
+            fields += Minter.formFields(assertion: assertion, endpoint: .other, scope: nil, clientID: nil)
+        } else {
+            fields = Minter.formFields(assertion: assertion, endpoint: target.endpoint, scope: scope, clientID: nil)
+        }
         print(Minter.curlCommand(url: target.endpointURL, fields: fields))
     }
 

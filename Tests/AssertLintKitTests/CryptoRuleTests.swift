@@ -123,4 +123,23 @@ import Testing
         #expect(priv.findings.first?.message == "the registered key 'test-ec-p256' contains private key members (d); whoever reads the JWKS can sign assertions as this client")
         #expect(priv.findings.first?.severity == .warning)
     }
+
+    @Test func fixtureSignWithoutHeaderUsesTheKeysAlgorithm() throws {
+        let text = """
+            now: 2025-06-02T14:00:00Z
+            app: {client_id: 0oa8f3example, auth_method: private_key_jwt, jwks: test-ec-p384.pub.pem}
+            request:
+              url: https://dev-123.okta.com/oauth2/v1/token
+              form:
+                grant_type: client_credentials
+                scope: okta.users.read
+                client_assertion_type: urn:ietf:params:oauth:client-assertion-type:jwt-bearer
+                client_assertion:
+                  claims: {iss: 0oa8f3example, sub: 0oa8f3example, aud: "https://dev-123.okta.com/oauth2/v1/token", iat: "now", exp: "+300", jti: j1}
+                  sign_with: test-ec-p384.jwk.json
+            """
+        let subject = try FixtureLoader().load(text: text, path: CryptoSupport.keyPath("inline.yaml"))
+        #expect(subject.assertion.decoded?.alg == "ES384")
+        #expect(Engine().run(subject).findings.isEmpty)
+    }
 }

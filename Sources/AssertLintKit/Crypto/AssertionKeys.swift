@@ -21,6 +21,9 @@ struct AssertionKeys {
     /// HS* assertions are keyed with the client secret: `kid` and the JWKS play no part.
     var isHMAC: Bool { alg?.family == .hmac || (assertion.alg?.hasPrefix("HS") ?? false) }
 
+    /// An unsigned (`alg: none`) assertion is alg-none's finding; no key is chosen for it.
+    var isUnsigned: Bool { assertion.alg?.lowercased() == "none" }
+
     /// The header's kid; an empty string counts as none, since no registered key can be
     /// chosen by it (Okta fixed a crash on empty kids in 2025.06.2, OKTA-963932).
     var kid: String? {

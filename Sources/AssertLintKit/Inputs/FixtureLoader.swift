@@ -245,8 +245,12 @@ public struct FixtureLoader: Sendable {
             guard case .object(var headerObject) = header, case .object(let claimsObject) = claims else {
                 throw InputError(path, "a signed assertion needs `header` and `claims` mappings")
             }
-            if headerObject["alg"] == nil, case .key(let key) = signer {
-                headerObject.members.insert(JSONMember(key: "alg", value: .string(JWSAlgorithm.natural(for: key.type).rawValue)), at: 0)
+            // Without a `header`, sign with the key's natural alg (RS256, ES256/384/512 by curve) or HS256.
+            if map["header"] == nil, let i = headerObject.members.firstIndex(where: { $0.key == "alg" }) {
+                switch signer {
+                case .key(let key): headerObject.members[i].value = .string(JWSAlgorithm.natural(for: key.type).rawValue)
+                case .secret: headerObject.members[i].value = .string("HS256")
+                }
             }
             do {
                 return try JWSSignature.compact(header: headerObject, claims: claimsObject, signer: signer)

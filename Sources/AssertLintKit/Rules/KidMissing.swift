@@ -5,7 +5,7 @@ struct KidMissing: Rule {
     static let id = "kid-missing"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
-        guard let keys = AssertionKeys(subject), !keys.isHMAC else { return }
+        guard let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
         switch keys.resolution {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
