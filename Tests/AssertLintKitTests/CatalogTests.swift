@@ -19,7 +19,8 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
     static func all() throws -> [CatalogExample] {
         let names = try FileManager.default.contentsOfDirectory(atPath: rulesDir.path).filter { $0.hasSuffix(".yaml") }.sorted()
         var out: [CatalogExample] = []
-        let loader = FixtureLoader(environment: ["ASSERTLINT_TEST_SECRET": "a-test-secret-that-is-long-enough-for-hs256"],
+        let loader = FixtureLoader(environment: ["ASSERTLINT_TEST_SECRET": "a-test-secret-that-is-long-enough-for-hs256",
+                                                                "ASSERTLINT_TEST_SECRET_LONG": "a-test-secret-that-is-long-enough-for-hs512-it-has-sixty-four-bytes"],
                                    realNow: Date(timeIntervalSince1970: 1_748_872_800))
         for name in names {
             let path = rulesDir.appendingPathComponent(name).path

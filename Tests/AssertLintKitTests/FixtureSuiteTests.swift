@@ -22,7 +22,8 @@ import Testing
         let path = Self.fixturesDir.appendingPathComponent(relative).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let subjects = try InputReader.subjects(from: text, source: "Fixtures/\(relative)",
-                                                loader: FixtureLoader(environment: ["ASSERTLINT_TEST_SECRET": "a-test-secret-that-is-long-enough-for-hs256"]))
+                                                loader: FixtureLoader(environment: ["ASSERTLINT_TEST_SECRET": "a-test-secret-that-is-long-enough-for-hs256",
+                                                                "ASSERTLINT_TEST_SECRET_LONG": "a-test-secret-that-is-long-enough-for-hs512-it-has-sixty-four-bytes"]))
         for subject in subjects {
             let expected = try #require(subject.expectedRuleIDs, "Fixtures/\(relative) has no `expect:`")
             let found = Engine().run(subject).ruleIDs

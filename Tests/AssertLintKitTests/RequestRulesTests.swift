@@ -273,12 +273,14 @@ import Testing
         #expect(f.fix?.contains("change its Client authentication to \"Client secret\" in the Admin Console") == true)
     }
 
-    @Test func hmacAssertionForPrivateKeyJWTApp() throws {
-        let d = try Self.diagnose(Self.assertionRequest(url: "\(Self.custom)/token", alg: "HS256"))
-        #expect(d.ruleIDs == ["auth-method-mismatch"])
-        #expect(d.findings[0].location.pointer == "/client_assertion/header/alg")
-        #expect(d.findings[0].message.contains("An HS* assertion is an HMAC keyed with a client secret"))
-        #expect(d.findings[0].fix?.contains("\"Client secret (signed JWT)\"") == true)
+    @Test func hmacAssertionForPrivateKeyJWTAppIsAlgNotAllowed() throws {
+        // Both are JWT methods: the wrong `alg` for the app is alg-not-allowed's finding, not this one.
+        let yaml = Self.assertionRequest(url: "\(Self.custom)/token", alg: "HS256")
+        #expect(try Self.diagnose(yaml).ruleIDs == [])
+        let all = Engine().run(try Self.subject(yaml))
+        #expect(all.ruleIDs == ["alg-not-allowed"])
+        #expect(all.findings[0].location.pointer == "/client_assertion/header/alg")
+        #expect(all.findings[0].message.contains("HS256 is keyed with the client secret (client_secret_jwt), but the app authenticates with private_key_jwt"))
     }
 
     @Test func rsaAssertionForSecretAppNamesTheJWKSetAnswer() throws {

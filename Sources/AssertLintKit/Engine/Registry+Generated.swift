@@ -2,6 +2,7 @@
 public enum Registry {
     public static let all: [any Rule] = [
         AlgNone(),
+        AlgNotAllowed(),
         AssertionLive(),
         AssertionMissing(),
         AssertionTypeInvalid(),
@@ -24,9 +25,16 @@ public enum Registry {
         IatFuture(),
         IssuerMismatch(),
         JSONDuplicateKey(),
+        JWKSDuplicateKid(),
+        JWKSEncKey(),
+        JWKSPrivateKey(),
+        JWKSTooManyKeys(),
         JWTMalformed(),
         JtiMissing(),
         JtiReused(),
+        KeyTooWeak(),
+        KidMissing(),
+        KidUnknown(),
         MethodNotPost(),
         MultipleCredentials(),
         NbfFuture(),
@@ -39,6 +47,8 @@ public enum Registry {
         PolicyLifetime(),
         PrivateKeyCommitted(),
         ScopeInvalidForServer(),
+        SecretTooShort(),
+        SignatureInvalid(),
         SubjectMismatch(),
     ]
 }

@@ -13,7 +13,11 @@ import Yams
 ///
 /// `form.client_assertion` may also be a mapping `{header: {...}, claims: {...}}`, encoded
 /// here into an (unsigned) compact JWS; claim values `+N`, `-N` and `now` are seconds relative
-/// to the fixture's `now`. This keeps catalog examples and fixtures readable.
+/// to the fixture's `now`. This keeps catalog examples and fixtures readable. With
+/// `sign_with: <key file relative to the fixture, PEM or JWK>` or `sign_with_secret: <env var>` (or `app`: the app's client_secret)
+/// in that mapping the assertion is really signed (with the header's alg; the header is
+/// otherwise kept as written, kid included). `app.jwks` may name a JWKS/JWK JSON file or a
+/// PEM public key/certificate file; `app.private_key` names the client's private key file.
 public struct FixtureLoader: Sendable {
     public var environment: [String: String]
     public var realNow: Date
@@ -24,7 +28,8 @@ public struct FixtureLoader: Sendable {
     }
 
     static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description", "policy"]
-    static let appKeys: Set<String> = ["client_id", "auth_method", "type", "jwks", "client_secret", "client_secret_env", "seen_jtis"]
+    static let appKeys: Set<String> = ["client_id", "auth_method", "type", "jwks", "client_secret", "client_secret_env", "seen_jtis",
+                                       "private_key"]
     static let requestKeys: Set<String> = ["method", "url", "headers", "form", "body"]
 
     /// Loads a fixture from its text. `path` names it in messages and resolves relative files.
@@ -66,7 +71,7 @@ public struct FixtureLoader: Sendable {
         var targetOverride: ServerTarget?
 
         if let r = map["request"] {
-            request = try tokenRequest(r, path: path, now: now)
+            request = try tokenRequest(r, path: path, now: now, app: app)
         } else if let c = map["curl"] {
             guard let text = c.string else { throw InputError(path, "`curl` must be the command as a string") }
             do {
@@ -82,7 +87,7 @@ public struct FixtureLoader: Sendable {
                 throw InputError(path, error.reason)
             }
         } else if let t = map["token"] {
-            let compact = try assertionText(t, path: path, now: now)
+            let compact = try assertionText(t, path: path, now: now, app: app)
             assertionPosition = position(t)
             assertion = Self.decode(compact)
             if let e = map["endpoint"] {
@@ -159,12 +164,9 @@ public struct FixtureLoader: Sendable {
         }
         if let j = map["jwks"] {
             if let file = j.string {
-                let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
-                guard let data = try? Data(contentsOf: url) else { throw InputError(path, "cannot read app.jwks file '\(file)'") }
-                do {
-                    app.jwks = try JSONParser.parse(Array(data))
-                } catch {
-                    throw InputError(path, "app.jwks file '\(file)' is not JSON: \(error)")
+                switch KeyFile.read(file, relativeTo: path).flatMap(KeyFile.publicKeySet) {
+                case .success(let jwks): app.jwks = jwks
+                case .failure(let e): throw InputError(path, "app.jwks file '\(file)': \(e.reason)")
                 }
             } else {
                 app.jwks = Self.json(j)
@@ -175,11 +177,17 @@ public struct FixtureLoader: Sendable {
             guard let s = environment[v] else { throw InputError(path, "app.client_secret_env names \(v), which is not set") }
             app.clientSecret = ClientSecret(s)
         }
+        if let file = map["private_key"]?.string {
+            switch KeyFile.read(file, relativeTo: path).flatMap({ KeyFile.signingKey($0, origin: file) }) {
+            case .success(let key): app.privateKey = key
+            case .failure(let e): throw InputError(path, "app.private_key file '\(file)': \(e.reason)")
+            }
+        }
         if let seen = map["seen_jtis"]?.sequence { app.seenJTIs = seen.compactMap(\.string) }
         return app
     }
 
-    private func tokenRequest(_ node: Node, path: String, now: Date) throws(InputError) -> TokenRequest {
+    private func tokenRequest(_ node: Node, path: String, now: Date, app: AppRegistration) throws(InputError) -> TokenRequest {
         guard let map = node.mapping else { throw InputError(path, "`request` must be a mapping") }
         for (k, _) in map where !(k.string.map(Self.requestKeys.contains) ?? false) {
             throw InputError(path, "line \(k.mark?.line ?? 0): unknown key 'request.\(k.string ?? "?")' (expected one of: \(Self.requestKeys.sorted().joined(separator: ", ")))")
@@ -212,7 +220,7 @@ public struct FixtureLoader: Sendable {
                 let name = k.string ?? ""
                 let values = v.sequence ?? [v]
                 for value in values {
-                    let text = name == "client_assertion" ? try assertionText(value, path: path, now: now) : (value.string ?? "")
+                    let text = name == "client_assertion" ? try assertionText(value, path: path, now: now, app: app) : (value.string ?? "")
                     fields.append(FormField(name: name, value: text, position: position(k)))
                 }
             }
@@ -235,15 +243,52 @@ public struct FixtureLoader: Sendable {
 
     /// A `client_assertion`/`token` value: the compact text, or a `{header, claims, signature}`
     /// mapping encoded here.
-    private func assertionText(_ node: Node, path: String, now: Date) throws(InputError) -> String {
+    private func assertionText(_ node: Node, path: String, now: Date, app: AppRegistration) throws(InputError) -> String {
         if let s = node.string { return s }
         guard let map = node.mapping else { throw InputError(path, "a client assertion is a compact JWT or a {header, claims} mapping") }
         let header = map["header"].map(Self.json) ?? .object(JSONObject([JSONMember(key: "alg", value: .string("RS256")),
                                                                           JSONMember(key: "typ", value: .string("JWT"))]))
         guard let claimsNode = map["claims"] else { throw InputError(path, "an assertion mapping needs `claims`") }
         let claims = Self.relativeTimes(Self.json(claimsNode), now: now)
+        if let signer = try signer(map, path: path, app: app) {
+            guard case .object(var headerObject) = header, case .object(let claimsObject) = claims else {
+                throw InputError(path, "a signed assertion needs `header` and `claims` mappings")
+            }
+            // Without a `header`, sign with the key's natural alg (RS256, ES256/384/512 by curve) or HS256.
+            if map["header"] == nil, let i = headerObject.members.firstIndex(where: { $0.key == "alg" }) {
+                switch signer {
+                case .key(let key): headerObject.members[i].value = .string(JWSAlgorithm.natural(for: key.type).rawValue)
+                case .secret: headerObject.members[i].value = .string("HS256")
+                }
+            }
+            do {
+                return try JWSSignature.compact(header: headerObject, claims: claimsObject, signer: signer)
+            } catch {
+                throw InputError(path, "cannot sign the assertion: \(error.reason)")
+            }
+        }
         let signature = map["signature"]?.string ?? Base64URL.encode(Array(repeating: UInt8(0x5A), count: 32))
         return Base64URL.encode(header.compactText) + "." + Base64URL.encode(claims.compactText) + "." + signature
+    }
+
+    /// The key or secret named by `sign_with` / `sign_with_secret` in an assertion mapping.
+    private func signer(_ map: Node.Mapping, path: String, app: AppRegistration) throws(InputError) -> JWSSignature.Signer? {
+        if let file = map["sign_with"]?.string {
+            switch KeyFile.read(file, relativeTo: path).flatMap({ KeyFile.signingKey($0, origin: file) }) {
+            case .success(let key): return .key(key.key)
+            case .failure(let e): throw InputError(path, "sign_with '\(file)': \(e.reason)")
+            }
+        }
+        if let variable = map["sign_with_secret"]?.string {
+            // `app`: the fixture's own app.client_secret (for secrets a test states inline).
+            if variable == "app" {
+                guard let secret = app.clientSecret else { throw InputError(path, "sign_with_secret: app, but the fixture's app has no client_secret") }
+                return .secret(Array(secret.value.utf8))
+            }
+            guard let secret = environment[variable] else { throw InputError(path, "sign_with_secret names \(variable), which is not set") }
+            return .secret(Array(secret.utf8))
+        }
+        return nil
     }
 
     /// `+300` → now + 300 as a NumericDate, in the time claims only.

@@ -46,16 +46,21 @@ public struct AppRegistration: Sendable {
     /// The registered JWKS as JSON (a JWKS object), used by the key rules.
     public var jwks: JSONValue?
     public var clientSecret: ClientSecret?
+    /// The private key the client signs with, when the user gave it (`--private-key`,
+    /// `app.private_key`): lets the key rules compare it with the registered keys.
+    public var privateKey: SigningKey?
     public var seenJTIs: [String]
     public var provenance: [String: Provenance]
 
     public init(clientID: String? = nil, authMethod: AuthMethod? = nil, type: AppType? = nil, jwks: JSONValue? = nil,
-                clientSecret: ClientSecret? = nil, seenJTIs: [String] = [], provenance: [String: Provenance] = [:]) {
+                clientSecret: ClientSecret? = nil, privateKey: SigningKey? = nil, seenJTIs: [String] = [],
+                provenance: [String: Provenance] = [:]) {
         self.clientID = clientID
         self.authMethod = authMethod
         self.type = type
         self.jwks = jwks
         self.clientSecret = clientSecret
+        self.privateKey = privateKey
         self.seenJTIs = seenJTIs
         self.provenance = provenance
     }

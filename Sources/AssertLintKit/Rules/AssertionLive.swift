@@ -11,17 +11,9 @@ struct AssertionLive: Rule {
               let exp = assertion.date("exp").seconds else { return }
         let remaining = exp - subject.realNow.timeIntervalSince1970
         guard remaining > 0 else { return }
-        let until = Timestamps.format(Date(timeIntervalSince1970: exp.rounded(.down)))
+        let until = ClaimTime.utc(exp)
         findings.add(Self.id, at: Location.claim("exp"),
-                     "the assertion is valid until \(until), \(Self.duration(remaining)) from now (real time); anyone who can read it can replay it until then",
+                     "the assertion is valid until \(until), \(ClaimTime.duration(remaining)) from now (real time); anyone who can read it can replay it until then",
                      fix: ["until": until])
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.up))
-        if s < 120 { return "\(s) s" }
-        if s < 7200 { return "\(s / 60) min" }
-        if s < 172_800 { return "\(s / 3600) h" }
-        return "\(s / 86400) days"
     }
 }

@@ -14,12 +14,13 @@ struct AuthMethodMismatch: Rule {
             return
         }
         guard let presented = subject.presentedAuthMethod, !Self.compatible(registered, presented) else { return }
+        // An HS* assertion for a private_key_jwt app (or RS*/ES* for client_secret_jwt) is a wrong
+        // `alg` for the app: alg-not-allowed reports it, with the key material in view.
+        if registered.usesAssertion && presented.usesAssertion { return }
         var message = "The app is registered for \(registered.rawValue) (\"\(registered.consoleName)\") but the request authenticates with \(presented.rawValue) (\(Self.describe(presented, subject)))"
         switch (registered, presented) {
         case (_, .privateKeyJWT) where subject.app.jwks == nil:
             message += ". Okta chooses the key by the assertion's `alg`; for an \(subject.assertion.decoded?.alg ?? "RS256") assertion it needs a registered public key, and for this app it answers \"The client does not have a JWKSet configured, but the client_assertion requires one.\""
-        case (.privateKeyJWT, .clientSecretJWT):
-            message += ". An HS* assertion is an HMAC keyed with a client secret; a private_key_jwt app is verified with its registered public key, so the assertion must be signed with the private key (RS256 or ES256)"
         case (.privateKeyJWT, _), (.clientSecretJWT, .clientSecretBasic), (.clientSecretJWT, .clientSecretPost):
             message += ". An app registered for a signed JWT does not accept its credential in any other form"
         case (.none, _):

@@ -9,6 +9,9 @@ struct OrgServerRequiresPrivateKeyJWT: Rule {
         guard let request = subject.clientAuthRequest, let target = subject.target,
               target.profile.requiresPrivateKeyJWTForClientCredentials, target.endpoint == .token,
               request.grantType == "client_credentials" else { return }
+        // An app registered for private_key_jwt meets the requirement; a request that then sends
+        // another credential is auth-method-mismatch's (or alg-not-allowed's) finding.
+        if subject.app.authMethod == .privateKeyJWT { return }
         let presented = subject.presentedAuthMethods
         let used: AuthMethod
         if presented.isEmpty {

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Builds a client assertion the way Okta wants it: `iss = sub = client_id`, `aud` = the exact
+/// endpoint URL, `iat` = now, `exp` = now + lifetime (at most Okta's hour), a random `jti`,
+/// and `kid` from the key's JWK or its RFC 7638 thumbprint.
+public struct Minter: Sendable {
+    public enum Key: Sendable {
+        case privateKey(SigningKey)
+        case secret(ClientSecret)
+    }
+
+    public enum KidChoice: Sendable, Equatable {
+        /// The JWK's kid when the key came from a JWK; none otherwise.
+        case fromKey
+        case thumbprint
+        case explicit(String)
+        case none
+    }
+
+    public struct MintError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Okta refuses assertions whose `exp` is more than one hour ahead of its clock.
+    public static let maxLifetime: TimeInterval = 3600
+
+    public var key: Key
+    public var clientID: String
+    public var audience: String
+    public var lifetime: TimeInterval
+    public var algorithm: JWSAlgorithm?
+    public var kid: KidChoice
+
+    public init(key: Key, clientID: String, audience: String, lifetime: TimeInterval = 300,
+                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey) {
+        self.key = key
+        self.clientID = clientID
+        self.audience = audience
+        self.lifetime = lifetime
+        self.algorithm = algorithm
+        self.kid = kid
+    }
+
+    /// The algorithm used: the one asked for, else RS256 / the curve's ES* / HS256.
+    public var effectiveAlgorithm: JWSAlgorithm {
+        if let algorithm { return algorithm }
+        switch key {
+        case .privateKey(let k): return JWSAlgorithm.natural(for: k.key.type)
+        case .secret: return .HS256
+        }
+    }
+
+    public func mint(now: Date = Date()) throws(MintError) -> String {
+        guard !clientID.isEmpty else { throw MintError("the client id is empty") }
+        guard EndpointURL(audience) != nil else { throw MintError("the endpoint '\(audience)' is not an absolute URL") }
+        guard lifetime > 0 else { throw MintError("the lifetime must be positive") }
+        guard lifetime <= Self.maxLifetime else {
+            throw MintError("a lifetime of \(Int(lifetime)) s is more than Okta's limit of \(Int(Self.maxLifetime)) s (exp at most one hour ahead)")
+        }
+        let alg = effectiveAlgorithm
+        guard let random = JWSSignature.randomBytes(18) else { throw MintError("OpenSSL could not produce random bytes for jti") }
+
+        var header = [JSONMember(key: "alg", value: .string(alg.rawValue)), JSONMember(key: "typ", value: .string("JWT"))]
+        if let kid = resolvedKid { header.append(JSONMember(key: "kid", value: .string(kid))) }
+        let iat = Int64(now.timeIntervalSince1970.rounded(.down))
+        let claims = [
+            JSONMember(key: "iss", value: .string(clientID)),
+            JSONMember(key: "sub", value: .string(clientID)),
+            JSONMember(key: "aud", value: .string(audience)),
+            JSONMember(key: "iat", value: .number(String(iat))),
+            JSONMember(key: "exp", value: .number(String(iat + Int64(lifetime)))),
+            JSONMember(key: "jti", value: .string(Base64URL.encode(random))),
+        ]
+        let signer: JWSSignature.Signer
+        switch key {
+        case .privateKey(let k):
+            if alg.family == .hmac { throw MintError("\(alg.rawValue) is keyed with a client secret, not a private key") }
+            signer = .key(k.key)
+        case .secret(let s):
+            guard alg.family == .hmac else { throw MintError("a client secret signs HS256/HS384/HS512 only, not \(alg.rawValue)") }
+            signer = .secret(Array(s.value.utf8))
+        }
+        do {
+            return try JWSSignature.compact(header: JSONObject(header), claims: JSONObject(claims), signer: signer)
+        } catch {
+            throw MintError(error.reason)
+        }
+    }
+
+    var resolvedKid: String? {
+        switch (kid, key) {
+        case (.explicit(let k), _): return k
+        case (.none, _), (_, .secret): return nil
+        case (.fromKey, .privateKey(let k)): return k.kid
+        case (.thumbprint, .privateKey(let k)): return k.key.thumbprint
+        }
+    }
+
+    /// The form body of a token request carrying the assertion (client_credentials at /token).
+    public static func formFields(assertion: String, endpoint: EndpointKind, scope: String?, clientID: String?) -> [(String, String)] {
+        var fields: [(String, String)] = []
+        if endpoint == .token { fields.append(("grant_type", "client_credentials")) }
+        if let scope, !scope.isEmpty { fields.append(("scope", scope)) }
+        if let clientID { fields.append(("client_id", clientID)) }
+        fields.append(("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
+        fields.append(("client_assertion", assertion))
+        return fields
+    }
+
+    /// A curl command sending the assertion (POSIX shell quoting).
+    public static func curlCommand(url: String, fields: [(String, String)]) -> String {
+        var lines = ["curl --request POST \(shellQuote(url))",
+                     "  --header 'Content-Type: application/x-www-form-urlencoded'",
+                     "  --header 'Accept: application/json'"]
+        for (name, value) in fields {
+            lines.append("  --data-urlencode \(shellQuote("\(name)=\(value)"))")
+        }
+        return lines.joined(separator: " \\\n")
+    }
+
+    static func shellQuote(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The header's `kid` names no key the app has registered.
+struct KidUnknown: Rule {
+    static let id = "kid-unknown"
+
+    func check(_ subject: Subject, into findings: inout FindingSink) {
+        guard let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
+        switch keys.resolution {
+        case .noJWKS:
+            findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
+        case .unknownKid(let kid, let set):
+            var message = set.keys.isEmpty
+                ? "the app's JWKS has no keys, so no kid can match"
+                : "kid \"\(kid)\" names none of the app's registered keys: \(set.kidList)"
+            var fixKid = keys.keysThatVerify(among: set.keys).first?.kid
+            if let fixKid {
+                message += "; the signature verifies with the registered key '\(fixKid)'"
+            }
+            if let note = keys.privateKeyNote(set) {
+                message += "; " + note.text
+                fixKid = fixKid ?? note.matchingKid
+            }
+            let fix = fixKid.map { "Set the header's kid to \"\($0)\"." }
+                ?? "Set the header's kid to the kid of the registered key you sign with, or register the public key of the key you sign with (with kid \"\(kid)\")."
+            findings.add(Self.id, at: Location.header("kid"), message, fix: ["action": fix])
+        default:
+            return
+        }
+    }
+}

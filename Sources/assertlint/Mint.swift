@@ -1,0 +1,122 @@
+import ArgumentParser
+import AssertLintKit
+import Foundation
+
+struct Mint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a correct client assertion (or the whole curl request) for a client and endpoint.",
+        discussion: """
+            Claims: iss = sub = client id, aud = the exact endpoint URL, iat = now, exp = now + lifetime, \
+            a random jti. Sign with a private key (private_key_jwt) or with a client secret read from an \
+            environment variable (client_secret_jwt). With --fix, the endpoint, client id, scope and key come \
+            from a fixture, curl command or HTTP request file, and the output is the assertion that request \
+            should have carried.
+            """)
+
+    @Option(name: .customLong("key"), help: "Private key file: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK.")
+    var keyFile: String?
+
+    @Option(name: .customLong("secret-env"), help: "Name of the environment variable holding the client secret (HS256/384/512).")
+    var secretEnv: String?
+
+    @Option(name: .customLong("client-id"), help: "The client id (iss and sub).")
+    var clientID: String?
+
+    @Option(help: "The exact URL the request is sent to (aud), e.g. https://{domain}/oauth2/v1/token.")
+    var endpoint: String?
+
+    @Option(name: .customLong("fix"), help: "A fixture, curl command or HTTP request file to mint the assertion for.")
+    var fixture: String?
+
+    @Option(help: "Seconds until exp (default 300; Okta refuses more than 3600).")
+    var lifetime: Int = 300
+
+    @Option(help: "Signing algorithm (default: RS256 for RSA, ES256/384/512 by curve, HS256 for a secret).")
+    var alg: String?
+
+    @Option(help: "The kid header value (default: the JWK's kid, if the key is a JWK).")
+    var kid: String?
+
+    @Flag(name: .customLong("kid-thumbprint"), help: "Use the key's RFC 7638 thumbprint as kid.")
+    var kidThumbprint = false
+
+    @Option(help: "Scope to request (with --curl, for the token endpoint).")
+    var scope: String?
+
+    @Flag(help: "Print a complete curl command for the request instead of the bare assertion.")
+    var curl = false
+
+    func run() throws {
+        if keyFile != nil && secretEnv != nil { throw UsageError("give either --key or --secret-env, not both") }
+        if kid != nil && kidThumbprint { throw UsageError("give either --kid or --kid-thumbprint, not both") }
+        guard lifetime > 0, TimeInterval(lifetime) <= Minter.maxLifetime else {
+            throw UsageError("--lifetime \(lifetime): must be between 1 and \(Int(Minter.maxLifetime)) seconds (Okta refuses an exp more than one hour ahead)")
+        }
+        let subject = try fixture.map(loadSubject)
+        let url = endpoint ?? subject?.target?.endpointURL ?? subject?.request?.url
+        guard let url else { throw UsageError("give --endpoint URL (the exact URL the request is sent to) or --fix FILE") }
+        guard let endpointURL = EndpointURL(url) else { throw UsageError("--endpoint '\(url)' is not an absolute URL") }
+        let target = ServerTarget.classify(endpointURL)
+        guard let client = clientID ?? subject?.expectedClientID?.value ?? subject?.assertion.decoded?.issuer else {
+            throw UsageError("give --client-id (or --fix with a fixture that names the client)")
+        }
+
+        var algorithm: JWSAlgorithm?
+        if let alg {
+            guard let a = JWSAlgorithm(rawValue: alg) else {
+                throw UsageError("--alg \(alg): expected one of \(JWSAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            algorithm = a
+        }
+        let key = try signingKey(subject)
+        let kidChoice: Minter.KidChoice = kidThumbprint ? .thumbprint : kid.map { .explicit($0) } ?? .fromKey
+        let minter = Minter(key: key, clientID: client, audience: target.endpointURL, lifetime: TimeInterval(lifetime),
+                            algorithm: algorithm, kid: kidChoice)
+        let assertion: String
+        do {
+            assertion = try minter.mint()
+        } catch {
+            throw UsageError(error.description)
+        }
+        guard curl else {
+            print(assertion)
+            return
+        }
+        var fields: [(String, String)]
+        if case .form(let original)? = subject?.request?.body, !original.isEmpty {
+            // The request as it was, with the new assertion in place of whatever credentials it carried.
+            let replaced: Set<String> = ["client_assertion", "client_assertion_type", "client_secret"]
+            fields = original.filter { !replaced.contains($0.name) }.map { ($0.name, $0.name == "client_id" ? client : $0.value) }
+            if let scope { fields = fields.filter { $0.0 != "scope" } + [("scope", scope)] }
+            fields += Minter.formFields(assertion: assertion, endpoint: .other, scope: nil, clientID: nil)
+        } else {
+            fields = Minter.formFields(assertion: assertion, endpoint: target.endpoint, scope: scope, clientID: nil)
+        }
+        print(Minter.curlCommand(url: target.endpointURL, fields: fields))
+    }
+
+    private func loadSubject(_ path: String) throws -> Subject {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot read the file") }
+        let subjects = try InputReader.subjects(from: String(decoding: data, as: UTF8.self), source: path)
+        guard let first = subjects.first else { throw InputError(path, "no request in the file") }
+        return first
+    }
+
+    private func signingKey(_ subject: Subject?) throws -> Minter.Key {
+        if let keyFile {
+            switch KeyFile.read(keyFile).flatMap({ KeyFile.signingKey($0, origin: keyFile) }) {
+            case .success(let k): return .privateKey(k)
+            case .failure(let e): throw InputError(keyFile, e.reason)
+            }
+        }
+        if let secretEnv {
+            guard let value = ProcessInfo.processInfo.environment[secretEnv], !value.isEmpty else {
+                throw UsageError("--secret-env \(secretEnv): the variable is not set or empty")
+            }
+            return .secret(ClientSecret(value))
+        }
+        if let k = subject?.app.privateKey { return .privateKey(k) }
+        if let s = subject?.app.clientSecret { return .secret(s) }
+        throw UsageError("give --key FILE (private_key_jwt) or --secret-env VAR (client_secret_jwt)")
+    }
+}
