@@ -60,8 +60,11 @@ struct Diagnose: ParsableCommand {
     @Option(help: ArgumentHelp("The app type: service, web, spa or native.", valueName: "type"))
     var appType: String?
 
-    @Option(help: ArgumentHelp("The app's registered public keys, a JWKS JSON file.", valueName: "file"))
+    @Option(help: ArgumentHelp("The app's registered public keys: a JWKS or JWK JSON file, a PEM public key, or a PEM/DER certificate.", valueName: "file"))
     var jwks: String?
+
+    @Option(help: ArgumentHelp("The private key the client signs with (PEM PKCS#1/PKCS#8/SEC1 or JWK), to compare with the registered keys. It is never printed.", valueName: "file"))
+    var privateKey: String?
 
     @Option(help: ArgumentHelp("The environment variable holding the client secret (for client_secret_jwt).", valueName: "var"))
     var secretEnv: String?
@@ -81,7 +84,7 @@ struct Diagnose: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let overrides = try ContextOverrides.parse(
             now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
-            secretEnv: secretEnv, seenJTIs: seenJti, endpoint: endpoint, environment: environment)
+            secretEnv: secretEnv, seenJTIs: seenJti, endpoint: endpoint, privateKeyFile: privateKey, environment: environment)
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
             if interactive {

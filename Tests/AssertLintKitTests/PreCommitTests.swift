@@ -37,7 +37,8 @@ import Testing
     static var enabled: Bool { binarySupportsCheck && preCommit.path != nil }
 
     static let badFixture = BatchFixtures.fixture(aud: BatchFixtures.wrongAud, jti: "pc-1")
-    static let goodFixture = BatchFixtures.fixture(jti: "pc-1")
+    static let goodFixture = BatchFixtures.fixture(jti: "pc-1").replacingOccurrences(
+        of: "    grant_type: client_credentials\n", with: "    grant_type: client_credentials\n    scope: okta.users.read\n")
 
     @Test(.enabled(if: PreCommitTests.binarySupportsCheck, "the built assertlint has no `check` command yet (before integration)"),
           .enabled(if: PreCommitTests.preCommit.path != nil, "pre-commit is not available and cannot be installed from PyPI"))

@@ -373,7 +373,7 @@ enum SampleDiagnosis {
         do {
             _ = try ContextOverrides.parse(now: flags["now"], authMethod: flags["auth"], appType: flags["type"],
                                            jwksFile: flags["jwks"], secretEnv: flags["secret"], endpoint: flags["endpoint"],
-                                           environment: [:], readFile: { (p: String) throws(InputError) -> String in
+                                           environment: [:], readFile: { (p: String) throws(InputError) -> [UInt8] in
                                                throw InputError(p, "no such file")
                                            })
             Issue.record("no error for \(flags)")
@@ -383,12 +383,12 @@ enum SampleDiagnosis {
     }
 
     @Test func jwksFlag() throws {
-        let set = try ContextOverrides.parse(jwksFile: "k.json", readFile: { _ throws(InputError) -> String in #"{"keys": [{"kty": "RSA", "kid": "k1"}]}"# })
+        let set = try ContextOverrides.parse(jwksFile: "k.json", readFile: { _ throws(InputError) -> [UInt8] in Array(#"{"keys": [{"kty": "RSA", "kid": "k1"}]}"#.utf8) })
         #expect(set.jwks?.objectValue?["keys"]?.arrayValue?.count == 1)
-        let single = try ContextOverrides.parse(jwksFile: "k.json", readFile: { _ throws(InputError) -> String in #"{"kty": "EC", "kid": "k2"}"# })
+        let single = try ContextOverrides.parse(jwksFile: "k.json", readFile: { _ throws(InputError) -> [UInt8] in Array(#"{"kty": "EC", "kid": "k2"}"#.utf8) })
         #expect(single.jwks?.objectValue?["keys"]?.arrayValue?.first?.objectValue?["kid"] == .string("k2"))
         #expect(throws: InputError.self) {
-            try ContextOverrides.parse(jwksFile: "k.pem", readFile: { _ throws(InputError) -> String in "-----BEGIN PUBLIC KEY-----" })
+            try ContextOverrides.parse(jwksFile: "k.pem", readFile: { _ throws(InputError) -> [UInt8] in Array("-----BEGIN PUBLIC KEY-----".utf8) })
         }
     }
 }

@@ -286,7 +286,9 @@ import Testing
     @Test func rsaAssertionForSecretAppNamesTheJWKSetAnswer() throws {
         let d = try Self.diagnose(Self.assertionRequest(url: "\(Self.custom)/token", app: "{client_id: 0oa1, auth_method: client_secret_basic}"))
         #expect(d.ruleIDs == ["auth-method-mismatch"])
-        #expect(d.findings[0].message.contains("\"The client does not have a JWKSet configured, but the client_assertion requires one.\""))
+        #expect(d.findings[0].okta?.errorDescription == "The client does not have a JWKSet configured, but the client_assertion requires one.")
+        #expect(d.findings[0].okta?.verbatim == true)
+        #expect(d.findings[0].okta?.status == 401)
         #expect(d.findings[0].fix?.contains("\"Public key / Private key\"") == true)
     }
 
@@ -367,7 +369,9 @@ import Testing
     @Test func oktaScopeAtCustomServerQuotesItsOwnAnswer() throws {
         let d = try Self.diagnose(Self.assertionRequest(url: "\(Self.custom)/token", form: "grant_type: client_credentials\nscope: okta.users.read api.read"))
         #expect(d.ruleIDs == ["scope-invalid-for-server"])
-        #expect(d.findings[0].message == "A custom authorization server cannot mint Okta API scopes, and the request asks for `okta.users.read`; Okta answers 400 invalid_scope \"One or more scopes are not configured for the authorization server resource.\"")
+        #expect(d.findings[0].message == "A custom authorization server cannot mint Okta API scopes, and the request asks for `okta.users.read`")
+        #expect(d.findings[0].okta?.errorDescription == "One or more scopes are not configured for the authorization server resource.")
+        #expect(d.findings[0].okta?.error == "invalid_scope" && d.findings[0].okta?.status == 400)
         #expect(d.findings[0].fix == "Request scopes this server can grant: request Okta API scopes from the Org authorization server at https://dev-123.okta.com/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here.")
     }
 

@@ -1012,7 +1012,7 @@ okta:
   error_description: Custom scopes are not allowed for this request
   verbatim: true
   precedence: 72
-  note: This is Okta's answer for custom scopes at the Org authorization server. For Okta API scopes (okta.*) at a custom authorization server Okta answers 400 invalid_scope "One or more scopes are not configured for the authorization server resource." instead (the finding's message quotes it). Okta's answer for a client_credentials request without `scope` at the Org server is not documented.
+  note: This is Okta's answer for custom scopes at the Org authorization server. For Okta API scopes (okta.*) at a custom authorization server each finding carries Okta's other text, "One or more scopes are not configured for the authorization server resource." Okta's answer for a client_credentials request without `scope` at the Org server is not documented; such a finding carries a text recorded from a custom server, marked as unconfirmed.
 explanation: |
   Which scopes a client_credentials token can carry depends on the authorization server:
   - The Org authorization server (`/oauth2/v1/token`) mints access tokens only for Okta's own

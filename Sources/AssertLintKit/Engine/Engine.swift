@@ -50,7 +50,7 @@ public struct Engine: Sendable {
                 location: Location(pointer: raw.pointer, position: position(of: raw.pointer, in: subject)),
                 fix: entry?.renderFix(raw.fixValues),
                 fixValues: raw.fixValues,
-                okta: isOkta ? entry?.okta : nil)
+                okta: isOkta ? entry?.okta.map { base in raw.answer.map { $0.applied(to: base) } ?? base } : nil)
         }
         // Okta stops at its first failing check: order by the catalog's precedence, then severity.
         let order = { (f: Finding) -> Int in f.okta?.precedence ?? Int.max }

@@ -75,6 +75,33 @@ public struct OktaAnswer: Sendable, Equatable, Codable {
     }
 }
 
+/// The parts of a catalog answer one finding changes (the rest comes from the catalog).
+public struct AnswerOverride: Sendable, Equatable {
+    public var status: Int?
+    public var error: String?
+    public var errorDescription: String
+    public var verbatim: Bool
+    public var note: String?
+
+    public init(status: Int? = nil, error: String? = nil, errorDescription: String, verbatim: Bool, note: String? = nil) {
+        self.status = status
+        self.error = error
+        self.errorDescription = errorDescription
+        self.verbatim = verbatim
+        self.note = note
+    }
+
+    func applied(to base: OktaAnswer) -> OktaAnswer {
+        var o = base
+        if let status { o.status = status }
+        if let error { o.error = error }
+        o.errorDescription = errorDescription
+        o.verbatim = verbatim
+        o.note = note
+        return o
+    }
+}
+
 /// One problem found in one input.
 public struct Finding: Sendable {
     public let ruleID: String
@@ -102,6 +129,7 @@ public struct FindingSink: Sendable {
         public let message: String
         public let fixValues: [String: String]
         public let severity: Severity?
+        public let answer: AnswerOverride?
     }
 
     public struct Unjudged: Sendable, Equatable {
@@ -115,9 +143,11 @@ public struct FindingSink: Sendable {
 
     public init() {}
 
+    /// `answer` replaces parts of the catalog's Okta answer for this finding, when one rule covers
+    /// cases that Okta answers with different texts.
     public mutating func add(_ ruleID: String, at pointer: String, _ message: String,
-                             fix: [String: String] = [:], severity: Severity? = nil) {
-        raw.append(Raw(ruleID: ruleID, pointer: pointer, message: message, fixValues: fix, severity: severity))
+                             fix: [String: String] = [:], severity: Severity? = nil, answer: AnswerOverride? = nil) {
+        raw.append(Raw(ruleID: ruleID, pointer: pointer, message: message, fixValues: fix, severity: severity, answer: answer))
     }
 
     /// Records that a rule could not judge this input, and what it would need.

@@ -12,6 +12,8 @@ public struct ContextOverrides: Sendable {
     public var clientSecret: ClientSecret?
     public var seenJTIs: [String]
     public var endpoint: EndpointURL?
+    /// The private key the client signs with (`--private-key`), to compare with the registered keys.
+    public var privateKey: SigningKey?
 
     public init(now: Date? = nil, clientID: String? = nil, authMethod: AuthMethod? = nil, appType: AppType? = nil,
                 jwks: JSONValue? = nil, clientSecret: ClientSecret? = nil, seenJTIs: [String] = [],
@@ -31,9 +33,9 @@ public struct ContextOverrides: Sendable {
     /// end up in shell history or in `ps` output.
     public static func parse(now: String? = nil, clientID: String? = nil, authMethod: String? = nil,
                              appType: String? = nil, jwksFile: String? = nil, secretEnv: String? = nil,
-                             seenJTIs: [String] = [], endpoint: String? = nil,
+                             seenJTIs: [String] = [], endpoint: String? = nil, privateKeyFile: String? = nil,
                              environment: [String: String] = ProcessInfo.processInfo.environment,
-                             readFile: (String) throws(InputError) -> String = InputText.readFile)
+                             readFile: (String) throws(InputError) -> [UInt8] = InputText.readBytes)
         throws(InputError) -> ContextOverrides {
         var o = ContextOverrides(seenJTIs: seenJTIs)
         if let now {
@@ -60,13 +62,29 @@ public struct ContextOverrides: Sendable {
             o.appType = t
         }
         if let jwksFile {
-            let text: String
+            let bytes: [UInt8]
             do {
-                text = try readFile(jwksFile)
+                bytes = try readFile(jwksFile)
             } catch {
                 throw InputError("--jwks", error.description)
             }
-            o.jwks = try Self.jwks(text, file: jwksFile)
+            // A JWKS or JWK, a PEM public key or certificate, or a DER certificate.
+            switch KeyFile.publicKeySet(bytes) {
+            case .success(let value): o.jwks = try Self.jwks(value, file: jwksFile)
+            case .failure(let e): throw InputError("--jwks", "\(jwksFile): \(e.reason)")
+            }
+        }
+        if let privateKeyFile {
+            let bytes: [UInt8]
+            do {
+                bytes = try readFile(privateKeyFile)
+            } catch {
+                throw InputError("--private-key", error.description)
+            }
+            switch KeyFile.signingKey(bytes, origin: privateKeyFile) {
+            case .success(let key): o.privateKey = key
+            case .failure(let e): throw InputError("--private-key", "\(privateKeyFile): \(e.reason)")
+            }
         }
         if let secretEnv {
             guard let value = environment[secretEnv] else {
@@ -86,7 +104,7 @@ public struct ContextOverrides: Sendable {
 
     public var isEmpty: Bool {
         now == nil && clientID == nil && authMethod == nil && appType == nil && jwks == nil && clientSecret == nil
-            && seenJTIs.isEmpty && endpoint == nil
+            && seenJTIs.isEmpty && endpoint == nil && privateKey == nil
     }
 
     /// The subject with the flags applied over what the input said.
@@ -111,6 +129,10 @@ public struct ContextOverrides: Sendable {
         if let jwks {
             s.app.jwks = jwks
             s.app.provenance["jwks"] = .flag
+        }
+        if let privateKey {
+            s.app.privateKey = privateKey
+            s.app.provenance["private_key"] = .flag
         }
         if let clientSecret {
             s.app.clientSecret = clientSecret
@@ -139,13 +161,7 @@ public struct ContextOverrides: Sendable {
     }
 
     /// A JWKS (`{"keys": [...]}`); a single JWK is accepted as a set of one.
-    static func jwks(_ text: String, file: String) throws(InputError) -> JSONValue {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        } catch {
-            throw InputError("--jwks", "\(file) is not JSON (\(error)); --jwks takes a JWKS: {\"keys\": [...]}")
-        }
+    static func jwks(_ value: JSONValue, file: String) throws(InputError) -> JSONValue {
         guard let object = value.objectValue else {
             throw InputError("--jwks", "\(file) is JSON \(value.typeDescription); --jwks takes a JWKS: {\"keys\": [...]}")
         }
@@ -190,6 +206,11 @@ public enum InputText {
     }
 
     public static func readFile(_ path: String) throws(InputError) -> String {
+        try text(try readBytes(path), source: path)
+    }
+
+    /// A file's bytes, with one-line reasons for what goes wrong (and the same size cap).
+    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(path, "no such file")
@@ -204,7 +225,10 @@ public enum InputText {
         } catch {
             throw InputError(path, "cannot be read")
         }
-        return try text(Array(data), source: path)
+        if data.count > maxBytes {
+            throw InputError(path, "the file is larger than \(maxBytes / 1024 / 1024) MiB; a token or a request is a few kilobytes")
+        }
+        return Array(data)
     }
 
     /// Bytes as text, refusing what is too big or not UTF-8 with a one-line reason.

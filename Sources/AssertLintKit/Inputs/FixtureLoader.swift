@@ -14,7 +14,8 @@ import Yams
 /// `form.client_assertion` may also be a mapping `{header: {...}, claims: {...}}`, encoded
 /// here into an (unsigned) compact JWS; claim values `+N`, `-N` and `now` are seconds relative
 /// to the fixture's `now`. This keeps catalog examples and fixtures readable. With
-/// `sign_with: <key file relative to the fixture, PEM or JWK>` or `sign_with_secret: <env var>` (or `app`: the app's client_secret)
+/// `sign_with: <key file relative to the fixture, PEM or JWK>`, `sign_with_secret: <env var>` (or `app`: the app's
+/// client_secret) or `sign_with_secret_value: <a made-up test secret>`
 /// in that mapping the assertion is really signed (with the header's alg; the header is
 /// otherwise kept as written, kid included). `app.jwks` may name a JWKS/JWK JSON file or a
 /// PEM public key/certificate file; `app.private_key` names the client's private key file.
@@ -279,6 +280,8 @@ public struct FixtureLoader: Sendable {
             case .failure(let e): throw InputError(path, "sign_with '\(file)': \(e.reason)")
             }
         }
+        // A literal secret, for fixtures whose secrets are made-up test values.
+        if let literal = map["sign_with_secret_value"]?.string { return .secret(Array(literal.utf8)) }
         if let variable = map["sign_with_secret"]?.string {
             // `app`: the fixture's own app.client_secret (for secrets a test states inline).
             if variable == "app" {

@@ -29,6 +29,37 @@ public struct JSONReporter: Sendable {
         ])
     }
 
+    /// `check`'s JSON: the same results as `diagnose`, one per request, each with its fixture's
+    /// `expect` outcome, then the inputs that could not be read and the summary.
+    public func report(_ check: CheckReport) -> String {
+        var results: [JSONValue] = []
+        for file in check.files where file.skipped == nil {
+            for checked in file.subjects {
+                guard case .object(var o) = result(checked.diagnosis) else { continue }
+                o.members[0].value = .string(check.repositoryPath(file.input))
+                var expect: JSONValue = .null
+                if let e = checked.expectation {
+                    expect = JSONBuild.object([("expected", .array(e.expected.map(JSONValue.string))),
+                                               ("found", .array(e.found.map(JSONValue.string))),
+                                               ("met", .bool(e.isMet))])
+                }
+                o.members.append(JSONMember(key: "expect", value: expect))
+                results.append(.object(o))
+            }
+        }
+        let errors = check.allErrors.map { JSONBuild.object([("input", .string($0.input)), ("error", .string($0.reason))]) }
+        return JSONBuild.object([
+            ("results", .array(results)),
+            ("errors", .array(errors)),
+            ("summary", JSONBuild.object([
+                ("errors", JSONBuild.int(check.count(.error))),
+                ("warnings", JSONBuild.int(check.count(.warning))),
+                ("infos", JSONBuild.int(check.count(.info))),
+                ("exit_code", JSONBuild.int(Int(check.exitCode))),
+            ])),
+        ]).prettyText + "\n"
+    }
+
     func result(_ d: Diagnosis) -> JSONValue {
         var answer: JSONValue = .null
         if let okta = d.serverAnswer?.okta {
