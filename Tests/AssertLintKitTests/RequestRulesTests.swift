@@ -300,13 +300,26 @@ import Testing
         #expect(d.ruleIDs.isEmpty)
     }
 
-    @Test func noCredentialsNeedsAppContext() throws {
-        let s = try Self.subject("""
+    @Test func noCredentialsWithoutAppContext() throws {
+        // client_credentials is for confidential clients only: no assumption needed.
+        let cc = Engine(rules: Self.requestRules).run(try Self.subject("""
             request: {url: "\(Self.custom)/token", form: {grant_type: client_credentials, client_id: 0oa1}}
-            """)
-        let d = Engine(rules: Self.requestRules).run(s)
-        #expect(d.ruleIDs.isEmpty)
-        #expect(d.unjudged.contains { $0.ruleID == "no-credentials" && $0.needs.contains("--auth-method") })
+            """))
+        #expect(cc.ruleIDs == ["no-credentials"])
+        #expect(cc.findings[0].message.contains("client_credentials is a grant for confidential clients only"))
+        // Elsewhere the app is assumed confidential (Okta's default), and the message says so.
+        let introspect = Engine(rules: Self.requestRules).run(try Self.subject("""
+            request: {url: "https://dev-123.okta.com/oauth2/v1/introspect", form: {token: abc, client_id: 0oa1}}
+            """))
+        #expect(introspect.ruleIDs == ["no-credentials"])
+        #expect(introspect.findings[0].message.contains("assumed to be a confidential client"))
+        #expect(introspect.findings[0].message.contains("--auth-method none"))
+        // A PKCE code exchange may be a public client's: not judged without context.
+        let pkce = Engine(rules: Self.requestRules).run(try Self.subject("""
+            request: {url: "\(Self.custom)/token", form: {grant_type: authorization_code, client_id: 0oa1, code: c, code_verifier: v}}
+            """))
+        #expect(pkce.ruleIDs.isEmpty)
+        #expect(pkce.unjudged.contains { $0.ruleID == "no-credentials" && $0.needs.contains("--auth-method") })
     }
 
     @Test func noCredentialsForWebApp() throws {

@@ -876,8 +876,11 @@ explanation: |
   /bc/authorize. The request carries no Authorization header, no `client_secret` and no
   `client_assertion`; a `client_id` parameter identifies the client but does not authenticate it.
   Apps that authenticate with a signed JWT are reported as assertion-missing instead. When the app's
-  client authentication and type are both unknown, assertlint cannot tell a public client (which
-  sends only `client_id`) from a confidential one and says so rather than guessing.
+  client authentication and type are both unknown, assertlint assumes a confidential client, as
+  Okta's default client authentication is client_secret_basic, and says so in the message; a
+  client_credentials request is confidential by definition. A request that redeems a code with PKCE
+  (`code_verifier`) may come from a public client (SPA or native app, which sends only `client_id`),
+  so it is not judged without `--auth-method` or `--app-type`.
 fix: "Authenticate the client: {how}."
 references:
   - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/

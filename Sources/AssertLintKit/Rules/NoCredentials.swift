@@ -21,12 +21,18 @@ struct NoCredentials: Rule {
         case nil:
             // An empty client_assertion or a client_assertion_type says the client meant a JWT.
             guard request.form("client_assertion") == nil, request.form("client_assertion_type") == nil else { return }
-            guard let type = subject.app.type else {
+            if let type = subject.app.type {
+                guard type == .service || type == .web else { return }
+                why = "a \(type.rawValue) app is a confidential client"
+            } else if request.grantType == "client_credentials" {
+                why = "client_credentials is a grant for confidential clients only (public clients cannot use it)"
+            } else if request.form("code_verifier") != nil {
+                // PKCE without credentials is how a public client (SPA, native) redeems a code.
                 findings.cannotJudge(Self.id, needs: "the app's client authentication (--auth-method or app.auth_method) or type (--app-type or app.type)")
                 return
+            } else {
+                why = "the app is assumed to be a confidential client (Okta's default client authentication is client_secret_basic; pass --auth-method none if it is a public SPA or native app)"
             }
-            guard type == .service || type == .web else { return }
-            why = "a \(type.rawValue) app is a confidential client"
             how = "send the credential its Client authentication setting names: a client secret (`Authorization: Basic` or `client_secret` in the body) or a signed `client_assertion` with aud \"\(target.endpointURL)\""
         }
         var message = "The request to the \(target.endpoint.displayName) carries no client credentials, but \(why)"
