@@ -440,8 +440,8 @@ enum SampleDiagnosis {
     }
 
     @Test func editDistance() {
-        #expect(ExplainLookup.editDistance("kitten", "sitting") == 3)
-        #expect(ExplainLookup.editDistance("", "abc") == 3)
-        #expect(ExplainLookup.editDistance("aud-mismatch", "aud-mismatch") == 0)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+        #expect(EditDistance.between("", "abc") == 3)
+        #expect(EditDistance.between("aud-mismatch", "aud-mismatch") == 0)
     }
 }

@@ -76,21 +76,6 @@ enum ReplayScan {
 extension Diagnosis {
     /// The diagnosis with more findings, in the server's check order again.
     func adding(_ extra: [Finding]) -> Diagnosis {
-        let order = { (f: Finding) -> Int in f.okta?.precedence ?? Int.max }
-        var all = (findings + extra).map { f -> Finding in
-            var f = f
-            f.isServerAnswer = false
-            return f
-        }
-        all = all.enumerated().sorted { a, b in
-            let (pa, pb) = (order(a.element), order(b.element))
-            if pa != pb { return pa < pb }
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            return a.offset < b.offset
-        }.map(\.element)
-        if let first = all.firstIndex(where: { $0.severity == .error && $0.okta?.status != nil }) {
-            all[first].isServerAnswer = true
-        }
-        return Diagnosis(subject: subject, findings: all, unjudged: unjudged)
+        Diagnosis(subject: subject, findings: Engine.inServerOrder(findings + extra), unjudged: unjudged)
     }
 }

@@ -52,19 +52,29 @@ public struct Engine: Sendable {
                 fixValues: raw.fixValues,
                 okta: isOkta ? entry?.okta.map { base in raw.answer.map { $0.applied(to: base) } ?? base } : nil)
         }
-        // Okta stops at its first failing check: order by the catalog's precedence, then severity.
+        findings = Self.inServerOrder(findings)
+        return Diagnosis(subject: subject, findings: findings,
+                         unjudged: sink.unjudged.filter { !ignored.contains($0.ruleID) })
+    }
+
+    /// Findings in the order Okta checks them (the catalog's precedence, then severity), with the
+    /// first error that has an Okta answer marked as the one Okta answers with: it stops there.
+    static func inServerOrder(_ findings: [Finding]) -> [Finding] {
         let order = { (f: Finding) -> Int in f.okta?.precedence ?? Int.max }
-        findings = findings.enumerated().sorted { a, b in
+        var sorted = findings.enumerated().sorted { a, b in
             let (pa, pb) = (order(a.element), order(b.element))
             if pa != pb { return pa < pb }
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
             return a.offset < b.offset
-        }.map(\.element)
-        if let first = findings.firstIndex(where: { $0.severity == .error && $0.okta?.status != nil }) {
-            findings[first].isServerAnswer = true
+        }.map { item -> Finding in
+            var f = item.element
+            f.isServerAnswer = false
+            return f
         }
-        return Diagnosis(subject: subject, findings: findings,
-                         unjudged: sink.unjudged.filter { !ignored.contains($0.ruleID) })
+        if let first = sorted.firstIndex(where: { $0.severity == .error && $0.okta?.status != nil }) {
+            sorted[first].isServerAnswer = true
+        }
+        return sorted
     }
 
     /// The source position for a pointer: the most specific part of the request that was

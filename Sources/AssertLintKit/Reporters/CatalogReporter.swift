@@ -43,24 +43,9 @@ public enum ExplainLookup: Sendable, Equatable {
 
     /// The id within a third of its length in edits, if any.
     static func closest(_ q: String, among ids: [String]) -> String? {
-        let scored = ids.map { ($0, editDistance(q, $0)) }.min { $0.1 < $1.1 }
+        let scored = ids.map { ($0, EditDistance.between(q, $0)) }.min { $0.1 < $1.1 }
         guard let (id, d) = scored, d <= max(2, q.count / 3) else { return nil }
         return id
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        guard !x.isEmpty else { return y.count }
-        guard !y.isEmpty else { return x.count }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
     }
 }
 

@@ -53,24 +53,8 @@ struct GrantTypeInvalid: Rule {
         if let suffix = known.first(where: { $0.hasPrefix("urn:") && letters(String($0.split(separator: ":").last ?? "")) == v }) {
             return suffix
         }
-        let scored = known.map { ($0, distance(v, letters($0))) }.min { $0.1 < $1.1 }
+        let scored = known.map { ($0, EditDistance.between(v, letters($0))) }.min { $0.1 < $1.1 }
         guard let (best, d) = scored, d <= max(2, v.count / 5) else { return nil }
         return best
-    }
-
-    /// Levenshtein distance, bounded inputs (form values are short; long ones cost little).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.prefix(200)), y = Array(b.prefix(200))
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
     }
 }
