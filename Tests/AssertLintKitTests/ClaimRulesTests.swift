@@ -386,3 +386,44 @@ import Testing
         #expect(ClaimTime.utc(1e300) == "(out of range)")
     }
 }
+
+@Suite struct TimeZoneAndAdminHostHintTests {
+    static func run(_ claims: String, url: String = "https://dev-123.okta.com/oauth2/v1/token") throws -> Diagnosis {
+        let yaml = """
+            now: 2025-06-02T14:00:00Z
+            app: {client_id: 0oa1}
+            request:
+              url: \(url)
+              form:
+                grant_type: client_credentials
+                scope: okta.users.read
+                client_assertion_type: urn:ietf:params:oauth:client-assertion-type:jwt-bearer
+                client_assertion:
+                  claims: \(claims)
+            """
+        return Engine().run(try FixtureLoader().load(text: yaml, path: "t.yaml"))
+    }
+
+    @Test func localTimeBehindUTCExplainsAnExpiredAssertion() throws {
+        // iat and exp computed from US Eastern local time (UTC-5) as if it were UTC.
+        let d = try Self.run(#"{iss: 0oa1, sub: 0oa1, aud: "https://dev-123.okta.com/oauth2/v1/token", iat: "-18000", exp: "-17700", jti: j}"#)
+        let f = try #require(d.findings.first { $0.ruleID == "exp-expired" })
+        #expect(f.message.hasSuffix("; iat is 5 h behind now almost exactly, which is what a client gets when it converts local time (UTC-5) to epoch seconds as if it were UTC"))
+    }
+
+    @Test func localTimeAheadOfUTCExplainsAFutureIat() throws {
+        let d = try Self.run(#"{iss: 0oa1, sub: 0oa1, aud: "https://dev-123.okta.com/oauth2/v1/token", iat: "+7200", exp: "+7500", jti: j}"#)
+        #expect(d.findings.first { $0.ruleID == "iat-future" }?.message.contains("iat is 2 h ahead of now almost exactly") == true)
+        #expect(d.findings.first { $0.ruleID == "exp-too-far" }?.message.contains("(UTC+2)") == true)
+    }
+
+    @Test func noHintWhenTheOffsetIsNotWholeHours() throws {
+        let d = try Self.run(#"{iss: 0oa1, sub: 0oa1, aud: "https://dev-123.okta.com/oauth2/v1/token", iat: "-5400", exp: "-5100", jti: j}"#)
+        #expect(d.findings.first { $0.ruleID == "exp-expired" }?.message.contains("local time") == false)
+    }
+
+    @Test func adminHostInAud() throws {
+        let d = try Self.run(#"{iss: 0oa1, sub: 0oa1, aud: "https://dev-123-admin.okta.com/oauth2/v1/token", iat: "now", exp: "+300", jti: j}"#)
+        #expect(d.findings.first { $0.ruleID == "aud-mismatch" }?.message.hasSuffix("aud names the Admin Console host dev-123-admin.okta.com; the authorization server is at dev-123.okta.com (without -admin)") == true)
+    }
+}

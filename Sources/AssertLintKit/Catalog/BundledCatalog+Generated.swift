@@ -253,6 +253,32 @@ references:
   - https://developer.okta.com/docs/guides/build-self-signed-jwt/
   - RFC 7591 section 2 (token_endpoint_auth_method)
 """##),
+        ("authorization-scheme-invalid.yaml", ##"""
+id: authorization-scheme-invalid
+title: the Authorization header is not Basic at an endpoint that authenticates clients
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: Client authentication failed. Either the client or the client credentials are invalid.
+  verbatim: false
+  precedence: 22
+  note: Okta documents only Basic for client credentials in the Authorization header and no answer for another scheme there. This generic text was seen verbatim in third-party reports of Okta responses; Okta may answer "No client credentials found." instead.
+explanation: |
+  At /token, /introspect, /revoke, /par, /device/authorize and /bc/authorize the client
+  authenticates itself. In the Authorization header that is only possible with HTTP Basic
+  (client_secret_basic: the client id and secret). Two mistakes put something else there: sending
+  the client assertion as `Authorization: Bearer <jwt>` (it belongs in the form body as
+  `client_assertion`, with `client_assertion_type`), and sending an access token as Bearer to
+  /introspect or /revoke (the token to inspect goes in the `token` parameter; the client still
+  authenticates as its app is registered). A Bearer token authenticates a call to a resource
+  server, never the client at the authorization server.
+fix: "Take the client credential out of that Authorization header: {fix}."
+references:
+  - https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/
+  - RFC 6749 section 2.3.1
+  - RFC 7523 section 2.2
+"""##),
         ("base64url-lenient.yaml", ##"""
 id: base64url-lenient
 title: a segment is base64 with padding or the standard alphabet, not base64url
@@ -696,6 +722,31 @@ explanation: |
 fix: Remove keys no longer used to sign, keeping at most {limit}.
 references:
   - https://developer.okta.com/docs/release-notes/2021/
+"""##),
+        ("jwt-bearer-grant-for-client-auth.yaml", ##"""
+id: jwt-bearer-grant-for-client-auth
+title: a client assertion is sent as a JWT bearer grant instead of as client authentication
+severity: error
+okta:
+  status: 401
+  error: invalid_client
+  error_description: No client credentials found.
+  verbatim: false
+  precedence: 23
+  note: The text is Okta's for a request without client credentials; that Okta checks client authentication before it looks at a JWT bearer grant is assertlint's inference.
+explanation: |
+  RFC 7523 uses a JWT in two different ways. As an authorization grant (section 2.1,
+  `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `assertion`), the JWT stands for a
+  user and comes from an issuer the authorization server trusts. As client authentication (section
+  2.2, `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`),
+  the client signs a JWT about itself, with iss = sub = its client id. A JWT with iss = sub sent as
+  the grant is a client assertion in the wrong place: the request then has no client
+  authentication at all, and a service app that wants a token for itself uses
+  `grant_type=client_credentials`.
+fix: "Send `grant_type=client_credentials` (with `scope`), and move the JWT to `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`; its `aud` must be \"{token_url}\"."
+references:
+  - RFC 7523 sections 2.1 and 2.2
+  - https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/
 """##),
         ("jwt-malformed.yaml", ##"""
 id: jwt-malformed

@@ -46,6 +46,10 @@ struct AudienceDifference: CustomStringConvertible {
         }
         guard let endpoint = EndpointURL(want) else { return "it differs" }
         if aud.scheme != endpoint.scheme { return "the scheme differs (\(aud.scheme) vs \(endpoint.scheme))" }
+        if aud.host.lowercased().contains("-admin."),
+           aud.host.lowercased().replacingOccurrences(of: "-admin.", with: ".") == endpoint.host.lowercased() {
+            return "aud names the Admin Console host \(aud.host); the authorization server is at \(endpoint.host) (without -admin)"
+        }
         if aud.host.lowercased() != endpoint.host.lowercased() {
             return "the host differs (\(aud.host) vs \(endpoint.host))" + (target.customDomain || aud.host.lowercased().hasSuffix(".okta.com") != endpoint.host.lowercased().hasSuffix(".okta.com")
                 ? ": with a custom URL domain, `aud` must name the host the request is sent to" : "")

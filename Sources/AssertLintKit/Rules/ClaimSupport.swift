@@ -76,6 +76,19 @@ enum ClaimTime {
         return "; \(claim) looks like milliseconds (read as milliseconds it is \(utc(value / 1000))), and NumericDates are seconds"
     }
 
+    /// When `iat` is a whole number of hours (1 to 14, give or take two minutes) off now, the
+    /// client most likely turned local time into epoch seconds as if it were UTC (PowerShell's
+    /// `Get-Date -UFormat %s`, naive datetimes in Python): say so, since it explains an expired
+    /// or far-future assertion better than "check your clock".
+    static func timeZoneHint(_ assertion: ClientAssertion, _ subject: Subject) -> String {
+        guard let iat = seconds(assertion, "iat") else { return "" }
+        let delta = iat - subject.now.timeIntervalSince1970
+        let hours = (delta / 3600).rounded()
+        guard abs(hours) >= 1, abs(hours) <= 14, abs(delta - hours * 3600) <= 120 else { return "" }
+        let n = Int(abs(hours))
+        return "; iat is \(n) h \(hours > 0 ? "ahead of" : "behind") now almost exactly, which is what a client gets when it converts local time (UTC\(hours > 0 ? "+" : "-")\(n)) to epoch seconds as if it were UTC"
+    }
+
     /// Said after a time judgement made against this machine's clock rather than a fixed one.
     static func clockNote(_ subject: Subject) -> String {
         subject.clockIsReal ? " (now is this machine's clock; use --now to judge at another time)" : ""

@@ -8,7 +8,8 @@ struct ExpExpired: Rule {
         guard let assertion = subject.assertion.decoded, let exp = ClaimTime.seconds(assertion, "exp"),
               exp <= subject.now.timeIntervalSince1970 else { return }
         findings.add(Self.id, at: Location.claim("exp"),
-                     ClaimTime.relation("exp", exp, to: subject) + ": the assertion has expired" + ClaimTime.clockNote(subject),
+                     ClaimTime.relation("exp", exp, to: subject) + ": the assertion has expired"
+                        + ClaimTime.timeZoneHint(assertion, subject) + ClaimTime.clockNote(subject),
                      fix: ExpiryFix.values(subject))
     }
 }

@@ -10,7 +10,8 @@ struct ExpTooFar: Rule {
         guard exp - subject.now.timeIntervalSince1970 > cap else { return }
         findings.add(Self.id, at: Location.claim("exp"),
                      ClaimTime.relation("exp", exp, to: subject)
-                        + "; \(ExpiryFix.serverName(subject)) allows at most \(ClaimTime.duration(cap))" + ClaimTime.clockNote(subject),
+                        + "; \(ExpiryFix.serverName(subject)) allows at most \(ClaimTime.duration(cap))"
+                        + ClaimTime.timeZoneHint(assertion, subject) + ClaimTime.clockNote(subject),
                      fix: ExpiryFix.values(subject))
     }
 }

@@ -13,7 +13,7 @@ struct IatFuture: Rule {
         findings.add(Self.id, at: Location.claim("iat"),
                      ClaimTime.relation("iat", iat, to: subject)
                         + ": the assertion claims to be issued in the future (the clock that set it looks \(ClaimTime.duration(ahead)) fast)"
-                        + ClaimTime.clockNote(subject),
+                        + ClaimTime.timeZoneHint(assertion, subject) + ClaimTime.clockNote(subject),
                      fix: ["iat": String(now), "iat_utc": ClaimTime.utc(Double(now))])
     }
 }

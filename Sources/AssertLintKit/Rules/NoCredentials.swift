@@ -8,6 +8,8 @@ struct NoCredentials: Rule {
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let request = subject.clientAuthRequest, let target = subject.target else { return }
         guard request.presentedCredentials.isEmpty, case .absent = subject.assertion else { return }
+        // A client assertion sent as a JWT bearer grant has its own, more precise finding.
+        guard JWTBearerGrantForClientAuth.selfIssuedGrantAssertion(request) == nil else { return }
         let how: String
         let why: String
         switch subject.app.authMethod {
