@@ -71,3 +71,49 @@ import Testing
         #expect(CodeSnippet.request(from: "see https://dev-123.okta.com/oauth2/v1/token for details") == nil)
     }
 }
+
+@Suite struct CodeSnippetDiagnosisTests {
+    /// The shape of a forum question: PyJWT signs claims whose aud names /oauth2/default while the
+    /// request goes to the Org server, and exp is now + 3600.
+    static let python = """
+        import time, uuid, jwt, requests
+
+        client_id = "0oa8f3example"
+        now = int(time.time())
+        payload = {"iss": client_id, "sub": client_id, "aud": "https://dev-123.okta.com/oauth2/default/v1/token",
+                   "iat": now, "exp": now + 3600, "jti": str(uuid.uuid4())}
+        token = jwt.encode(payload, private_key, algorithm="RS256", headers={"kid": kid})
+        r = requests.post("https://dev-123.okta.com/oauth2/v1/token", data={
+            "grant_type": "client_credentials",
+            "scope": "okta.users.read",
+            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "client_assertion": token,
+        })
+        """
+
+    @Test func theRequestURLIsTheCallsNotTheAudiences() throws {
+        let request = try #require(CodeSnippet.request(from: Self.python))
+        #expect(request.url == "https://dev-123.okta.com/oauth2/v1/token")
+        #expect(request.urlPosition == SourcePosition(line: 8))
+    }
+
+    @Test func claimsWrittenInTheCodeAreJudged() throws {
+        let now = Date(timeIntervalSince1970: 1_748_872_800)
+        let subjects = try InputReader.subjects(from: Self.python, source: "snippet.py", loader: FixtureLoader(realNow: now))
+        let subject = try #require(subjects.first)
+        let claims = try #require(subject.assertion.decoded?.claims)
+        #expect(claims["iss"] == .string("0oa8f3example"))
+        #expect(claims["aud"] == .string("https://dev-123.okta.com/oauth2/default/v1/token"))
+        #expect(claims["exp"] == .number("1748876400"))
+        #expect(subject.notes.contains { $0.contains("rebuilt from the claims the code signs (line 5") })
+        let d = Engine(rules: Registry.forDiagnose).run(subject)
+        #expect(d.ruleIDs == ["aud-mismatch", "exp-near-cap"])
+        #expect(d.serverAnswer?.ruleID == "aud-mismatch")
+    }
+
+    @Test func timedeltaLifetimes() {
+        let lines = ["claims = {'exp': datetime.utcnow() + timedelta(minutes=5), 'iat': datetime.utcnow()}"]
+        #expect(CodeSnippet.secondsAfterNow("exp", in: lines) == 300)
+        #expect(CodeSnippet.secondsAfterNow("iat", in: lines) == 0)
+    }
+}

@@ -12,7 +12,8 @@ public enum CodeSnippet {
         "token", "token_type_hint", "audience", "resource", "code", "redirect_uri", "refresh_token", "code_verifier",
     ]
 
-    public static func request(from text: String) -> TokenRequest? {
+    /// `now` is the time the code is taken to run at: claims written as `now + N` are set from it.
+    public static func request(from text: String, now: Date = Date()) -> TokenRequest? {
         guard let (url, urlLine) = authorizationServerURL(in: text) else { return nil }
         var fields: [FormField] = []
         var variables: [String] = []
@@ -33,6 +34,14 @@ public enum CodeSnippet {
             fields.append(FormField(name: "client_assertion", value: jwt, position: SourcePosition(line: line)))
             variables.removeAll { $0.hasPrefix("client_assertion ") }
             notes.append("took the JWT on line \(line) as the value of client_assertion")
+        }
+        // No token in sight, but the code spells out the claims it signs: judge those.
+        if fields.first(where: { $0.name == "client_assertion" }) == nil,
+           variables.contains(where: { $0.hasPrefix("client_assertion ") }),
+           let built = claimsFromCode(lines, now: now) {
+            fields.append(FormField(name: "client_assertion", value: built.compact, position: SourcePosition(line: built.line)))
+            variables.removeAll { $0.hasPrefix("client_assertion ") }
+            notes.append("no token was pasted, so the assertion was rebuilt from the claims the code signs (line \(built.line): \(built.described)); its signature cannot be checked")
         }
         if !variables.isEmpty {
             notes.append("these values are held in variables, so they were not checked: \(variables.joined(separator: ", ")); paste their values to check them")
@@ -59,20 +68,29 @@ public enum CodeSnippet {
 
     enum Value { case literal(String), variable(String) }
 
-    /// `https://…/oauth2/…` or a URL ending in an OAuth endpoint, and its line.
+    /// The URL the request is sent to, and its line: among the authorization-server URLs in the
+    /// text, one on a line that sends a request (`post(`, `fetch(`, `url =`) wins, and one that is
+    /// the value of an `aud` claim loses (it names where the assertion is meant for, which may be
+    /// exactly the mistake); later lines win ties, since the call comes after the setup.
     static func authorizationServerURL(in text: String) -> (String, Int)? {
         let pattern = #"https?://[A-Za-z0-9.\-]+(?::\d+)?/[^\s'"`<>)\]},]*"#
         guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+        var best: (url: String, line: Int, score: Int)?
         for (n, line) in text.components(separatedBy: .newlines).enumerated() {
+            let lowered = line.lowercased()
             for m in re.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                 guard let r = Range(m.range, in: line) else { continue }
                 let url = String(line[r])
-                guard let endpoint = EndpointURL(url) else { continue }
-                let target = ServerTarget.classify(endpoint)
-                if target.endpoint.authenticatesClient { return (url, n + 1) }
+                guard let endpoint = EndpointURL(url), ServerTarget.classify(endpoint).endpoint.authenticatesClient else { continue }
+                var score = 0
+                let before = lowered[..<(lowered.index(lowered.startIndex, offsetBy: line.distance(from: line.startIndex, to: r.lowerBound), limitedBy: lowered.endIndex) ?? lowered.endIndex)]
+                if before.range(of: #"["']?(aud|audience)["']?\s*[:=,]\s*["'`]?$"#, options: .regularExpression) != nil { score -= 10 }
+                if lowered.range(of: #"(post|fetch|request|send|httppost|uri|url)\s*[\(=:]"#, options: .regularExpression) != nil
+                    || lowered.contains("axios") || lowered.contains("requests.") { score += 5 }
+                if score >= (best?.score ?? Int.min) { best = (url, n + 1, score) }
             }
         }
-        return nil
+        return best.map { ($0.url, $0.line) }
     }
 
     /// The value of a parameter written as `name: "v"`, `"name" = 'v'`, `("name", "v")`,
@@ -107,6 +125,88 @@ public enum CodeSnippet {
             }
         }
         return nil
+    }
+
+    /// The claims a snippet builds (`{"iss": client_id, "aud": "https://…", "exp": now + 3600}`), as
+    /// an unsigned compact JWT: literal strings, variables assigned a literal elsewhere in the
+    /// snippet, and `exp`/`iat` written as now plus a number of seconds (or a timedelta). Needs a
+    /// literal `aud`, the claim people most often get wrong; nil when the code does not show one.
+    static func claimsFromCode(_ lines: [String], now date: Date) -> (compact: String, line: Int, described: String)? {
+        guard let aud = value(of: "aud", in: lines), case .literal(let audience) = aud.value, audience.hasPrefix("http") else { return nil }
+        let now = Int64(date.timeIntervalSince1970.rounded(.down))
+        var claims: [JSONMember] = []
+        var described: [String] = []
+        for name in ["iss", "sub"] {
+            guard let found = value(of: name, in: lines) else { continue }
+            switch found.value {
+            case .literal(let v):
+                claims.append(JSONMember(key: name, value: .string(v)))
+            case .variable(let expr):
+                guard let v = assignedLiteral(expr, in: lines) else { continue }
+                claims.append(JSONMember(key: name, value: .string(v)))
+                described.append("\(name) = \(expr) = \"\(v)\"")
+            }
+        }
+        claims.append(JSONMember(key: "aud", value: .string(audience)))
+        described.append("aud \"\(audience)\"")
+        for name in ["iat", "exp"] {
+            guard let offset = secondsAfterNow(name, in: lines) else { continue }
+            claims.append(JSONMember(key: name, value: .number(String(now + offset))))
+            described.append(offset == 0 ? "\(name) = now" : "\(name) = now + \(offset) s")
+        }
+        if value(of: "jti", in: lines) != nil {
+            claims.append(JSONMember(key: "jti", value: .string("(set in code)")))
+        }
+        var header = [JSONMember(key: "alg", value: .string(algorithm(in: lines)))]
+        if let kid = value(of: "kid", in: lines), case .literal(let k) = kid.value { header.append(JSONMember(key: "kid", value: .string(k))) }
+        let compact = Base64URL.encode(JSONValue.object(JSONObject(header)).compactText) + "."
+            + Base64URL.encode(JSONValue.object(JSONObject(claims)).compactText) + "."
+        return (compact, aud.line, described.joined(separator: ", "))
+    }
+
+    /// `client_id = "0oa1"`, `const clientId = '0oa1'`, `String CLIENT_ID = "0oa1";`
+    static func assignedLiteral(_ name: String, in lines: [String]) -> String? {
+        let escaped = NSRegularExpression.escapedPattern(for: name)
+        guard let re = try? NSRegularExpression(pattern: #"(?:^|[^A-Za-z0-9_.])\#(escaped)\s*[:=]\s*["'`]([^"'`]+)["'`]"#) else { return nil }
+        for line in lines {
+            if let m = re.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), let r = Range(m.range(at: 1), in: line) {
+                return String(line[r])
+            }
+        }
+        return nil
+    }
+
+    /// How far after now a time claim is set: `now + 3600`, `time.time() + 300`,
+    /// `timedelta(minutes=5)`, `Date.now() / 1000 + 60`; 0 for a bare `now`.
+    static func secondsAfterNow(_ claim: String, in lines: [String]) -> Int64? {
+        guard let re = try? NSRegularExpression(pattern: #"["']?\#(claim)["']?\s*[:=]\s*([^,}\n]+)"#) else { return nil }
+        for line in lines {
+            guard let m = re.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+                  let r = Range(m.range(at: 1), in: line) else { continue }
+            let expr = line[r].lowercased()
+            guard expr.contains("now") || expr.contains("time") || expr.contains("date") else { continue }
+            if let delta = expr.range(of: #"timedelta\((minutes|hours|seconds)\s*=\s*(\d+)"#, options: .regularExpression) {
+                let inner = expr[delta]
+                let n = Int64(inner.split(whereSeparator: { !$0.isNumber }).last.map(String.init) ?? "") ?? 0
+                return inner.contains("hours") ? n * 3600 : inner.contains("minutes") ? n * 60 : n
+            }
+            if let plus = expr.range(of: #"\+\s*\d+"#, options: .regularExpression) {
+                return Int64(expr[plus].dropFirst().trimmingCharacters(in: .whitespaces))
+            }
+            return 0
+        }
+        return nil
+    }
+
+    /// `algorithm="RS256"` (PyJWT), `alg: 'ES256'` (jose), `SignatureAlgorithm.RS256` (jjwt); RS256 when unsaid.
+    static func algorithm(in lines: [String]) -> String {
+        guard let re = try? NSRegularExpression(pattern: #"\b(RS|ES|PS|HS)(256|384|512)\b"#) else { return "RS256" }
+        for line in lines {
+            if let m = re.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), let r = Range(m.range, in: line) {
+                return String(line[r])
+            }
+        }
+        return "RS256"
     }
 
     static func firstJWT(in lines: [String]) -> (String, Int)? {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Works out what the user gave and reads it into subjects. In order: a HAR file, a fixture,
-/// curl command(s), a raw HTTP request or a `.http`/`.rest` file, a bare form body, a token.
+/// curl command(s), a raw HTTP request or a `.http`/`.rest` file, a bare form body, code that
+/// builds a request, a token.
 public enum InputReader {
     /// Inputs larger than this are refused before any parsing.
     public static let maxInputBytes = 16 * 1024 * 1024
@@ -93,6 +94,12 @@ public enum InputReader {
 
         if let body = formBody(text) {
             return [subject(body, source: source, entry: nil, loader: loader)]
+        }
+
+        // Code that builds the request (Python requests, fetch/axios, a Postman collection): only
+        // an authorization-server URL with OAuth parameters around it counts.
+        if let request = CodeSnippet.request(from: head, now: loader.realNow) {
+            return [subject(request, source: source, entry: nil, loader: loader)]
         }
 
         if let token = TokenText.read(text) {
