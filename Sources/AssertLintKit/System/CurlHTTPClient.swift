@@ -246,19 +246,23 @@ public struct HTTPClient: Sendable {
             let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             var connectTime = 0.0
             assertlint_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
+            var osErrno = 0
+            assertlint_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
             throw NetworkError(method: request.method, url: request.url,
-                               cause: cause(of: code, reason: reason, sink: sink, target: target, connected: connectTime > 0))
+                               cause: cause(of: code, reason: reason, sink: sink, target: target, connected: connectTime > 0,
+                                            refused: osErrno == Int(ECONNREFUSED)))
         }
         return HTTPResponse(url: request.url, status: status, reason: sink.reason, headers: sink.headers, body: sink.body)
     }
 
-    private func cause(of code: CURLcode, reason: String, sink: TransferSink, target: ParsedURL, connected: Bool) -> NetworkError.Cause {
+    private func cause(of code: CURLcode, reason: String, sink: TransferSink, target: ParsedURL, connected: Bool,
+                       refused: Bool) -> NetworkError.Cause {
         if sink.exceeded || code == CURLE_FILESIZE_EXCEEDED { return .tooLarge(limit: options.maxResponseBytes) }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: target.host)
         case CURLE_COULDNT_RESOLVE_PROXY: return .connectFailed("cannot resolve the proxy (\(reason)); check HTTPS_PROXY / NO_PROXY")
         case CURLE_COULDNT_CONNECT:
-            return reason.lowercased().contains("refused") ? .connectionRefused(host: target.host, port: target.port) : .connectFailed(reason)
+            return refused || reason.lowercased().contains("refused") ? .connectionRefused(host: target.host, port: target.port) : .connectFailed(reason)
         case CURLE_OPERATION_TIMEDOUT:
             return connected ? .timeout(seconds: options.timeout) : .connectTimeout(seconds: min(options.connectTimeout, options.timeout))
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM: return .tls(reason)
