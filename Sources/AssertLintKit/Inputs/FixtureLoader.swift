@@ -8,6 +8,7 @@ import Yams
 ///           client_secret: "...", client_secret_env: VAR, seen_jtis: [...]}
 ///     request: {method: POST, url: ..., headers: {...}, form: {...}, body: '...'}
 ///     # or: curl: "curl ...", http: "POST /oauth2/v1/token HTTP/1.1 ...", token: eyJ... (+ endpoint: URL)
+///     server: {issuer: ..., token_endpoint: ..., ...}   # a discovery document, as online mode reads it
 ///     expect: [rule-id, ...]
 ///     ignore: [rule-id, ...]
 ///
@@ -28,7 +29,8 @@ public struct FixtureLoader: Sendable {
         self.realNow = realNow
     }
 
-    static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description", "policy"]
+    static let topKeys: Set<String> = ["now", "app", "request", "curl", "http", "token", "endpoint", "expect", "ignore", "description",
+                                       "policy", "server"]
     static let appKeys: Set<String> = ["client_id", "auth_method", "type", "jwks", "client_secret", "client_secret_env", "seen_jtis",
                                        "private_key"]
     static let requestKeys: Set<String> = ["method", "url", "headers", "form", "body"]
@@ -101,11 +103,19 @@ public struct FixtureLoader: Sendable {
         if let request, let field = request.form("client_assertion") {
             assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : Self.decode(field.value)
         }
+        var serverMetadata: ServerMetadata?
+        if let server = map["server"] {
+            do {
+                serverMetadata = try ServerMetadata(document: Self.json(server), source: "\(path) (server:)")
+            } catch {
+                throw InputError(path, "line \(server.mark?.line ?? 0): `server`: \(error.reason)")
+            }
+        }
         var subject = Subject(source: path, request: request, assertion: assertion, assertionPosition: assertionPosition,
                               app: app, target: targetOverride, now: now, clockIsReal: clockIsReal,
                               expectedRuleIDs: try stringList(map["expect"], "expect", path: path),
                               ignoredRuleIDs: try stringList(map["ignore"], "ignore", path: path) ?? [],
-                              notes: request?.notes ?? [])
+                              notes: request?.notes ?? [], serverMetadata: serverMetadata)
         subject.realNow = realNow
         // An assertion the fixture writes as a {header, claims} mapping is made here from test
         // values; it is not a credential anyone could replay.

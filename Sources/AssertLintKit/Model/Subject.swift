@@ -28,6 +28,9 @@ public struct Subject: Sendable {
     public var app: AppRegistration
     /// Set from the request URL, or from `--endpoint` for a bare token.
     public var target: ServerTarget?
+    /// What the server announces in its discovery document (online mode, or a fixture's
+    /// `server:`); nil offline. Rules that need it do nothing without it.
+    public var serverMetadata: ServerMetadata?
     public var now: Date
     /// False when `now` came from a fixture or `--now` rather than the real clock.
     public var clockIsReal: Bool
@@ -52,7 +55,8 @@ public struct Subject: Sendable {
     public init(source: String, entry: String? = nil, request: TokenRequest?, assertion: AssertionInput,
                 assertionPosition: SourcePosition? = nil, app: AppRegistration = AppRegistration(),
                 target: ServerTarget? = nil, now: Date = Date(), clockIsReal: Bool = true,
-                expectedRuleIDs: [String]? = nil, ignoredRuleIDs: [String] = [], notes: [String] = []) {
+                expectedRuleIDs: [String]? = nil, ignoredRuleIDs: [String] = [], notes: [String] = [],
+                serverMetadata: ServerMetadata? = nil) {
         self.source = source
         self.entry = entry
         self.request = request
@@ -65,6 +69,7 @@ public struct Subject: Sendable {
         self.expectedRuleIDs = expectedRuleIDs
         self.ignoredRuleIDs = ignoredRuleIDs
         self.notes = notes
+        self.serverMetadata = serverMetadata
     }
 
     /// The client id the server will take the request to be from: the registered one when
