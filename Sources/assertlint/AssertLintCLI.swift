@@ -9,7 +9,7 @@ struct AssertLintCLI: ParsableCommand {
         commandName: "assertlint",
         abstract: "Diagnose OAuth 2.0 JWT client assertions (private_key_jwt, client_secret_jwt) the way Okta judges them.",
         version: AssertLintVersion.string,
-        subcommands: [Diagnose.self, Check.self, Mint.self, Rules.self, Explain.self, Version.self],
+        subcommands: [Diagnose.self, Check.self, Mint.self, Probe.self, Rules.self, Explain.self, Version.self],
         defaultSubcommand: Diagnose.self)
 
     static func main() {

@@ -36,8 +36,22 @@ struct Check: ParsableCommand {
     @Option(help: "Colour for text output: auto, always or never.")
     var color: ColorMode = .auto
 
+    @Flag(help: "Fill in each request's context from the server (discovery document; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN). Also `online: true` in .assertlint.yml.")
+    var online = false
+
+    @OptionGroup var network: NetworkOptions
+
     func run() throws {
-        let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot)).run()
+        // Built whether or not --online is given: `online: true` in a config file may ask for it.
+        let lookup = try network.lookup()
+        let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { subject in
+            let merged = lookup.gather(for: subject).merge(into: subject)
+            var s = merged.subject
+            s.notes += merged.summaryLines.map { "online: " + $0 }
+            return (s, merged.failures.map(\.description))
+        }
+        let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
+                                              online: online, onlineContext: onlineContext)).run()
         let environment = ProcessInfo.processInfo.environment
         switch format {
         case .text:

@@ -80,6 +80,11 @@ struct Diagnose: ParsableCommand {
     @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
     var showSecrets = false
 
+    @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN set, the app's registration) to fill in what the flags do not say.")
+    var online = false
+
+    @OptionGroup var network: NetworkOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let overrides = try ContextOverrides.parse(
@@ -95,12 +100,30 @@ struct Diagnose: ParsableCommand {
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
         let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
             .map(overrides.apply)
+        var judged = subjects
+        var onlineFailures: [String] = []
+        if online {
+            let lookup = try network.lookup()
+            judged = subjects.map { subject in
+                let merged = lookup.gather(for: subject).merge(into: subject)
+                onlineFailures += merged.failures.map(\.description)
+                var s = merged.subject
+                // Say where each fact came from, next to how the input was read.
+                s.notes += merged.summaryLines.map { "online: " + $0 }
+                return s
+            }
+        }
         let engine = Engine(rules: Registry.forDiagnose)
-        let diagnoses = subjects.map(engine.run)
+        let diagnoses = judged.map(engine.run)
         switch output.format {
         case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")
         case .json: print(JSONReporter().report(diagnoses), terminator: "")
         }
+        // The offline diagnosis is printed, but what was asked for could not be done: exit 2.
+        for failure in onlineFailures {
+            FileHandle.standardError.write(Data("assertlint: \(failure)\n".utf8))
+        }
+        if !onlineFailures.isEmpty { throw ExitCode(2) }
         if diagnoses.contains(where: { $0.count(.error) > 0 }) { throw ExitCode(1) }
     }
 }

@@ -22,13 +22,19 @@ public struct CheckOptions: Sendable {
     public var standardInput: @Sendable () -> Data?
     /// Check files on all cores (off for debugging).
     public var parallel: Bool
+    /// `--online` (or `online: true` in the config): fills each request's context from the
+    /// server before it is judged. Problems it reports (a fetch that failed) are input errors,
+    /// exit 2, while the request is still judged with what is known.
+    public var online: Bool
+    public var onlineContext: (@Sendable (Subject) -> (Subject, [String]))?
 
     public init(paths: [String] = [], configFile: String? = nil, failOn: FailThreshold? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
                 realNow: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment,
                 rules: [any Rule] = Registry.all,
                 standardInput: @escaping @Sendable () -> Data? = { FileHandle.standardInput.readDataToEndOfFile() },
-                parallel: Bool = true) {
+                parallel: Bool = true, online: Bool = false,
+                onlineContext: (@Sendable (Subject) -> (Subject, [String]))? = nil) {
         self.paths = paths
         self.configFile = configFile
         self.failOn = failOn
@@ -39,6 +45,8 @@ public struct CheckOptions: Sendable {
         self.rules = rules
         self.standardInput = standardInput
         self.parallel = parallel
+        self.online = online
+        self.onlineContext = onlineContext
     }
 }
 
@@ -138,15 +146,21 @@ public struct CheckRunner: Sendable {
                 return outcome
             }
         }
-        outcome.subjects = subjects.map { original in
+        let online = (options.online || config.online == true) ? options.onlineContext : nil
+        for original in subjects {
             var subject = original
             subject.source = input.displayPath
             subject.realNow = options.realNow
             if subject.rawText == nil { subject.rawText = text }
             config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
+            if let online {
+                let (merged, problems) = online(subject)
+                subject = merged
+                outcome.errors += problems.map { InputError(input.displayPath, $0) }
+            }
             let diagnosis = Self.placeTextFindings(engine.run(subject))
-            return CheckedSubject(diagnosis: diagnosis,
-                                  expectation: subject.expectedRuleIDs.map { Expectation(expected: $0, found: diagnosis.ruleIDs) })
+            outcome.subjects.append(CheckedSubject(diagnosis: diagnosis,
+                                                   expectation: subject.expectedRuleIDs.map { Expectation(expected: $0, found: diagnosis.ruleIDs) }))
         }
         return outcome
     }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import AssertLintKit
+import Foundation
+
+/// The one command that sends a credential: it sends the request for real and compares the
+/// server's answer with assertlint's prediction.
+struct Probe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send the request to the server for real and compare its answer with assertlint's prediction.",
+        discussion: """
+            This sends the credentials in the request (the assertion, a secret) to the URL in it. It asks for \
+            confirmation on a terminal and needs --yes otherwise. Redirects are not followed. Exit status: 0 the \
+            server answered as predicted, 1 it did not (the catalog may be wrong or Okta changed: the output says \
+            how to report it), 2 usage, input or network errors.
+            """)
+
+    @Argument(help: "A file path, '-' for stdin, or the literal curl command or HTTP request.")
+    var input: String?
+
+    @Flag(help: "Send without asking.")
+    var yes = false
+
+    @OptionGroup var network: NetworkOptions
+
+    func run() throws {
+        let resolved = try InputText.resolve(input) { () throws(InputError) -> String in try readStandardInput(source: "-") }
+        let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source)
+        guard subjects.count == 1, let subject = subjects.first else {
+            throw InputError(resolved.source, "probe sends one request; this input holds \(subjects.count)")
+        }
+        guard let request = subject.request else {
+            throw InputError(resolved.source, "probe needs a request (a curl command, HTTP request or fixture), not a bare token")
+        }
+        let prediction = Engine(rules: Registry.forDiagnose).run(subject)
+        if !yes {
+            guard isatty(0) == 1 else {
+                throw UsageError("probe sends the request's credentials to \(request.url); pass --yes to confirm")
+            }
+            FileHandle.standardError.write(Data("Send this \(request.method) request, with its credentials, to \(request.url)? [y/N] ".utf8))
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
+        }
+        let prober = Prober(client: try network.client(followRedirects: false))
+        let result: ProbeResult
+        do {
+            result = try prober.probe(request, prediction: prediction)
+        } catch {
+            // NetworkError's text is already one line naming the URL and the cause.
+            throw UsageError(error.description)
+        }
+        for line in result.summaryLines { print(line) }
+        print("body: " + result.redactedBody)
+        if result.verdict != .agree { throw ExitCode(1) }
+    }
+}
