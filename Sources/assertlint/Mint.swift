@@ -25,7 +25,7 @@ struct Mint: ParsableCommand {
     @Option(help: "The exact URL the request is sent to (aud), e.g. https://{domain}/oauth2/v1/token.")
     var endpoint: String?
 
-    @Option(name: .customLong("fix"), help: "A fixture, curl command or HTTP request file to mint the assertion for.")
+    @Option(name: .customLong("fix"), help: "The request to mint the assertion for: a fixture, curl command or HTTP request file, or '-' to paste it.")
     var fixture: String?
 
     @Option(help: "Seconds until exp (default 300; Okta refuses more than 3600).")
@@ -95,10 +95,12 @@ struct Mint: ParsableCommand {
         print(Minter.curlCommand(url: target.endpointURL, fields: fields))
     }
 
-    private func loadSubject(_ path: String) throws -> Subject {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot read the file") }
-        let subjects = try InputReader.subjects(from: String(decoding: data, as: UTF8.self), source: path)
-        guard let first = subjects.first else { throw InputError(path, "no request in the file") }
+    /// The request to mint for: a file, `-` for stdin (a pasted curl command or request), or the
+    /// text itself, read the way `diagnose` reads its input.
+    private func loadSubject(_ argument: String) throws -> Subject {
+        let resolved = try InputText.resolve(argument) { () throws(InputError) -> String in try readStandardInput(source: "-") }
+        let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source)
+        guard let first = subjects.first else { throw InputError(resolved.source, "no request in the input") }
         return first
     }
 

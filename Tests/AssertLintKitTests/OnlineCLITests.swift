@@ -67,3 +67,17 @@ import Testing
         #expect(run.stdout.contains("verdict: "), "\(run.stdout)")
     }
 }
+
+/// `mint --fix -`: the pasted request, corrected, diagnoses clean.
+@Suite struct MintRoundTripCLITests {
+    @Test func pastedRequestIsFixedAndDiagnosesClean() throws {
+        let paste = try String(contentsOf: GeneratedSourcesTests.root.appendingPathComponent("Fixtures/inputs/introspect-postman.curl"), encoding: .utf8)
+        let minted = try CLITests.run(["mint", "--key", "Fixtures/keys/test-rsa-2048.pem", "--fix", "-", "--curl"], stdin: paste)
+        #expect(minted.status == 0, "\(minted.stderr)")
+        #expect(minted.stdout.contains("--data-urlencode 'client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer'"))
+        let diagnosed = try CLITests.run(["diagnose", "--auth-method", "private_key_jwt", "--jwks", "Fixtures/keys/test-rsa-2048.pub.pem", "-"],
+                                         stdin: minted.stdout)
+        #expect(diagnosed.status == 0, "\(diagnosed.stdout)")
+        #expect(diagnosed.stdout.hasSuffix("no problems found\n"))
+    }
+}
