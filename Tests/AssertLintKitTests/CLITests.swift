@@ -45,6 +45,7 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("scenario-2-curl-fixture", ["diagnose", "Fixtures/scenarios/introspect-without-assertion-curl.yaml"]),
         GoldenScenario("scenario-2-pasted-curl-no-context", ["diagnose", "--now", "2025-06-02T14:00:00Z", "-"],
                        stdin: (try? String(contentsOf: GeneratedSourcesTests.root.appendingPathComponent("Fixtures/inputs/introspect-postman.curl"), encoding: .utf8)) ?? ""),
+        GoldenScenario("pasted-curl-with-response", ["diagnose", "--now", "2025-06-02T14:00:00Z", "Fixtures/inputs/curl-with-response.txt"]),
         GoldenScenario("scenario-2-json", ["diagnose", "--format", "json", "Fixtures/scenarios/introspect-without-assertion.yaml"]),
         GoldenScenario("rules", ["rules"]),
         GoldenScenario("explain-aud-mismatch", ["explain", "aud-mismatch"], directory: "Tests"),

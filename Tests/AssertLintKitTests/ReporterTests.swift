@@ -102,7 +102,7 @@ enum SampleDiagnosis {
         let results = try #require(root["results"]?.arrayValue)
         #expect(results.count == 1)
         let result = try #require(results[0].objectValue)
-        #expect(result.keys == ["source", "entry", "findings", "notes", "not_checked", "server_answer"])
+        #expect(result.keys == ["source", "entry", "findings", "notes", "not_checked", "server_answer", "reported_answer"])
         #expect(result["source"] == .string("sample.yaml"))
         #expect(result["entry"] == .null)
         let findings = try #require(result["findings"]?.arrayValue)

@@ -101,7 +101,7 @@ public struct FixtureLoader: Sendable {
             throw InputError(path, "the fixture has none of `request:`, `curl:`, `http:` or `token:`")
         }
         if let request, let field = request.form("client_assertion") {
-            assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : Self.decode(field.value)
+            assertion = AssertionInput.read(field.value)
         }
         var serverMetadata: ServerMetadata?
         if let server = map["server"] {
@@ -126,10 +126,7 @@ public struct FixtureLoader: Sendable {
     }
 
     static func decode(_ compact: String) -> AssertionInput {
-        switch AssertionDecoding.decode(compact.trimmingCharacters(in: .whitespacesAndNewlines)) {
-        case .success(let a): return .decoded(a)
-        case .failure(let m): return .malformed(m)
-        }
+        AssertionInput.read(compact)
     }
 
     // MARK: - Parts

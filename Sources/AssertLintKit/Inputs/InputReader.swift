@@ -27,6 +27,17 @@ public enum InputReader {
     }
 
     public static func subjects(from text: String, source: String, loader: FixtureLoader = FixtureLoader()) throws(InputError) -> [Subject] {
+        var subjects = try read(text, source: source, loader: loader)
+        // The answer pasted with a single request (the response after a curl command, the output
+        // of print(r.json())) is the user's evidence; a batch's answers are its entries' own.
+        if subjects.count == 1, subjects[0].reportedAnswer == nil, text.utf8.count <= 1_048_576,
+           let answer = ReportedAnswer.find(in: text) {
+            subjects[0].reportedAnswer = answer
+        }
+        return subjects
+    }
+
+    static func read(_ text: String, source: String, loader: FixtureLoader) throws(InputError) -> [Subject] {
         try checkSize(text.utf8.count, source: source)
         var text = LineEndings.normalized(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
@@ -237,7 +248,7 @@ public enum InputReader {
         var assertion: AssertionInput = .absent
         var position: SourcePosition?
         if let field = request.form("client_assertion") {
-            assertion = field.value.trimmingCharacters(in: .whitespaces).isEmpty ? .absent : FixtureLoader.decode(field.value)
+            assertion = AssertionInput.read(field.value)
             position = field.position
         } else if let (value, place) = assertionOutsideForm(request) {
             assertion = FixtureLoader.decode(value)

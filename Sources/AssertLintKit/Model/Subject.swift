@@ -7,9 +7,51 @@ public enum AssertionInput: Sendable {
     /// Something that was meant to be an assertion but is not a compact JWS.
     case malformed(MalformedAssertion)
     case decoded(ClientAssertion)
+    /// A `client_assertion` whose value is not in the input: a shell variable or command
+    /// substitution, an unresolved template, a placeholder, a token cut short with an ellipsis.
+    /// It is there (so not "missing"), but nothing about it can be judged.
+    case unseen(String)
+
+    /// Reads a `client_assertion` value as written in a request.
+    public static func read(_ value: String) -> AssertionInput {
+        let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if v.isEmpty { return .absent }
+        if let why = Placeholder.reason(v) { return .unseen(why) }
+        switch AssertionDecoding.decode(v) {
+        case .success(let a): return .decoded(a)
+        case .failure(let m): return .malformed(m)
+        }
+    }
 
     public var decoded: ClientAssertion? {
         if case .decoded(let a) = self { return a }
+        return nil
+    }
+}
+
+/// Values people paste in place of a token: the request as it sits in their script or docs.
+enum Placeholder {
+    static func reason(_ v: String) -> String? {
+        let shown = v.count > 40 ? String(v.prefix(40)) + "…" : v
+        if v.hasPrefix("$(") || v.hasPrefix("`") {
+            return "`\(shown)` is a shell command substitution: the token it produces is not in the input"
+        }
+        if v.hasPrefix("$") || (v.hasPrefix("%") && v.hasSuffix("%")) {
+            return "`\(shown)` is a shell variable: its value is not in the input"
+        }
+        if v.range(of: #"^\{\{?\s*[A-Za-z_][A-Za-z0-9_.\- ]*\}?\}$"#, options: .regularExpression) != nil {
+            return "`\(shown)` is a template variable that was not filled in"
+        }
+        if v.hasPrefix("<") && v.hasSuffix(">") {
+            return "`\(shown)` is a placeholder, not a token"
+        }
+        if v.hasSuffix("...") || v.hasSuffix("…") {
+            return "`\(shown)` was shortened with an ellipsis; the whole token is needed to judge it"
+        }
+        let letters = v.filter(\.isLetter)
+        if v.count <= 40, !letters.isEmpty, letters.allSatisfy(\.isUppercase), !v.contains("."), v.contains("_") || v.hasPrefix("YOUR") {
+            return "`\(shown)` is a placeholder name, not a token"
+        }
         return nil
     }
 }
@@ -43,6 +85,8 @@ public struct Subject: Sendable {
     /// The real current time, whatever `now` says: a committed assertion that is still live at
     /// this time can be replayed (`assertion-live`).
     public var realNow: Date = Date()
+    /// The server's answer, when the user pasted it with the request.
+    public var reportedAnswer: ReportedAnswer?
     /// True when the fixture wrote the assertion as a `{header, claims}` mapping, so the token was
     /// made from test values rather than committed as a credential.
     public var assertionIsGenerated = false

@@ -6,7 +6,8 @@ import Foundation
 ///                   "okta": {"status", "error", "error_description", "verbatim"} | null,
 ///                   "server_answer", "location": {"pointer", "line", "column"}}],
 ///                   "notes", "not_checked": [{"rule", "needs"}],
-///                   "server_answer": {"status", "body"} | null}],
+///                   "server_answer": {"status", "body"} | null,
+///                   "reported_answer": {"status", "error", "error_description", "line"} | null}],
 ///      "summary": {"errors", "warnings", "infos"}}
 ///
 /// Credentials never appear: findings carry messages and pointers, not the request.
@@ -75,6 +76,11 @@ public struct JSONReporter: Sendable {
                 JSONBuild.object([("rule", .string($0.ruleID)), ("needs", .string($0.needs))])
             })),
             ("server_answer", answer),
+            ("reported_answer", d.subject.reportedAnswer.map { r in
+                JSONBuild.object([("status", JSONBuild.int(r.status)), ("error", JSONBuild.string(r.error)),
+                                  ("error_description", JSONBuild.string(r.errorDescription)),
+                                  ("line", JSONBuild.int(r.line))])
+            } ?? .null),
         ])
     }
 

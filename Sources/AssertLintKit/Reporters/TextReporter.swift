@@ -48,6 +48,10 @@ public struct TextReporter: Sendable {
             lines.append("")
             lines += serverAnswer(okta, others: d.findings.filter { $0.severity == .error && !$0.isServerAnswer }.count)
         }
+        if let reported = s.reportedAnswer {
+            lines.append("")
+            lines += reportedAnswer(reported, prediction: d.serverAnswer?.okta)
+        }
         for f in d.findings {
             lines.append("")
             lines += finding(f, in: s)
@@ -190,6 +194,9 @@ public struct TextReporter: Sendable {
                 lines.append("  text: \(Text.prefix(m.text, showSecrets: options.showSecrets)) (\(m.text.utf8.count) chars)")
             }
             return lines
+        case .unseen(let why):
+            return ["", style.bold("Client assertion") + ": not in the input"]
+                + Text.wrap(why + "; paste the token itself to have its claims and signature checked", width: options.width, indent: "  ")
         case .decoded(let a):
             var lines = ["", style.bold("Client assertion")]
             lines.append("  header")
@@ -244,6 +251,33 @@ public struct TextReporter: Sendable {
 
     func wording(_ okta: OktaAnswer) -> String {
         okta.wordingLabel
+    }
+
+    /// The answer the user pasted, beside the prediction: the same, or another answer and the
+    /// rules that produce it (which tells them what to look for when assertlint cannot see it).
+    func reportedAnswer(_ reported: ReportedAnswer, prediction: OktaAnswer?) -> [String] {
+        var said = [reported.status.map(String.init), reported.error].compactMap { $0 }.joined(separator: " ")
+        if let d = reported.errorDescription { said += (said.isEmpty ? "" : " ") + "\"\(d)\"" }
+        var lines = [style.bold("The answer you pasted") + (reported.line.map { " (line \($0))" } ?? "") + ":"]
+        lines += Text.wrap(said, width: options.width, indent: "  ")
+        let sameText = { (a: String?, b: String?) -> Bool in
+            guard let a, let b else { return false }
+            let norm = { (x: String) in x.lowercased().filter { $0.isLetter || $0.isNumber } }
+            return norm(a) == norm(b)
+        }
+        if let p = prediction, sameText(p.errorDescription, reported.errorDescription) || (reported.errorDescription == nil && p.error == reported.error) {
+            lines.append("  This is the answer assertlint predicts.")
+            return lines
+        }
+        let rules = catalog.entries(matchingServerText: reported.text).map(\.id)
+        var text = prediction == nil
+            ? "assertlint finds no error that would produce it in what it can see."
+            : "assertlint predicts another answer first (above)."
+        if !rules.isEmpty {
+            text += " In assertlint's catalog this answer comes from: \(rules.joined(separator: ", ")) (see `assertlint explain \(rules[0])`)."
+        }
+        lines += Text.wrap(text, width: options.width, indent: "  ")
+        return lines
     }
 
     func serverAnswer(_ okta: OktaAnswer, others: Int) -> [String] {
