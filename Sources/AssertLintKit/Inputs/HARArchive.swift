@@ -4,6 +4,8 @@ import Foundation
 /// server's client-authenticating endpoint, or sends a `client_assertion`, is one request.
 enum HARArchive {
     struct Entry: Sendable {
+        /// The recorded error answer, when the entry's response is one.
+        public var answer: ReportedAnswer? = nil
         let request: TokenRequest
         /// "entry 3: POST https://…/oauth2/v1/token"
         let name: String
@@ -54,9 +56,12 @@ enum HARArchive {
                 || { if case .raw(let t) = tokenRequest.body { return t.contains("client_assertion") } else { return false } }()
             // A browser's CORS preflight to /token carries no credentials.
             guard method != "OPTIONS", endpoint?.authenticatesClient == true || sendsAssertion else { continue }
-            if let response = responseNote(entry.objectValue?["response"]?.objectValue) { notes.append(response) }
+            let response = entry.objectValue?["response"]?.objectValue
+            if let note = responseNote(response) { notes.append(note) }
             tokenRequest.notes = notes
-            out.append(Entry(request: tokenRequest, name: "entry \(index + 1): \(method) \(url)"))
+            var recorded = Entry(request: tokenRequest, name: "entry \(index + 1): \(method) \(url)")
+            recorded.answer = reportedAnswer(response)
+            out.append(recorded)
         }
         if out.isEmpty {
             throw InputError(source, "the HAR file has \(entries.count) entr\(entries.count == 1 ? "y" : "ies"), and none calls an authorization server's token, introspect, revoke or PAR endpoint or sends a client_assertion")
@@ -83,6 +88,19 @@ enum HARArchive {
             note += " " + statusText
         }
         return note
+    }
+
+    /// An error response (4xx with an OAuth or Okta error body), as the answer to set beside the prediction.
+    static func reportedAnswer(_ response: JSONObject?) -> ReportedAnswer? {
+        guard let response, let status = response["status"]?.finiteNumber, status >= 400, status < 600,
+              let content = response["content"]?.objectValue, var text = content["text"]?.stringValue else { return nil }
+        if content["encoding"]?.stringValue == "base64", let data = Data(base64Encoded: text) {
+            text = String(decoding: data, as: UTF8.self)
+        }
+        guard var answer = ReportedAnswer.find(in: text) else { return nil }
+        answer.status = Int(status)
+        answer.line = nil
+        return answer
     }
 
     /// Tokens in a recorded response can still be used: never print them.

@@ -53,7 +53,9 @@ public enum InputReader {
                 let json = try JSONParser.parse(trimmed)
                 if HARArchive.isHAR(json) {
                     return try HARArchive.entries(json, source: source).map {
-                        subject($0.request, source: source, entry: $0.name, loader: loader)
+                        var s = subject($0.request, source: source, entry: $0.name, loader: loader)
+                        s.reportedAnswer = $0.answer
+                        return s
                     }
                 }
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {

@@ -258,7 +258,7 @@ public struct TextReporter: Sendable {
     func reportedAnswer(_ reported: ReportedAnswer, prediction: OktaAnswer?) -> [String] {
         var said = [reported.status.map(String.init), reported.error].compactMap { $0 }.joined(separator: " ")
         if let d = reported.errorDescription { said += (said.isEmpty ? "" : " ") + "\"\(d)\"" }
-        var lines = [style.bold("The answer you pasted") + (reported.line.map { " (line \($0))" } ?? "") + ":"]
+        var lines = [style.bold("The server's answer in your input") + (reported.line.map { " (line \($0))" } ?? "") + ":"]
         lines += Text.wrap(said, width: options.width, indent: "  ")
         let sameText = { (a: String?, b: String?) -> Bool in
             guard let a, let b else { return false }
