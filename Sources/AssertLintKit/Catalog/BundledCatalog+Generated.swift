@@ -892,7 +892,7 @@ explanation: |
   key was registered with. An app whose JWKS holds no keys fails the same way. When the private
   key is given (`--private-key`), assertlint prints its RFC 7638 thumbprint and says whether it is
   one of the registered keys.
-fix: "{action}"
+fix: "Make the header's `kid` name a registered key: {action}, and sign again."
 references:
   - https://support.okta.com/help/s/article/okta-client-assertion-error-invalid-key-id
   - https://developer.okta.com/docs/guides/build-self-signed-jwt/

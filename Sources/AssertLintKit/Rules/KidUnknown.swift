@@ -21,8 +21,8 @@ struct KidUnknown: Rule {
                 message += "; " + note.text
                 fixKid = fixKid ?? note.matchingKid
             }
-            let fix = fixKid.map { "Set the header's kid to \"\($0)\"." }
-                ?? "Set the header's kid to the kid of the registered key you sign with, or register the public key of the key you sign with (with kid \"\(kid)\")."
+            let fix = fixKid.map { "set it to \"\($0)\"" }
+                ?? "set it to the kid of the registered key you sign with, or register the public key you sign with under kid \"\(kid)\""
             findings.add(Self.id, at: Location.header("kid"), message, fix: ["action": fix])
         default:
             return
