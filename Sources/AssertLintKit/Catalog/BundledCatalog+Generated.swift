@@ -358,10 +358,9 @@ severity: error
 okta:
   status: 401
   error: invalid_client
-  error_description: The client_id parameter does not match the client that signed the assertion.
   verbatim: false
   precedence: 32
-  note: Okta's answer when the client_id parameter (or the Basic user) differs from the assertion's sub or from the app is not documented; invalid_client with 401 is likely, possibly "Client authentication failed. Either the client or the client credentials are invalid." The description is assertlint's wording.
+  note: Okta's answer when the client_id parameter (or the Basic user) differs from the assertion's sub or from the app is not documented; invalid_client with 401 is likely, possibly "Client authentication failed. Either the client or the client credentials are invalid." Okta's error_description for it is not known, so assertlint shows none.
 explanation: |
   The `client_id` parameter is optional with a client assertion, but when it is sent it must name
   the same client as the assertion's `sub` (and `iss`), and the app the request is meant for. The
@@ -565,10 +564,9 @@ severity: error
 okta:
   status: 400
   error: unsupported_grant_type
-  error_description: The grant_type is missing or not supported.
   verbatim: false
   precedence: 75
-  note: unsupported_grant_type with 400 is what RFC 6749 section 5.2 prescribes for an unknown grant type; Okta's exact description is not documented, and a missing grant_type may be answered with invalid_request instead. The description is assertlint's wording.
+  note: unsupported_grant_type with 400 is what RFC 6749 section 5.2 prescribes for an unknown grant type; Okta's exact description is not documented, and a missing grant_type may be answered with invalid_request instead. Okta's error_description for it is not known, so assertlint shows none.
 explanation: |
   Every token request names its grant in `grant_type`: `client_credentials` for a service app
   acting for itself, `authorization_code`, `refresh_token`, `urn:ietf:params:oauth:grant-type:device_code`,
@@ -905,10 +903,9 @@ severity: error
 okta:
   status: 405
   error: invalid_request
-  error_description: Only POST is accepted at this endpoint.
   verbatim: false
   precedence: 10
-  note: Okta's response to a GET (or other non-POST) request at /token, /introspect or /revoke is not documented; the status is likely 405 Method Not Allowed, possibly 400 invalid_request. The description is assertlint's wording.
+  note: Okta's response to a GET (or other non-POST) request at /token, /introspect or /revoke is not documented; the status is likely 405 Method Not Allowed, possibly 400 invalid_request. Okta's error_description for it is not known, so assertlint shows none.
 explanation: |
   The endpoints that authenticate clients (/token, /introspect, /revoke, /par, /device/authorize,
   /bc/authorize) take POST requests with the parameters in an application/x-www-form-urlencoded
@@ -1030,10 +1027,9 @@ severity: error
 okta:
   status: 400
   error: invalid_request
-  error_description: A request parameter is included more than once.
   verbatim: false
   precedence: 15
-  note: RFC 6749 forbids repeated parameters; Okta's answer to one is not documented. invalid_request with 400 is what RFC 6749 section 5.2 prescribes; the description is assertlint's wording.
+  note: RFC 6749 forbids repeated parameters; Okta's answer to one is not documented. invalid_request with 400 is what RFC 6749 section 5.2 prescribes; Okta's error_description for it is not known, so assertlint shows none.
 explanation: |
   Request and response parameters must not be included more than once (RFC 6749 section 3.2 for
   the token endpoint, section 2.3 for client credentials). A server may reject the request or
