@@ -16,6 +16,7 @@ public enum Registry {
         ClientIDMismatch(),
         ClientIDMissing(),
         ContentTypeInvalid(),
+        CritUnsupported(),
         EndpointNotClientAuth(),
         ExpExpired(),
         ExpMissing(),
