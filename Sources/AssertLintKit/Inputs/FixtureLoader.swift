@@ -303,7 +303,14 @@ public struct FixtureLoader: Sendable {
             if s == "now" {
                 o.members[i].value = .number(String(Int64(base)))
             } else if let first = s.first, first == "+" || first == "-", let delta = Double(s.dropFirst()) {
-                o.members[i].value = .number(String(Int64(base + (first == "+" ? delta : -delta))))
+                // "+1e30" or "+inf" must not trap converting to Int64: out-of-range times stay
+                // numbers (the claim rules judge them), non-finite ones stay the string written.
+                let time = base + (first == "+" ? delta : -delta)
+                if let whole = Int64(exactly: time.rounded(.towardZero)) {
+                    o.members[i].value = .number(String(whole))
+                } else if time.isFinite {
+                    o.members[i].value = .number(String(format: "%.0f", time))
+                }
             }
         }
         return .object(o)
