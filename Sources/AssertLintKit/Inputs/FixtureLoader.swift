@@ -39,6 +39,10 @@ public struct FixtureLoader: Sendable {
         do {
             guard let n = try Yams.compose(yaml: text) else { throw InputError(path, "the fixture is empty") }
             node = n
+            // Aliases of aliases (a "billion laughs") are cheap to parse and explode when read.
+            guard Self.expandedSize(node, limit: Self.maxValues) <= Self.maxValues else {
+                throw InputError(path, "the fixture expands to more than \(Self.maxValues) YAML values (aliases that repeat aliases?); a fixture holds a few dozen")
+            }
         } catch let e as InputError {
             throw e
         } catch {
@@ -314,6 +318,30 @@ public struct FixtureLoader: Sendable {
             }
         }
         return .object(o)
+    }
+
+    /// More YAML values (after alias expansion) than any fixture, JWKS included, needs.
+    static let maxValues = 200_000
+
+    /// The number of values `node` stands for once aliases are expanded, counting stops past `limit`.
+    static func expandedSize(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        func visit(_ n: Node) {
+            guard count <= limit else { return }
+            count += 1
+            switch n {
+            case .scalar, .alias: return
+            case .mapping(let m):
+                for (key, value) in m {
+                    visit(key)
+                    visit(value)
+                }
+            case .sequence(let seq):
+                for item in seq { visit(item) }
+            }
+        }
+        visit(node)
+        return count
     }
 
     /// A YAML node as JSON. Scalars that YAML would read as numbers or booleans stay so, and
