@@ -329,6 +329,22 @@ import Testing
         #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
     }
 
+    /// The fast path for fixture times must agree with ISO8601DateFormatter, and refuse what it refuses.
+    @Test func fastTimestampsAgreeWithTheFormatter() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        for s in ["1970-01-01T00:00:00Z", "2025-06-02T14:00:00Z", "2000-02-29T23:59:59Z", "2024-02-29T12:00:00Z", "1999-12-31T23:59:59Z",
+                  "2038-01-19T03:14:08Z", "2100-03-01T00:00:00Z", "1583-01-01T00:00:00Z", "9999-12-31T23:59:59Z"] {
+            #expect(Timestamps.utc(s) == formatter.date(from: s), "\(s)")
+        }
+        for s in ["2100-02-29T00:00:00Z", "2025-13-01T00:00:00Z", "2025-06-31T00:00:00Z", "2025-06-02T24:00:00Z", "2025-06-02 14:00:00Z",
+                  "2025-06-02T14:00:0xZ", "2025-06-02T14:00:00+01:00", "1582-10-15T00:00:00Z", "0001-01-01T00:00:00Z"] {
+            #expect(Timestamps.utc(s) == nil, "\(s)")
+        }
+        #expect(Timestamps.parse("2025-06-02T15:00:00+01:00") == Timestamps.parse("2025-06-02T14:00:00Z"))
+        #expect(Timestamps.parse("0001-01-01T00:00:00Z") == formatter.date(from: "0001-01-01T00:00:00Z"))
+    }
+
     // MARK: The command line's reading path
 
     struct CLICase: Sendable, CustomTestStringConvertible {

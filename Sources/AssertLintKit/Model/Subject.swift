@@ -105,7 +105,7 @@ extension Subject {
     /// parameters stay silent rather than report parameters as missing that were merely misplaced.
     public var clientAuthRequest: TokenRequest? {
         guard let request = clientAuthEndpointRequest,
-              request.method.trimmingCharacters(in: .whitespaces).uppercased() == "POST" else { return nil }
+              request.method.trimmedWhitespace.uppercased() == "POST" else { return nil }
         switch request.body {
         case .none: return request
         case .raw: return nil
