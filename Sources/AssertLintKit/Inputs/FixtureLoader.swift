@@ -38,8 +38,9 @@ public struct FixtureLoader: Sendable {
         let node: Node
         do {
             // The basic resolver: `json(_:)` reads numbers and booleans itself, and resolving every
-            // plain scalar against YAML 1.1 regexes was a tenth of `check`.
-            guard let n = try Yams.compose(yaml: text, Resolver.basic) else { throw InputError(path, "the fixture is empty") }
+            // plain scalar against YAML 1.1 regexes was a tenth of `check`; the default encoding
+            // reads the environment on every call.
+            guard let n = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else { throw InputError(path, "the fixture is empty") }
             node = n
             // Aliases of aliases (a "billion laughs") are cheap to parse and explode when read.
             guard Self.expandedSize(node, limit: Self.maxValues) <= Self.maxValues else {
