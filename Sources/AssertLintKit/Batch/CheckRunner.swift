@@ -32,7 +32,7 @@ public struct CheckOptions: Sendable {
                 workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
                 realNow: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment,
                 rules: [any Rule] = Registry.all,
-                standardInput: @escaping @Sendable () -> Data? = { FileHandle.standardInput.readDataToEndOfFile() },
+                standardInput: @escaping @Sendable () -> Data? = { CheckOptions.boundedStandardInput() },
                 parallel: Bool = true, online: Bool = false,
                 onlineContext: (@Sendable (Subject) -> (Subject, [String]))? = nil) {
         self.paths = paths
@@ -47,6 +47,16 @@ public struct CheckOptions: Sendable {
         self.parallel = parallel
         self.online = online
         self.onlineContext = onlineContext
+    }
+
+    /// Stdin up to one byte past the input cap: enough to refuse an endless pipe without holding it.
+    public static func boundedStandardInput() -> Data? {
+        var data = Data()
+        while data.count <= InputText.maxBytes {
+            guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        return data
     }
 }
 
@@ -166,13 +176,21 @@ public struct CheckRunner: Sendable {
     }
 
     private func read(_ input: CheckInput) throws(InputError) -> String {
-        let data: Data?
+        let data: Data
         if input.isStandardInput {
-            data = options.standardInput()
+            guard let read = options.standardInput() else { throw InputError(input.displayPath, "cannot read the file") }
+            data = read
         } else {
-            data = FileManager.default.contents(atPath: input.path)
+            // Bounded read: a 100 MB file costs 16 MiB of memory, not 100 MB, before it is refused.
+            do {
+                data = Data(try InputText.readBytes(input.path))
+            } catch {
+                throw InputError(input.displayPath, error.reason)
+            }
         }
-        guard let data else { throw InputError(input.displayPath, "cannot read the file") }
+        if data.count > InputText.maxBytes {
+            throw InputError(input.displayPath, "the input is larger than \(InputText.maxBytes / 1024 / 1024) MiB; a token or a request is a few kilobytes")
+        }
         guard var text = String(data: data, encoding: .utf8) else { throw InputError(input.displayPath, "not UTF-8 text") }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text

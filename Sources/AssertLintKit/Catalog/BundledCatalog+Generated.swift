@@ -422,6 +422,23 @@ references:
   - RFC 6749 section 4.4.2
   - RFC 6749 section 2.3.1
 """##),
+        ("crit-unsupported.yaml", ##"""
+id: crit-unsupported
+title: The header's crit lists extensions no verifier implements
+severity: error
+explanation: |
+  The JWS header parameter `crit` (RFC 7515 §4.1.11) names header extensions the verifier must
+  understand; a verifier that does not understand one of them, or finds `crit` malformed (not an
+  array, empty, holding non-strings, naming a parameter the JWS specification defines, or naming a
+  parameter absent from the header), must reject the JWS. Client-assertion verifiers implement no
+  JWS extensions, so an assertion carrying `crit` is rejected by a conforming server even when the
+  signature and every claim are right. Okta's handling of `crit` is not documented and no Okta error
+  text for it was found, so assertlint does not predict Okta's answer here.
+fix: Remove `crit` (and the extension parameters it lists) from the header, and sign a new assertion.
+references:
+  - RFC 7515 section 4.1.11
+  - RFC 7523 section 3
+"""##),
         ("endpoint-not-announced.yaml", ##"""
 id: endpoint-not-announced
 title: the request goes to a URL the server does not announce

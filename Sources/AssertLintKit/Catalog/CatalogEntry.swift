@@ -67,7 +67,13 @@ public struct Catalog: Sendable {
         var entries: [CatalogEntry] = []
         for source in sources {
             do {
-                let entry = try decoder.decode(CatalogEntry.self, from: source.yaml)
+                // Composed with the basic resolver: matching every plain scalar against YAML 1.1
+                // regexes was half of a cold `diagnose` (the decoder reads numbers and booleans
+                // from the text itself).
+                guard let node = try Yams.compose(yaml: source.yaml, Resolver.basic, Constructor.default, .utf8) else {
+                    throw CatalogError(file: source.name, reason: "the file is empty")
+                }
+                let entry = try decoder.decode(CatalogEntry.self, from: node)
                 guard source.name == "\(entry.id).yaml" else {
                     throw CatalogError(file: source.name, reason: "id '\(entry.id)' does not match the file name")
                 }

@@ -18,6 +18,7 @@ public enum Registry {
         ClientIDMismatch(),
         ClientIDMissing(),
         ContentTypeInvalid(),
+        CritUnsupported(),
         EndpointNotAnnounced(),
         EndpointNotClientAuth(),
         ExpExpired(),

@@ -39,8 +39,15 @@ public struct FixtureLoader: Sendable {
     public func load(text: String, path: String) throws(InputError) -> Subject {
         let node: Node
         do {
-            guard let n = try Yams.compose(yaml: text) else { throw InputError(path, "the fixture is empty") }
+            // The basic resolver: `json(_:)` reads numbers and booleans itself, and resolving every
+            // plain scalar against YAML 1.1 regexes was a tenth of `check`; the default encoding
+            // reads the environment on every call.
+            guard let n = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else { throw InputError(path, "the fixture is empty") }
             node = n
+            // Aliases of aliases (a "billion laughs") are cheap to parse and explode when read.
+            guard Self.expandedSize(node, limit: Self.maxValues) <= Self.maxValues else {
+                throw InputError(path, "the fixture expands to more than \(Self.maxValues) YAML values (aliases that repeat aliases?); a fixture holds a few dozen")
+            }
         } catch let e as InputError {
             throw e
         } catch {
@@ -136,7 +143,7 @@ public struct FixtureLoader: Sendable {
     }
 
     private func date(_ node: Node, path: String) throws(InputError) -> Date {
-        guard let s = node.string?.trimmingCharacters(in: .whitespaces) else { throw InputError(path, "`now` must be a timestamp") }
+        guard let s = node.string?.trimmedWhitespace else { throw InputError(path, "`now` must be a timestamp") }
         if let epoch = Double(s), epoch.isFinite { return Date(timeIntervalSince1970: epoch) }
         if let d = Timestamps.parse(s) { return d }
         throw InputError(path, "line \(node.mark?.line ?? 0): `now` is not an ISO 8601 time or epoch seconds: '\(s)'")
@@ -310,10 +317,41 @@ public struct FixtureLoader: Sendable {
             if s == "now" {
                 o.members[i].value = .number(String(Int64(base)))
             } else if let first = s.first, first == "+" || first == "-", let delta = Double(s.dropFirst()) {
-                o.members[i].value = .number(String(Int64(base + (first == "+" ? delta : -delta))))
+                // "+1e30" or "+inf" must not trap converting to Int64: out-of-range times stay
+                // numbers (the claim rules judge them), non-finite ones stay the string written.
+                let time = base + (first == "+" ? delta : -delta)
+                if let whole = Int64(exactly: time.rounded(.towardZero)) {
+                    o.members[i].value = .number(String(whole))
+                } else if time.isFinite {
+                    o.members[i].value = .number(String(format: "%.0f", time))
+                }
             }
         }
         return .object(o)
+    }
+
+    /// More YAML values (after alias expansion) than any fixture, JWKS included, needs.
+    static let maxValues = 200_000
+
+    /// The number of values `node` stands for once aliases are expanded, counting stops past `limit`.
+    static func expandedSize(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        func visit(_ n: Node) {
+            guard count <= limit else { return }
+            count += 1
+            switch n {
+            case .scalar, .alias: return
+            case .mapping(let m):
+                for (key, value) in m {
+                    visit(key)
+                    visit(value)
+                }
+            case .sequence(let seq):
+                for item in seq { visit(item) }
+            }
+        }
+        visit(node)
+        return count
     }
 
     /// A YAML node as JSON. Scalars that YAML would read as numbers or booleans stay so, and
@@ -348,11 +386,43 @@ public struct FixtureLoader: Sendable {
 /// ISO 8601 times as users write them: with or without fractional seconds, `Z` or an offset.
 public enum Timestamps {
     public static func parse(_ s: String) -> Date? {
+        if let d = utc(s) { return d }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         if let d = f.date(from: s) { return d }
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.date(from: s)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` (every fixture's `now`) without an ISO8601DateFormatter, whose
+    /// creation cost more than judging the fixture. Anything else goes to the formatter.
+    static func utc(_ s: String) -> Date? {
+        let b = Array(s.utf8)
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74, b[13] == 0x3A, b[16] == 0x3A,
+              b[19] == 0x5A || b[19] == 0x7A else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for i in from..<(from + count) {
+                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let hh = number(11, 2),
+              let mm = number(14, 2), let ss = number(17, 2),
+              (1...12).contains(m), d >= 1, hh < 24, mm < 60, ss < 60,
+              y >= 1583 else { return nil } // before 1583 the formatter counts Julian days
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d <= days[m - 1] else { return nil }
+        // Days from the civil date (H. Hinnant's algorithm), proleptic Gregorian, UTC.
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let epochDays = era * 146_097 + doe - 719_468
+        return Date(timeIntervalSince1970: Double(epochDays * 86_400 + hh * 3600 + mm * 60 + ss))
     }
 
     public static func format(_ d: Date) -> String {

@@ -111,6 +111,10 @@ enum HTTPFile {
         return out
     }
 
+    /// Variables that refer to each other (`@a = {{b}}{{b}}`, `@b = {{a}}{{a}}`) grow exponentially:
+    /// past this length a reference stays as written.
+    static let maxExpandedLength = 64 * 1024
+
     static func substitute(_ text: String, _ variables: [String: String], unresolved: inout [String]) -> String {
         guard text.contains("{{") else { return text }
         var out = ""
@@ -122,7 +126,7 @@ enum HTTPFile {
                 return out
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let value = variables[name] {
+            if let value = variables[name], out.utf8.count + value.utf8.count <= maxExpandedLength {
                 out += value
             } else {
                 if !unresolved.contains(name) { unresolved.append(name) }

@@ -41,7 +41,7 @@ public enum InputReader {
         try checkSize(text.utf8.count, source: source)
         var text = LineEndings.normalized(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
         if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
             throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
@@ -86,7 +86,7 @@ public enum InputReader {
         }
 
         let isRESTFile = source.hasSuffix(".http") || source.hasSuffix(".rest")
-        let headTrimmed = head.trimmingCharacters(in: .whitespacesAndNewlines)
+        let headTrimmed = head.trimmedWhitespace
         if HTTPFile.looksLikeHTTPFile(head) || (isRESTFile && !RawHTTPRequest.looksLikeRequest(headTrimmed)) {
             do {
                 let requests = try HTTPFile.requests(in: text)
@@ -168,7 +168,7 @@ public enum InputReader {
         guard !Set(keys).isDisjoint(with: fixtureKeys) else { return false }
         if keys.allSatisfy(oauthParameters.contains) { return false }
         // A raw HTTP request starts with a request line, a curl command with `curl`.
-        let first = text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        let first = text.split(separator: "\n").first { !$0.trimmedWhitespace.isEmpty && !$0.hasPrefix("#") }
         return first.map { line in keys.contains { line.hasPrefix($0) } } ?? false
     }
 

@@ -14,7 +14,7 @@ public enum AssertionInput: Sendable {
 
     /// Reads a `client_assertion` value as written in a request.
     public static func read(_ value: String) -> AssertionInput {
-        let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = value.trimmedWhitespace
         if v.isEmpty { return .absent }
         if let why = Placeholder.reason(v) { return .unseen(why) }
         switch AssertionDecoding.decode(v) {
@@ -154,7 +154,7 @@ extension Subject {
     /// parameters stay silent rather than report parameters as missing that were merely misplaced.
     public var clientAuthRequest: TokenRequest? {
         guard let request = clientAuthEndpointRequest,
-              request.method.trimmingCharacters(in: .whitespaces).uppercased() == "POST" else { return nil }
+              request.method.trimmedWhitespace.uppercased() == "POST" else { return nil }
         switch request.body {
         case .none: return request
         case .raw: return nil

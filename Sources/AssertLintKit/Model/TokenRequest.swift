@@ -76,7 +76,8 @@ public struct TokenRequest: Sendable {
     }
 
     public func header(_ name: String) -> HTTPHeader? {
-        headers.last(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+        let target = name.lowercased()
+        return headers.last(where: { $0.name.lowercased() == target })
     }
 
     public func headers(named name: String) -> [HTTPHeader] {
@@ -98,7 +99,7 @@ public struct TokenRequest: Sendable {
     /// The media type without parameters, lowercased: `application/x-www-form-urlencoded`.
     public var mediaType: String? {
         guard let ct = contentType else { return nil }
-        return ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmedWhitespace.lowercased() }
     }
 
     public var authorization: HTTPHeader? { header("Authorization") }
@@ -206,9 +207,9 @@ extension TokenRequest {
     /// The client credentials the request carries, in a fixed order. Empty parameters do not count.
     public var presentedCredentials: [PresentedCredential] {
         var out: [PresentedCredential] = []
-        if let auth = authorization, !auth.value.trimmingCharacters(in: .whitespaces).isEmpty { out.append(.authorizationHeader) }
+        if let auth = authorization, !auth.value.allSatisfy(\.isWhitespace) { out.append(.authorizationHeader) }
         if let s = form("client_secret"), !s.value.isEmpty { out.append(.clientSecret) }
-        if let a = form("client_assertion"), !a.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let a = form("client_assertion"), !a.value.allSatisfy(\.isWhitespace) {
             out.append(.clientAssertion)
         }
         return out
@@ -216,6 +217,18 @@ extension TokenRequest {
 
     /// The `grant_type` parameter, trimmed; nil when absent.
     public var grantType: String? {
-        form("grant_type").map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        form("grant_type").map { $0.value.trimmedWhitespace }
+    }
+}
+
+extension StringProtocol {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip through NSString, which
+    /// dominated `check` profiles (it ran on every fixture's whole text and every header read).
+    /// Foundation's set also holds U+200B (zero-width space), which pastes from chat tools carry.
+    var trimmedWhitespace: String {
+        let blank = { (c: Character) in c.isWhitespace || c == "\u{200B}" }
+        guard let first = firstIndex(where: { !blank($0) }),
+              let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

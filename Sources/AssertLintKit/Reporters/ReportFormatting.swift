@@ -143,12 +143,27 @@ enum Text {
     static let tokenFields: Set<String> = ["client_assertion", "assertion", "token", "refresh_token", "code",
                                            "code_verifier", "subject_token", "actor_token", "device_code"]
 
+    /// Names that say their value is a credential, beyond the OAuth ones (`OKTA_API_TOKEN`,
+    /// `api_key`, `X-Okta-Api-Token`): people paste whatever their code sends.
+    static func namesSecret(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return secretFields.contains(n) || ["secret", "password", "passwd", "apikey", "api_key", "api-key", "private_key", "private-key"].contains { n.contains($0) }
+    }
+
+    static func namesToken(_ name: String) -> Bool {
+        let n = name.lowercased()
+        if tokenFields.contains(n) { return true }
+        // token_type_hint, subject_token_type: names of token kinds, not tokens.
+        if n.hasSuffix("_type") || n.hasSuffix("_hint") || n.hasSuffix("-type") { return false }
+        return n.contains("token") || n.hasSuffix("assertion")
+    }
+
     static func formValue(_ field: FormField, showSecrets: Bool) -> String {
         if showSecrets { return field.value }
-        if secretFields.contains(field.name) {
+        if namesSecret(field.name) {
             return field.value.isEmpty ? "" : "••• (\(field.value.utf8.count) bytes, not shown)"
         }
-        if tokenFields.contains(field.name) {
+        if namesToken(field.name) {
             return field.value.isEmpty ? "" : prefix(field.value, showSecrets: false) + " (\(field.value.utf8.count) chars)"
         }
         return field.value
@@ -175,8 +190,23 @@ enum Text {
             return "\(scheme) \(prefix(credential, showSecrets: false))"
         }
         if name == "dpop" { return prefix(header.value, showSecrets: false) }
-        if secretHeaders.contains(name) { return "•••" }
+        if secretHeaders.contains(name) || namesSecret(name) { return "•••" }
+        if namesToken(name) { return prefix(header.value, showSecrets: false) }
         return header.value
+    }
+
+    /// A URL with credential query parameters cut short (curl -G puts the form in the query).
+    static func url(_ url: String, showSecrets: Bool) -> String {
+        guard !showSecrets, let q = url.firstIndex(of: "?") else { return url }
+        let query = url[url.index(after: q)...]
+        let fragment = query.firstIndex(of: "#").map { String(query[$0...]) } ?? ""
+        let pairs = query.prefix { $0 != "#" }.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            guard let eq = pair.firstIndex(of: "=") else { return String(pair) }
+            let field = FormField(name: FormEncoding.decode(pair[..<eq]), value: String(pair[pair.index(after: eq)...]))
+            guard namesSecret(field.name) || namesToken(field.name) else { return String(pair) }
+            return String(pair[..<eq]) + "=" + formValue(field, showSecrets: false)
+        }
+        return String(url[...q]) + pairs.joined(separator: "&") + fragment
     }
 
     /// The time claims, with what they mean.

@@ -99,7 +99,7 @@ public struct TextReporter: Sendable {
             return lines
         }
         var lines = [style.bold("Request")]
-        lines.append("  \(r.method) \(r.url)")
+        lines.append("  \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))")
         if let t = s.target {
             lines.append("    " + style.dim(targetDescription(t)))
         } else {
@@ -339,7 +339,7 @@ public struct TextReporter: Sendable {
         }
         guard components.count >= 3 else {
             if pointer == Location.url || pointer == Location.method, let r = s.request {
-                return ["    \(r.method) \(r.url)" + marker]
+                return ["    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))" + marker]
             }
             return []
         }

@@ -1,0 +1,12 @@
+// libFuzzer harness: key loaders (JWK, JWKS, PEM public and private keys) via OpenSSL.
+@testable import AssertLintKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if case .success(let jwks) = KeyFile.publicKeySet(bytes) {
+        _ = JWKSet.parse(jwks)
+    }
+    _ = KeyFile.signingKey(bytes, origin: "fuzz.pem")
+    return 0
+}
