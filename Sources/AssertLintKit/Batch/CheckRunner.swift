@@ -168,7 +168,12 @@ public struct CheckRunner: Sendable {
                 subject = merged
                 outcome.errors += problems.map { InputError(input.displayPath, $0) }
             }
-            let diagnosis = Self.placeTextFindings(engine.run(subject))
+            var diagnosis = Self.placeTextFindings(engine.run(subject))
+            // The file's text was needed only by the checks above; a large batch keeps every
+            // result until the end, so do not keep a copy of every file with it.
+            var kept = diagnosis.subject
+            kept.rawText = nil
+            diagnosis = Diagnosis(subject: kept, findings: diagnosis.findings, unjudged: diagnosis.unjudged)
             outcome.subjects.append(CheckedSubject(diagnosis: diagnosis,
                                                    expectation: subject.expectedRuleIDs.map { Expectation(expected: $0, found: diagnosis.ruleIDs) }))
         }

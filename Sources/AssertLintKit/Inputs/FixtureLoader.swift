@@ -179,7 +179,7 @@ public struct FixtureLoader: Sendable {
         }
         if let j = map["jwks"] {
             if let file = j.string {
-                switch KeyFile.read(file, relativeTo: path).flatMap(KeyFile.publicKeySet) {
+                switch KeyFileCache.shared.publicKeySet(file, relativeTo: path) {
                 case .success(let jwks): app.jwks = jwks
                 case .failure(let e): throw InputError(path, "app.jwks file '\(file)': \(e.reason)")
                 }
