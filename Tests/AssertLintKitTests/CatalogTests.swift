@@ -81,8 +81,10 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
     }
 
     @Test func bundledCatalogParses() throws {
-        let catalog = try Catalog.parse(BundledCatalog.sources)
-        #expect(catalog.entries.count == BundledCatalog.sources.count)
+        let sources = try GeneratedSourcesTests.catalogSources()
+        let catalog = try Catalog.parse(sources)
+        #expect(catalog.entries.count == sources.count)
+        #expect(catalog.entries == Catalog.bundled.entries, "the compiled-in catalog differs from Rules/: run scripts/generate")
         for e in catalog.entries {
             #expect(!e.explanation.isEmpty && !e.fix.isEmpty && !e.title.isEmpty, "\(e.id) has an empty text")
             if let okta = e.okta, okta.verbatim == false {

@@ -7,13 +7,44 @@ import Testing
 @Suite struct GeneratedSourcesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The catalog as Swift values: the binary starts without parsing any YAML (that was a
+    /// quarter of a cold `diagnose`), and the test that compares this file with Rules/ keeps the
+    /// two in step.
     static func catalogSource() throws -> String {
+        let catalog = try Catalog.parse(try catalogSources())
+        func lit(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\\": out += "\\\\"
+                case "\"": out += "\\\""
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        func opt(_ s: String?) -> String { s.map(lit) ?? "nil" }
         var out = "// Generated from Rules/*.yaml by `scripts/generate`. Do not edit.\n"
-        out += "enum BundledCatalog {\n    static let sources: [(name: String, yaml: String)] = [\n"
-        for (name, text) in try catalogSources() {
-            // Examples are read from Rules/ by the tests; the binary needs only the texts.
-            let runtime = text.components(separatedBy: "\nexamples:")[0]
-            out += "        (\"\(name)\", ##\"\"\"\n\(runtime.hasSuffix("\n") ? runtime : runtime + "\n")\"\"\"##),\n"
+        out += "enum BundledCatalog {\n    static let entries: [CatalogEntry] = [\n"
+        for e in catalog.entries {
+            out += "        CatalogEntry(\n"
+            out += "            id: \(lit(e.id)),\n"
+            out += "            title: \(lit(e.title)),\n"
+            out += "            severity: .\(e.severity.rawValue),\n"
+            if let o = e.okta {
+                out += "            okta: OktaAnswer(status: \(o.status.map(String.init) ?? "nil"), error: \(opt(o.error)), "
+                out += "errorDescription: \(opt(o.errorDescription)), verbatim: \(o.verbatim), precedence: \(o.precedence), "
+                out += "apiErrorShape: \(o.apiErrorShape.map { String($0) } ?? "nil"), note: \(opt(o.note))),\n"
+            } else {
+                out += "            okta: nil,\n"
+            }
+            out += "            explanation: \(lit(e.explanation)),\n"
+            out += "            fix: \(lit(e.fix)),\n"
+            out += "            references: [\(e.references.map(lit).joined(separator: ", "))]),\n"
         }
         out += "    ]\n}\n"
         return out

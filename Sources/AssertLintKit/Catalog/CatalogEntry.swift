@@ -87,11 +87,9 @@ public struct Catalog: Sendable {
         return Catalog(entries: entries)
     }
 
-    /// The catalog compiled into this binary. A broken bundled catalog is a build defect that
-    /// the test suite catches; at run time it degrades to an empty catalog rather than trapping.
-    public static let bundled: Catalog = {
-        (try? parse(BundledCatalog.sources)) ?? Catalog(entries: [])
-    }()
+    /// The catalog compiled into this binary, as Swift values generated from Rules/ (no YAML is
+    /// parsed at run time); a test fails when the generated file and Rules/ differ.
+    public static let bundled = Catalog(entries: BundledCatalog.entries)
 
     /// Rules whose Okta `error_description` (or `error`) matches pasted text: a whole error
     /// JSON body, or just its description.
