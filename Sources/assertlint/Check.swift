@@ -44,12 +44,7 @@ struct Check: ParsableCommand {
     func run() throws {
         // Built whether or not --online is given: `online: true` in a config file may ask for it.
         let lookup = try network.lookup()
-        let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { subject in
-            let merged = lookup.gather(for: subject).merge(into: subject)
-            var s = merged.subject
-            s.notes += merged.summaryLines.map { "online: " + $0 }
-            return (s, merged.failures.map(\.description))
-        }
+        let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { lookup.fill($0) }
         let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                               online: online, onlineContext: onlineContext)).run()
         let environment = ProcessInfo.processInfo.environment

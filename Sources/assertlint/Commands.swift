@@ -105,12 +105,9 @@ struct Diagnose: ParsableCommand {
         if online {
             let lookup = try network.lookup()
             judged = subjects.map { subject in
-                let merged = lookup.gather(for: subject).merge(into: subject)
-                onlineFailures += merged.failures.map(\.description)
-                var s = merged.subject
-                // Say where each fact came from, next to how the input was read.
-                s.notes += merged.summaryLines.map { "online: " + $0 }
-                return s
+                let (filled, failures) = lookup.fill(subject)
+                onlineFailures += failures
+                return filled
             }
         }
         let engine = Engine(rules: Registry.forDiagnose)

@@ -61,27 +61,23 @@ public struct ContextOverrides: Sendable {
             }
             o.appType = t
         }
-        if let jwksFile {
-            let bytes: [UInt8]
+        /// A key file's bytes; a read error is reported against the option that named it.
+        func keyFile(_ path: String, _ option: String) throws(InputError) -> [UInt8] {
             do {
-                bytes = try readFile(jwksFile)
+                return try readFile(path)
             } catch {
-                throw InputError("--jwks", error.description)
+                throw InputError(option, error.description)
             }
+        }
+        if let jwksFile {
             // A JWKS or JWK, a PEM public key or certificate, or a DER certificate.
-            switch KeyFile.publicKeySet(bytes) {
+            switch KeyFile.publicKeySet(try keyFile(jwksFile, "--jwks")) {
             case .success(let value): o.jwks = try Self.jwks(value, file: jwksFile)
             case .failure(let e): throw InputError("--jwks", "\(jwksFile): \(e.reason)")
             }
         }
         if let privateKeyFile {
-            let bytes: [UInt8]
-            do {
-                bytes = try readFile(privateKeyFile)
-            } catch {
-                throw InputError("--private-key", error.description)
-            }
-            switch KeyFile.signingKey(bytes, origin: privateKeyFile) {
+            switch KeyFile.signingKey(try keyFile(privateKeyFile, "--private-key"), origin: privateKeyFile) {
             case .success(let key): o.privateKey = key
             case .failure(let e): throw InputError("--private-key", "\(privateKeyFile): \(e.reason)")
             }

@@ -164,6 +164,15 @@ public struct OnlineLookup: Sendable {
         return [a.subject, a.issuer].compactMap { $0 }.first { !$0.isEmpty }
     }
 
+    /// The subject with the server's facts merged in and where each came from noted beside how the
+    /// input was read, plus one line per fetch that failed (the caller exits 2 after reporting).
+    public func fill(_ subject: Subject) -> (subject: Subject, failures: [String]) {
+        let merged = gather(for: subject).merge(into: subject)
+        var filled = merged.subject
+        filled.notes += merged.summaryLines.map { "online: " + $0 }
+        return (filled, merged.failures.map(\.description))
+    }
+
     public func gather(for subject: Subject) -> OnlineContext {
         var context = OnlineContext()
         let clientID = Self.clientID(of: subject)
