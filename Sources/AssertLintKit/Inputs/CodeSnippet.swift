@@ -97,29 +97,27 @@ public enum CodeSnippet {
     /// `"key": "name", "value": "v"` (Postman) or `name=v&` (a logged body).
     static func value(of name: String, in lines: [String]) -> (value: Value, line: Int)? {
         let q = #"["'`]"#
-        let literal = [
-            #""key"\s*:\s*"\#(name)"\s*,\s*"value"\s*:\s*"([^"]*)""#,
-            #"(?:^|[^A-Za-z0-9_])\#(q)?\#(name)\#(q)?\s*(?::|=>|=|,)\s*\#(q)([^"'`]*)\#(q)"#,
-            #"(?:^|[?&\s'"])\#(name)=([^&\s'"]+)"#,
-        ]
-        for (n, line) in lines.enumerated() {
-            for pattern in literal {
-                guard let re = try? NSRegularExpression(pattern: pattern),
-                      let m = re.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+        // Compiled once per name, not per line: a long paste reaches this for every parameter name.
+        let literal: [(re: NSRegularExpression, formEncoded: Bool)] = [
+            (#""key"\s*:\s*"\#(name)"\s*,\s*"value"\s*:\s*"([^"]*)""#, false),
+            (#"(?:^|[^A-Za-z0-9_])\#(q)?\#(name)\#(q)?\s*(?::|=>|=|,)\s*\#(q)([^"'`]*)\#(q)"#, false),
+            (#"(?:^|[?&\s'"])\#(name)=([^&\s'"]+)"#, true),
+        ].compactMap { p in (try? NSRegularExpression(pattern: p.0)).map { ($0, p.1) } }
+        // A quoted name may be followed by `,` (Java/C# pairs); a bare one only by `:` (a JS object key).
+        let variables = [
+            #"(?:^|[^A-Za-z0-9_])\#(q)\#(name)\#(q)\s*(?::|=>|,)\s*([A-Za-z_][A-Za-z0-9_.\[\]()]*)"#,
+            #"(?:^|[\s{,(])\#(name)\s*:\s*([A-Za-z_][A-Za-z0-9_.\[\]()]*)"#,
+        ].compactMap { try? NSRegularExpression(pattern: $0) }
+        for (n, line) in lines.enumerated() where line.contains(name) {
+            let range = NSRange(line.startIndex..., in: line)
+            for (re, formEncoded) in literal {
+                guard let m = re.firstMatch(in: line, range: range),
                       let r = Range(m.range(at: m.numberOfRanges - 1), in: line) else { continue }
                 let raw = String(line[r])
-                let v = pattern.hasPrefix(#"(?:^|[?&"#) ? FormEncoding.decode(raw[...]) : raw
-                return (.literal(v), n + 1)
+                return (.literal(formEncoded ? FormEncoding.decode(raw[...]) : raw), n + 1)
             }
-            // A quoted name may be followed by `,` (Java/C# pairs); a bare one only by `:` (a JS object key).
-            let variables = [
-                #"(?:^|[^A-Za-z0-9_])\#(q)\#(name)\#(q)\s*(?::|=>|,)\s*([A-Za-z_][A-Za-z0-9_.\[\]()]*)"#,
-                #"(?:^|[\s{,(])\#(name)\s*:\s*([A-Za-z_][A-Za-z0-9_.\[\]()]*)"#,
-            ]
-            for pattern in variables {
-                if let re = try? NSRegularExpression(pattern: pattern),
-                   let m = re.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-                   let r = Range(m.range(at: 1), in: line) {
+            for re in variables {
+                if let m = re.firstMatch(in: line, range: range), let r = Range(m.range(at: 1), in: line) {
                     return (.variable(String(line[r])), n + 1)
                 }
             }
