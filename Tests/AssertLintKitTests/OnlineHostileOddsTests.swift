@@ -265,6 +265,8 @@ import Glibc
         ("https://myorg.okta.com/.well-known/openid-configuration?client_id=0oa1", "https://myorg.okta.com/.well-known/openid-configuration?client_id=0oa1"),
     ])
     func shownURLsCarryNoCredentials(url: String, shown: String) {
+        let echoed = NetworkError(method: "POST\n::error::x", url: url, cause: .httpStatus(500, reason: "", excerpt: "a\u{1B}[2Jb\u{202E}c"))
+        #expect(!echoed.description.contains("\n") && !echoed.description.contains("\u{1B}") && !echoed.description.contains("\u{202E}"))
         #expect(URLDisplay.withoutCredentials(url) == shown)
         #expect(NetworkError(url: url, cause: .dns(host: "h")).description.hasPrefix("GET \(shown): "))
     }

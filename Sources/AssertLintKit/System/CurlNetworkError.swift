@@ -32,8 +32,10 @@ public struct NetworkError: Error, Sendable, Equatable, CustomStringConvertible 
         self.cause = cause
     }
 
-    /// The URL is shown without the credentials it may carry (userinfo, `client_secret=` and the like).
-    public var description: String { "\(method) \(URLDisplay.withoutCredentials(url)): \(causeText)" }
+    /// One line: the URL without the credentials it may carry (userinfo, `client_secret=` and the
+    /// like), and the method, URL and server excerpt with control characters made visible (all
+    /// three can come from the input or the server).
+    public var description: String { Escape.line("\(method) \(URLDisplay.withoutCredentials(url)): \(causeText)") }
 
     public var causeText: String {
         switch cause {
