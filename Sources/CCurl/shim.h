@@ -34,6 +34,15 @@ static inline CURLcode assertlint_curl_setopt_slist(CURL *handle, CURLoption opt
     return curl_easy_setopt(handle, option, value);
 }
 
+/// A blob option (CURLOPT_CAINFO_BLOB): libcurl copies the bytes, so `data` may be freed afterwards.
+static inline CURLcode assertlint_curl_setopt_blob(CURL *handle, CURLoption option, const void *data, size_t length) {
+    struct curl_blob blob;
+    blob.data = (void *)data;
+    blob.len = length;
+    blob.flags = CURL_BLOB_COPY;
+    return curl_easy_setopt(handle, option, &blob);
+}
+
 /// The shape of CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION.
 typedef size_t (*assertlint_curl_data_callback)(char *data, size_t size, size_t count, void *context);
 

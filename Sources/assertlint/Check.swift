@@ -36,15 +36,23 @@ struct Check: ParsableCommand {
     @Option(help: "Colour for text output: auto, always or never.")
     var color: ColorMode = .auto
 
-    @Flag(help: "Fill in each request's context from the server (discovery document; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN). Also `online: true` in .assertlint.yml.")
+    @Flag(help: "Fill in each request's context from the server: discovery documents from the hosts in .assertlint.yml's online.hosts and the origin named by --issuer/--org-url/OKTA_ORG_URL; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN, sent only to that origin. Also `online: true` in .assertlint.yml.")
     var online = false
 
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
-        // Built whether or not --online is given: `online: true` in a config file may ask for it.
-        let lookup = try network.lookup()
-        let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { lookup.fill($0) }
+        // With --online, bad network options are one error up front. Without it, `online:` in a
+        // config file may still ask for lookups: the options (and the CA and token files) are
+        // read only when the first one runs, and a problem with them is that file's error.
+        let eager = online ? try network.lookup(restrictDiscovery: true) : nil
+        let lazy = LazyLookup { [network] in try network.lookup(restrictDiscovery: true) }
+        let onlineContext: @Sendable (Subject, [Origin]) -> (Subject, [String]) = { subject, hosts in
+            switch eager.map(Result.success) ?? lazy.value {
+            case .success(let lookup): return lookup.fill(subject, discoveryHosts: hosts)
+            case .failure(let error): return (subject, [String(describing: error)])
+            }
+        }
         let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                               online: online, onlineContext: onlineContext)).run()
         let environment = ProcessInfo.processInfo.environment
@@ -62,5 +70,25 @@ struct Check: ParsableCommand {
             FileHandle.standardError.write(Data("assertlint: \(error.description)\n".utf8))
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+/// The online lookup `check` builds when a config file first asks for one.
+final class LazyLookup: @unchecked Sendable {
+    private let lock = NSLock()
+    private let make: @Sendable () throws -> OnlineLookup
+    private var made: Result<OnlineLookup, Error>?
+
+    init(_ make: @escaping @Sendable () throws -> OnlineLookup) {
+        self.make = make
+    }
+
+    var value: Result<OnlineLookup, Error> {
+        lock.withLock {
+            if let made { return made }
+            let result = Result { try make() }
+            made = result
+            return result
+        }
     }
 }

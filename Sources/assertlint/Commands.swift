@@ -80,7 +80,7 @@ struct Diagnose: ParsableCommand {
     @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
     var showSecrets = false
 
-    @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN set, the app's registration) to fill in what the flags do not say.")
+    @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN and OKTA_ORG_URL or --org-url set, the app's registration from that origin) to fill in what the flags do not say.")
     var online = false
 
     @OptionGroup var network: NetworkOptions
@@ -103,7 +103,7 @@ struct Diagnose: ParsableCommand {
         var judged = subjects
         var onlineFailures: [String] = []
         if online {
-            let lookup = try network.lookup()
+            let lookup = try network.lookup(restrictDiscovery: false)
             judged = subjects.map { subject in
                 let (filled, failures) = lookup.fill(subject)
                 onlineFailures += failures

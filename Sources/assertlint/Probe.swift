@@ -32,11 +32,14 @@ struct Probe: ParsableCommand {
             throw InputError(resolved.source, "probe needs a request (a curl command, HTTP request or fixture), not a bare token")
         }
         let prediction = Engine(rules: Registry.forDiagnose).run(subject)
+        // The URL as written may carry credentials (userinfo, `?client_secret=`): never shown.
+        let shownURL = Escape.line(URLDisplay.withoutCredentials(request.url))
+        let shownMethod = Escape.line(request.method)
         if !yes {
             guard isatty(0) == 1 else {
-                throw UsageError("probe sends the request's credentials to \(request.url); pass --yes to confirm")
+                throw UsageError("probe sends the request's credentials to \(shownURL); pass --yes to confirm")
             }
-            FileHandle.standardError.write(Data("Send this \(request.method) request, with its credentials, to \(request.url)? [y/N] ".utf8))
+            FileHandle.standardError.write(Data("Send this \(shownMethod) request, with its credentials, to \(shownURL)? [y/N] ".utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
         }
@@ -45,11 +48,12 @@ struct Probe: ParsableCommand {
         do {
             result = try prober.probe(request, prediction: prediction)
         } catch {
-            // NetworkError's text is already one line naming the URL and the cause.
-            throw UsageError(error.description)
+            // NetworkError's text names the URL without its credentials; escaped, it is one line.
+            throw UsageError(Escape.line(error.description))
         }
-        for line in result.summaryLines { print(line) }
-        print("body: " + result.redactedBody)
+        // The server's words are input too: each line escaped, its echo of the credentials replaced.
+        for line in result.summaryLines { print(Escape.line(line)) }
+        print("body: " + Escape.line(result.redactedBody))
         if result.verdict != .agree { throw ExitCode(1) }
     }
 }

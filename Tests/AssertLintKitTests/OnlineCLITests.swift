@@ -31,7 +31,7 @@ import Testing
                                         "--client-id", OktaStandIn.clientID, "--auth-method", "private_key_jwt",
                                         "--app-type", "service", "--jwks", jwks.path, "-"], stdin: curl)
         let online = try CLITests.run(["diagnose", "--format", "json", "--now", "2025-06-02T14:00:00Z", "--online", "-"],
-                                      stdin: curl, environment: ["OKTA_API_TOKEN": OktaStandIn.apiToken])
+                                      stdin: curl, environment: ["OKTA_API_TOKEN": OktaStandIn.apiToken, "OKTA_ORG_URL": server.base])
         #expect(offline.status == 1 && online.status == 1, "offline \(offline.status) \(offline.stderr); online \(online.status) \(online.stderr)")
         let offlineIDs = try Self.ruleIDs(offline.stdout), onlineIDs = try Self.ruleIDs(online.stdout)
         #expect(offlineIDs == ["assertion-missing", "assertion-type-missing"])

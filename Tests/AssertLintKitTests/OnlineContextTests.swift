@@ -6,6 +6,11 @@ import Testing
 @Suite struct OnlineContextTests {
     static let ssws = ManagementCredential(scheme: .ssws, token: OktaStandIn.apiToken, origin: "OKTA_API_TOKEN")
 
+    /// The stand-in's origin, named the way a user names it: OKTA_ORG_URL.
+    static func named(_ server: LoopbackHTTPServer) throws -> OnlineAccess {
+        OnlineAccess(org: try NamedOrigin(server.base, namedBy: "OKTA_ORG_URL"))
+    }
+
     /// The introspect scenario: only the URL and `token`, `token_type_hint`, `client_id`.
     static func introspectRequest(base: String) -> TokenRequest {
         TokenRequest(method: "POST", url: "\(base)/oauth2/v1/introspect",
@@ -19,7 +24,7 @@ import Testing
         let server = try OktaStandIn.start()
         defer { server.stop() }
         let subject = Subject(source: "<test>", request: Self.introspectRequest(base: server.base), assertion: .absent)
-        let context = OnlineLookup(client: HTTPClient(), credential: Self.ssws).gather(for: subject)
+        let context = OnlineLookup(client: HTTPClient(), credential: Self.ssws, access: try Self.named(server)).gather(for: subject)
         #expect(context.failures.isEmpty, "\(context.failures)")
         #expect(context.discoveryURL == "\(server.base)/.well-known/openid-configuration?client_id=\(OktaStandIn.clientID)")
         let merged = context.merge(into: subject)
@@ -62,7 +67,7 @@ import Testing
         let offline = try FixtureLoader().load(text: offlineText, path: "offline.yaml")
         var bare = offline
         bare.app = AppRegistration()
-        let merged = OnlineLookup(client: HTTPClient(), credential: Self.ssws).gather(for: bare).merge(into: bare)
+        let merged = OnlineLookup(client: HTTPClient(), credential: Self.ssws, access: try Self.named(server)).gather(for: bare).merge(into: bare)
         #expect(merged.subject.app.authMethod == offline.app.authMethod)
         #expect(merged.subject.app.type == offline.app.type)
         #expect(merged.subject.app.jwks == offline.app.jwks)
@@ -94,7 +99,7 @@ import Testing
         let server = try OktaStandIn.start(options)
         defer { server.stop() }
         let subject = Subject(source: "<test>", request: Self.introspectRequest(base: server.base), assertion: .absent)
-        let context = OnlineLookup(client: HTTPClient(), credential: Self.ssws).gather(for: subject)
+        let context = OnlineLookup(client: HTTPClient(), credential: Self.ssws, access: try Self.named(server)).gather(for: subject)
         #expect(context.registration?.jwksURI == "\(server.base)/client-keys.json")
         #expect(context.hostedJWKSSource == "\(server.base)/client-keys.json")
         let merged = context.merge(into: subject)
@@ -108,7 +113,7 @@ import Testing
         var subject = Subject(source: "<test>", request: Self.introspectRequest(base: server.base), assertion: .absent)
         subject.app.authMethod = .clientSecretBasic
         subject.app.provenance["auth_method"] = .flag
-        let merged = OnlineLookup(client: HTTPClient(), credential: Self.ssws).gather(for: subject).merge(into: subject)
+        let merged = OnlineLookup(client: HTTPClient(), credential: Self.ssws, access: try Self.named(server)).gather(for: subject).merge(into: subject)
         #expect(merged.subject.app.authMethod == .clientSecretBasic)
         #expect(merged.subject.app.provenance["auth_method"] == .flag)
         #expect(merged.overriddenByUser.count == 1)
@@ -133,7 +138,7 @@ import Testing
         defer { server.stop() }
         let wrong = ManagementCredential(scheme: .ssws, token: "00WRONGtoken-zyxwvutsrqponmlkjihgfedcba", origin: "OKTA_API_TOKEN")
         let subject = Subject(source: "<test>", request: Self.introspectRequest(base: server.base), assertion: .absent)
-        let context = OnlineLookup(client: HTTPClient(), credential: wrong).gather(for: subject)
+        let context = OnlineLookup(client: HTTPClient(), credential: wrong, access: try Self.named(server)).gather(for: subject)
         let failure = try #require(context.failures.first)
         #expect(failure.cause == .httpStatus(401, reason: "Unauthorized",
                                              excerpt: #"{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oaeTEST","errorCauses":[]}"#))

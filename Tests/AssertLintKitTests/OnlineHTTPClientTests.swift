@@ -114,7 +114,7 @@ import Testing
     @Test func missingCAFileIsReportedBeforeConnecting() throws {
         let client = HTTPClient(options: .init(cacert: "/nonexistent/ca.pem"))
         let error = try #require(fetchError("https://127.0.0.1:1/x", client: client))
-        #expect(error.cause == .caFile(path: "/nonexistent/ca.pem", reason: "no readable file there"))
+        #expect(error.cause == .caFile(path: "/nonexistent/ca.pem", reason: "no such file"))
     }
 
     @Test func errorMessagesAreOneLine() {

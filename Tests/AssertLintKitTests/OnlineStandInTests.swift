@@ -48,11 +48,15 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private var stopped = false
     private var received: [Request] = []
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    /// The IPv4 loopback address it listens on (127.0.0.1 unless asked for another).
+    let host: String
+    var base: String { "http://\(host):\(port)" }
 
     var requests: [Request] { lock.withLock { received } }
 
-    init(lifetime: Double = 60, handler: @escaping Handler) throws {
+    /// `address`: another loopback address (127.0.0.2) for a server that differs from another only
+    /// by host; `port`: a given port (0: the kernel's choice).
+    init(lifetime: Double = 60, address: UInt32 = 0x7F00_0001, port wanted: UInt16 = 0, handler: @escaping Handler) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed") }
@@ -60,14 +64,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
+        addr.sin_port = wanted.bigEndian
+        addr.sin_addr.s_addr = in_addr_t(address).bigEndian
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bound == 0, listen(fd, 16) == 0 else {
             close(fd)
-            throw ServerError("bind/listen on 127.0.0.1 failed")
+            throw ServerError("bind/listen on a loopback address failed")
         }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &addr) {
@@ -75,6 +79,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: addr.sin_port))
+        host = "127.\((address >> 16) & 0xFF).\((address >> 8) & 0xFF).\(address & 0xFF)"
         let deadline = Date().addingTimeInterval(lifetime)
         let thread = Thread { [self] in acceptLoop(until: deadline) }
         thread.start()

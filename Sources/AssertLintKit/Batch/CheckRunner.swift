@@ -24,9 +24,10 @@ public struct CheckOptions: Sendable {
     public var parallel: Bool
     /// `--online` (or `online: true` in the config): fills each request's context from the
     /// server before it is judged. Problems it reports (a fetch that failed) are input errors,
-    /// exit 2, while the request is still judged with what is known.
+    /// exit 2, while the request is still judged with what is known. The closure also gets the
+    /// config's `online.hosts` (where discovery may be read).
     public var online: Bool
-    public var onlineContext: (@Sendable (Subject) -> (Subject, [String]))?
+    public var onlineContext: (@Sendable (Subject, [Origin]) -> (Subject, [String]))?
 
     public init(paths: [String] = [], configFile: String? = nil, failOn: FailThreshold? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
@@ -34,7 +35,7 @@ public struct CheckOptions: Sendable {
                 rules: [any Rule] = Registry.all,
                 standardInput: @escaping @Sendable () -> Data? = { CheckOptions.boundedStandardInput() },
                 parallel: Bool = true, online: Bool = false,
-                onlineContext: (@Sendable (Subject) -> (Subject, [String]))? = nil) {
+                onlineContext: (@Sendable (Subject, [Origin]) -> (Subject, [String]))? = nil) {
         self.paths = paths
         self.configFile = configFile
         self.failOn = failOn
@@ -164,7 +165,7 @@ public struct CheckRunner: Sendable {
             if subject.rawText == nil { subject.rawText = text }
             config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
             if let online {
-                let (merged, problems) = online(subject)
+                let (merged, problems) = online(subject, config.onlineHosts)
                 subject = merged
                 outcome.errors += problems.map { InputError(input.displayPath, $0) }
             }

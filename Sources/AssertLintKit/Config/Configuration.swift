@@ -26,7 +26,7 @@ public enum FailThreshold: String, Sendable, CaseIterable {
 ///     ignore: [{path: "legacy/**", rules: [exp-too-far]}]
 ///     policy: {max_lifetime: 300, require_jti: true, allowed_algs: [RS256, ES256], require_kid: true}
 ///     fail_on: warning
-///     online: false
+///     online: {hosts: [myorg.okta.com]}   # or online: true; hosts: discovery only, never a credential
 public struct Configuration: Sendable {
     /// A per-path silence: files matching `path` (relative to the config's directory) ignore `rules`.
     public struct PathIgnore: Sendable, Equatable {
@@ -47,8 +47,11 @@ public struct Configuration: Sendable {
     public var ignores: [PathIgnore] = []
     public var policy: Policy?
     public var failOn: FailThreshold?
-    /// Accepted for forward compatibility; nothing is fetched yet.
+    /// `online: true`, or `online: {hosts: [...]}`: check reads discovery documents. A config
+    /// never says where a management credential goes (only the environment or a flag does).
     public var online: Bool?
+    /// `online.hosts`: the origins `check` may read discovery documents from.
+    public var onlineHosts: [Origin] = []
 
     public static let fileNames = [".assertlint.yml", ".assertlint.yaml"]
     static let keys = ["include", "exclude", "app", "profile", "disable", "severity", "ignore", "policy", "fail_on", "online"]
@@ -143,7 +146,7 @@ public struct Configuration: Sendable {
                 }
                 config.failOn = t
             case "online":
-                config.online = try Policy.bool(v, "online", file: path, line: line)
+                (config.online, config.onlineHosts) = try online(v, path: path, line: line)
             default:
                 throw InputError(path, "\(line): unknown key '\(key)' (expected one of: \(keys.joined(separator: ", ")))")
             }
@@ -211,6 +214,32 @@ public struct Configuration: Sendable {
             guard let s = item.string, !s.isEmpty else { throw InputError(path, "line \(item.mark?.line ?? 0): \(name) entries are path patterns") }
             return Glob(s)
         }
+    }
+
+    /// `online: true|false`, or `{enabled: true|false, hosts: [host or origin, ...]}` (a mapping
+    /// turns online on unless `enabled: false`). A bare host means `https://host`.
+    private static func online(_ node: Node, path: String, line: String) throws(InputError) -> (Bool, [Origin]) {
+        guard let map = node.mapping else { return (try Policy.bool(node, "online", file: path, line: line), []) }
+        var enabled = true
+        var hosts: [Origin] = []
+        for (k, v) in map {
+            let at = "line \(k.mark?.line ?? 0)"
+            switch k.string {
+            case "enabled": enabled = try Policy.bool(v, "online.enabled", file: path, line: at)
+            case "hosts":
+                for item in try list(v, "online.hosts", path: path, line: at) {
+                    let text = item.string ?? ""
+                    do {
+                        hosts.append(try NamedOrigin(text.contains("://") ? text : "https://" + text, namedBy: "online.hosts").origin)
+                    } catch {
+                        throw InputError(path, "line \(item.mark?.line ?? 0): online.hosts entries are host names or https origins (\(error.reason))")
+                    }
+                }
+            default:
+                throw InputError(path, "\(at): unknown key 'online.\(k.string ?? "?")' (expected one of: enabled, hosts)")
+            }
+        }
+        return (enabled, hosts)
     }
 
     private static func app(_ node: Node, path: String, directory: String) throws(InputError) -> AppRegistration {

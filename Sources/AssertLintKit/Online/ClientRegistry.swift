@@ -40,13 +40,25 @@ public struct ManagementCredential: Sendable, CustomStringConvertible {
         return nil
     }
 
-    /// A token file: the token alone (a leading `SSWS ` / `Bearer ` is tolerated).
+    /// A token file: the token alone (a leading `SSWS ` / `Bearer ` is tolerated). Read once,
+    /// at most 64 KiB, and a pipe that never closes gives up after 5 s.
     public static func fromFile(_ path: String, scheme: Scheme) throws(InputError) -> ManagementCredential {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot read the token file") }
+        let variable = scheme == .ssws ? "OKTA_API_TOKEN_FILE" : "OKTA_ACCESS_TOKEN_FILE"
+        let data: [UInt8]
+        do {
+            data = try BoundedFileRead.contents(of: path, limit: 64 << 10, timeout: 5)
+        } catch {
+            throw InputError("\(variable) \(path)", "cannot read the token file: \(error.reason)")
+        }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, !text.contains("\n") else { throw InputError(path, "a token file holds the token alone, on one line") }
-        return ManagementCredential(scheme: scheme, token: text, origin: "file \(path)")
+        guard !text.isEmpty, !text.contains(where: \.isNewline) else {
+            throw InputError("\(variable) \(path)", "a token file holds the token alone, on one line")
+        }
+        return ManagementCredential(scheme: scheme, token: text, origin: variable)
     }
+
+    /// The environment variable (or `_FILE` variable) the credential came from.
+    public var variable: String { origin }
 
     private static func clean(_ token: String, scheme: Scheme) -> String {
         let t = token.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,6 +84,10 @@ public struct RegisteredClient: Sendable, Equatable {
     public var jwksURI: String?
     /// For each field read (`token_endpoint_auth_method`, ...), the URL it came from.
     public var sources: [String: String]
+    /// The requests made, as `GET /path`, in order.
+    public var requests: [String] = []
+    /// What was not used, and why (the Apps API answered 404 after a good Clients API answer).
+    public var notes: [String] = []
 
     public init(clientID: String) {
         self.clientID = clientID
@@ -92,24 +108,29 @@ public struct ClientRegistry: Sendable {
     /// The org's base URL (`https://{domain}`), without a path.
     public let baseURL: String
     public let credential: ManagementCredential
+    /// Every request carrying the credential is bound to this origin (the client refuses others).
+    public let origin: Origin?
 
     public init(client: HTTPClient, baseURL: String, credential: ManagementCredential) {
-        var options = client.options
-        // A redirect must never carry the management credential anywhere.
-        options.followRedirects = false
-        self.client = HTTPClient(options: options)
+        // A redirect must never carry the management credential anywhere, not even within the org.
+        self.client = client.with { $0.followRedirects = false }
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.credential = credential
+        self.origin = Origin(url: self.baseURL)
     }
 
     public func clientsURL(_ clientID: String) -> String { "\(baseURL)/oauth2/v1/clients/\(Self.pathSegment(clientID))" }
     public func appsURL(_ clientID: String) -> String { "\(baseURL)/api/v1/apps/\(Self.pathSegment(clientID))" }
 
+    /// Reads the registration. When the Clients API answered, its answer is kept whatever the
+    /// Apps API then says; a 403 or 404 from the Apps API is a note, other failures are thrown
+    /// only when neither API answered.
     public func fetch(clientID: String) throws(NetworkError) -> RegisteredClient {
         var registered = RegisteredClient(clientID: clientID)
         var clientsError: NetworkError?
         do {
             let url = clientsURL(clientID)
+            registered.requests.append("GET " + Self.pathOf(url))
             Self.readClientsAPI(try get(url), source: url, into: &registered)
         } catch {
             // 403: the token may lack okta.clients.read but hold okta.apps.read; 404: try the app.
@@ -119,16 +140,24 @@ public struct ClientRegistry: Sendable {
         guard registered.lacksSomething else { return registered }
         do {
             let url = appsURL(clientID)
+            registered.requests.append("GET " + Self.pathOf(url))
             Self.readAppsAPI(try get(url), source: url, into: &registered)
         } catch {
-            throw clientsError ?? error
+            if let clientsError { throw clientsError }
+            guard case .httpStatus(let status, _, _) = error.cause, status == 403 || status == 404 else { throw error }
+            registered.notes.append("the Apps API answered HTTP \(status) for this client; the Clients API's answer is used alone")
         }
         return registered
     }
 
     private func get(_ url: String) throws(NetworkError) -> JSONValue {
-        try client.getJSON(url, headers: [credential.authorization], secrets: [credential.token],
+        try client.getJSON(url, headers: [credential.authorization], secrets: [credential.token], boundTo: origin,
                            expecting: "an Okta client or app object")
+    }
+
+    static func pathOf(_ url: String) -> String {
+        guard let parts = URLParts(url) else { return url }
+        return (parts.path ?? "/") + (parts.query.map { "?" + $0 } ?? "")
     }
 
     /// Only fills what is still missing: the Clients API is read first and wins.
@@ -184,7 +213,12 @@ public struct ClientRegistry: Sendable {
         }
     }
 
-    static func pathSegment(_ s: String) -> String { FormEncoding.encode(s) }
+    /// The client id as one path segment. `.` and `..` are encoded too, so no client id can
+    /// name another path of the management API.
+    static func pathSegment(_ s: String) -> String {
+        let encoded = FormEncoding.encode(s)
+        return !encoded.isEmpty && encoded.allSatisfy({ $0 == "." }) ? String(repeating: "%2E", count: encoded.count) : encoded
+    }
 }
 
 /// Fetches a JWKS the client hosts itself (the app's registered `jwks_uri`). Never used for

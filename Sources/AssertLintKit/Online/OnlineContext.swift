@@ -21,6 +21,10 @@ public struct OnlineContext: Sendable {
     public var failures: [NetworkError]
     /// Lookups that were not attempted, and why (no credential, no client id, no issuer).
     public var skipped: [String]
+    /// Each request made and the origin that received it ("discovery read from https://x (GET /...)").
+    public var requests: [String] = []
+    /// Errors that are not fetches (an unreadable token file); reported like failures.
+    public var problems: [String] = []
 
     public init(discoveryURL: String? = nil, metadata: ServerMetadata? = nil, registration: RegisteredClient? = nil,
                 hostedJWKS: JSONValue? = nil, hostedJWKSSource: String? = nil, failures: [NetworkError] = [],
@@ -71,7 +75,7 @@ public struct OnlineContext: Sendable {
             take("type", label: "application_type", server: r.type, shown: r.applicationTypeText,
                  source: r.sources["application_type"], current: s.app.type) { $0.type = $1 }
             if let grants = r.grantTypes, let src = r.sources["grant_types"] {
-                fromServer.append(OnlineFact(name: "grant_types", value: grants.joined(separator: ", "), source: src))
+                fromServer.append(OnlineFact(name: "grant_types", value: Self.list(grants), source: src))
             }
             if let text = r.authMethodText, r.authMethod == nil {
                 overridden.append("token_endpoint_auth_method: the server reports '\(text)', which assertlint does not know; it was not used")
@@ -89,15 +93,17 @@ public struct OnlineContext: Sendable {
                 fromServer.append(OnlineFact(name: kind.displayName, value: url, source: m.source))
             }
             if let methods = m.tokenEndpointAuthMethods {
-                fromServer.append(OnlineFact(name: "token_endpoint_auth_methods_supported", value: methods.joined(separator: ", "), source: m.source))
+                fromServer.append(OnlineFact(name: "token_endpoint_auth_methods_supported", value: Self.list(methods), source: m.source))
             }
+            overridden += m.ignored
         }
 
         var assumed: [String] = []
         if metadata == nil {
             assumed.append("endpoints and issuer: inferred from the request URL's shape (no discovery document was read)")
         }
-        let unknown = "not known (set OKTA_API_TOKEN or OKTA_ACCESS_TOKEN so assertlint can read the app's registration)"
+        // Why it is unknown is said once, in the "not fetched: app registration" line.
+        let unknown = registration == nil ? "not known (the app's registration was not read)" : "not in the app's registration"
         for (key, label, has) in [("auth_method", "token_endpoint_auth_method", s.app.authMethod != nil),
                                   ("type", "application_type", s.app.type != nil),
                                   ("jwks", "registered keys (jwks)", s.app.jwks != nil)] {
@@ -115,8 +121,33 @@ public struct OnlineContext: Sendable {
     static func keySummary(_ jwks: JSONValue) -> String {
         let keys = jwks.objectValue?["keys"]?.arrayValue ?? []
         let kids = keys.compactMap { $0.objectValue?["kid"]?.stringValue }
-        let count = keys.count == 1 ? "1 key" : "\(keys.count) keys"
-        return kids.isEmpty ? count : "\(count) (kid \(kids.joined(separator: ", ")))"
+        let count = keys.count == 1 ? "1 key" : "\(Self.number(keys.count)) keys"
+        var text = kids.isEmpty ? count : "\(count) (kid \(Self.list(kids)))"
+        let big = keys.filter { RegisteredKeyLimits.rsaBits(of: $0).map { $0 > RegisteredKeyLimits.maxRSABits } ?? false }
+        if !big.isEmpty {
+            text += "; \(Self.number(big.count)) of them RSA above \(Self.number(RegisteredKeyLimits.maxRSABits)) bits, "
+                + "which assertlint cannot verify with (the largest RSA key it reads)"
+        }
+        return text
+    }
+
+    /// Items for one note line: at most `limit`, each at most 64 characters, then how many more.
+    static func list(_ items: [String], limit: Int = 5) -> String {
+        let shown = items.prefix(limit).map { $0.count > 64 ? String($0.prefix(64)) + "..." : $0 }
+        let rest = items.count - shown.count
+        let text = shown.joined(separator: ", ")
+        return rest > 0 ? "\(text) and \(number(rest)) more" : text
+    }
+
+    /// 9997 as "9,997".
+    static func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
     }
 }
 
@@ -142,71 +173,100 @@ public struct OnlineMerge: Sendable {
 }
 
 /// Runs the online lookups for one subject: discovery, the app's registration (when a
-/// management credential is available) and the app's hosted JWKS. Failures are collected,
-/// not thrown, so the offline diagnosis can still be printed.
+/// management credential and the origin it belongs to are both named outside the input) and the
+/// app's hosted JWKS. Failures are collected, not thrown, so the offline diagnosis can still be
+/// printed. Every request made is noted with the origin that received it.
 public struct OnlineLookup: Sendable {
     public var client: HTTPClient
     /// `--issuer`: overrides the issuer found from the request URL (custom URL domains, stand-ins).
     public var issuer: String?
-    public var credential: ManagementCredential?
+    public var credential: CredentialSource
+    public var access: OnlineAccess
 
-    public init(client: HTTPClient = HTTPClient(), issuer: String? = nil, credential: ManagementCredential? = nil) {
+    public init(client: HTTPClient = HTTPClient(), issuer: String? = nil, credential: ManagementCredential? = nil,
+                access: OnlineAccess = OnlineAccess()) {
+        self.init(client: client, issuer: issuer, credentialSource: CredentialSource(credential), access: access)
+    }
+
+    public init(client: HTTPClient, issuer: String?, credentialSource: CredentialSource, access: OnlineAccess) {
         self.client = client
         self.issuer = issuer
-        self.credential = credential
+        self.credential = credentialSource
+        self.access = access
     }
 
     /// The client id to look up: the one the server will take the request to be from, else
     /// the assertion's `sub` (SDKs often send no `client_id` parameter).
     public static func clientID(of subject: Subject) -> String? {
-        if let id = subject.expectedClientID?.value { return id }
+        if let id = subject.expectedClientID?.value, !id.isEmpty { return id }
         guard let a = subject.assertion.decoded else { return nil }
         return [a.subject, a.issuer].compactMap { $0 }.first { !$0.isEmpty }
     }
 
     /// The subject with the server's facts merged in and where each came from noted beside how the
     /// input was read, plus one line per fetch that failed (the caller exits 2 after reporting).
-    public func fill(_ subject: Subject) -> (subject: Subject, failures: [String]) {
-        let merged = gather(for: subject).merge(into: subject)
+    /// `discoveryHosts`: the origins a repository's `.assertlint.yml` lists for discovery.
+    public func fill(_ subject: Subject, discoveryHosts: [Origin] = []) -> (subject: Subject, failures: [String]) {
+        let context = gather(for: subject, discoveryHosts: discoveryHosts)
+        let merged = context.merge(into: subject)
         var filled = merged.subject
-        filled.notes += merged.summaryLines.map { "online: " + $0 }
-        return (filled, merged.failures.map(\.description))
+        filled.notes += (context.requests + merged.summaryLines).map { "online: " + $0 }
+        return (filled, context.problems + merged.failures.map(\.description))
     }
 
-    public func gather(for subject: Subject) -> OnlineContext {
+    public func gather(for subject: Subject, discoveryHosts: [Origin] = []) -> OnlineContext {
         var context = OnlineContext()
         let clientID = Self.clientID(of: subject)
 
         if let url = Discovery.documentURL(issuer: issuer, target: subject.target, clientID: clientID) {
-            context.discoveryURL = url
-            do {
-                context.metadata = try Discovery(client: client).fetch(url)
-            } catch {
-                context.failures.append(error)
+            if let refusal = access.discoveryRefusal(url, listed: discoveryHosts) {
+                context.skipped.append(refusal)
+            } else {
+                context.discoveryURL = url
+                do {
+                    context.metadata = try Discovery(client: client).fetch(url)
+                    context.requests.append("discovery read from \(Self.originText(url)) (GET \(ClientRegistry.pathOf(url)))")
+                } catch {
+                    context.failures.append(error)
+                }
             }
         } else {
             context.skipped.append("discovery document: the request URL does not show the issuer; pass --issuer URL")
         }
 
-        guard let credential else {
-            context.skipped.append("app registration: no management credential (set OKTA_API_TOKEN for an API token or OKTA_ACCESS_TOKEN for an OAuth access token)")
+        let found: ManagementCredential
+        switch credential.state() {
+        case .none:
+            context.skipped.append("app registration: no management credential (set OKTA_API_TOKEN for an API token or OKTA_ACCESS_TOKEN "
+                                   + "for an OAuth access token, and OKTA_ORG_URL=https://<your org> for where it goes)")
+            return context
+        case .failed(let error):
+            if let error { context.problems.append(error.description) }
+            context.skipped.append("app registration: the management credential could not be read")
+            return context
+        case .loaded(let c):
+            found = c
+        }
+        guard let org = access.org else {
+            context.skipped.append("app registration: \(found.variable) is set, but no origin is named for it; set OKTA_ORG_URL=https://<your org> "
+                                   + "(or pass --org-url): the token is sent only to that origin, never to a host the input names")
             return context
         }
-        guard let clientID else {
+        guard let clientID, clientID != ".", clientID != ".." else {
             context.skipped.append("app registration: no client id in the request or the assertion")
             return context
         }
-        guard let base = managementBase(subject: subject, metadata: context.metadata) else {
-            context.skipped.append("app registration: cannot tell the org's URL; pass --issuer URL")
-            return context
-        }
+        let registry = ClientRegistry(client: client, baseURL: org.origin.description, credential: found)
         do {
-            let r = try ClientRegistry(client: client, baseURL: base, credential: credential).fetch(clientID: clientID)
+            let r = try registry.fetch(clientID: clientID)
             context.registration = r
+            context.requests.append("registration read from \(org.origin) with \(found.variable) (\(r.requests.joined(separator: ", ")))")
+            context.skipped += r.notes.map { "app registration: " + $0 }
             if r.jwks == nil, let uri = r.jwksURI {
                 do {
                     context.hostedJWKS = try ClientJWKSFetcher(client: client).fetch(uri)
                     context.hostedJWKSSource = uri
+                    context.requests.append("keys read from \(Self.originText(uri)) (GET \(ClientRegistry.pathOf(uri)), no credential)")
                 } catch {
                     context.failures.append(error)
                 }
@@ -217,11 +277,23 @@ public struct OnlineLookup: Sendable {
         return context
     }
 
-    /// The org's base URL for the management API: the `--issuer` origin, else the request's.
-    func managementBase(subject: Subject, metadata: ServerMetadata?) -> String? {
-        if let issuer, let u = EndpointURL(issuer) { return u.origin }
-        if let u = subject.request.flatMap({ EndpointURL($0.url) }) { return u.origin }
-        if let m = metadata, let u = EndpointURL(m.issuer) { return u.origin }
-        return nil
+    static func originText(_ url: String) -> String {
+        Origin(url: url)?.description ?? URLDisplay.withoutCredentials(url)
+    }
+}
+
+/// The size of keys fetched from a server, so a key assertlint cannot verify with is named as
+/// such in the online note (the signature check itself belongs to the crypto code).
+enum RegisteredKeyLimits {
+    /// The largest RSA modulus the key reader takes.
+    static let maxRSABits = 8192
+
+    /// The modulus size of an RSA JWK, from its `n`; nil for other keys or an unreadable `n`.
+    static func rsaBits(of key: JSONValue) -> Int? {
+        guard let o = key.objectValue, o["kty"]?.stringValue == "RSA", let n = o["n"]?.stringValue,
+              case .success(let decoded) = Base64URL.decode(Substring(n)) else { return nil }
+        let bytes = decoded.bytes.drop { $0 == 0 }
+        guard let first = bytes.first else { return 0 }
+        return (bytes.count - 1) * 8 + (8 - first.leadingZeroBitCount)
     }
 }

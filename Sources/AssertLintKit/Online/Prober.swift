@@ -7,9 +7,7 @@ public struct Prober: Sendable {
     public let client: HTTPClient
 
     public init(client: HTTPClient = HTTPClient()) {
-        var options = client.options
-        options.followRedirects = false
-        self.client = HTTPClient(options: options)
+        self.client = client.with { $0.followRedirects = false }
     }
 
     /// The HTTP request that `probe` sends for a parsed request. Form bodies are re-encoded
@@ -23,17 +21,68 @@ public struct Prober: Sendable {
         case .form(let fields):
             body = Array(fields.map { "\(FormEncoding.encode($0.name))=\(FormEncoding.encode($0.value))" }.joined(separator: "&").utf8)
         }
-        var secrets = request.formFields.filter { ["client_secret", "client_assertion", "token", "refresh_token", "code", "password"].contains($0.name) }
-            .map(\.value)
-        if let basic = request.basicCredentials, basic.decodable { secrets.append(basic.password) }
         return HTTPRequest(method: request.method, url: request.url, headers: request.headers, body: body,
-                           secrets: secrets, exactHeaders: true)
+                           secrets: sentCredentials(request), exactHeaders: true)
+    }
+
+    /// Every credential the request sends, wherever it sits: credential-named form fields, JSON
+    /// members at any depth and query parameters (`client_secret`, `clientSecret`, `client-secret`),
+    /// the assertion and its signature, credential headers with and without their scheme, Basic's
+    /// password and `user:password`, and URL userinfo. A server that echoes any of them back has
+    /// each occurrence replaced before anything is printed.
+    public static func sentCredentials(_ request: TokenRequest) -> [String] {
+        var out: [String] = []
+        func add(_ value: String) {
+            let v = value.trimmingCharacters(in: .whitespaces)
+            if !v.isEmpty { out.append(v) }
+        }
+        func addJWT(_ value: String) {
+            add(value)
+            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 3 { add(String(parts[2])) }
+        }
+        for f in request.formFields where URLDisplay.isCredentialName(f.name) { addJWT(f.value) }
+        if case .raw(let text) = request.body {
+            if let json = try? JSONParser.parse(text) { collect(json, credentialKey: false, into: &out) }
+            for f in FormEncoding.fields(text) where URLDisplay.isCredentialName(f.name) { addJWT(f.value) }
+        }
+        for h in request.headers where URLDisplay.isCredentialName(h.name) || ["dpop", "x-api-key"].contains(h.name.lowercased()) {
+            add(h.value)
+            if let space = h.value.firstIndex(of: " ") { addJWT(String(h.value[h.value.index(after: space)...])) }
+        }
+        if let basic = request.basicCredentials, basic.decodable {
+            add(basic.password)
+            add("\(basic.user):\(basic.password)")
+        }
+        if let parts = URLParts(request.url) {
+            if let password = parts.password {
+                add(password)
+                add(FormEncoding.decode(Substring(password)))
+                if let user = parts.user { add("\(user):\(password)") }
+            }
+            for piece in [parts.query, parts.fragment].compactMap({ $0 }) {
+                for f in FormEncoding.fields(piece) where URLDisplay.isCredentialName(f.name) { addJWT(f.value) }
+            }
+        }
+        return out
+    }
+
+    private static func collect(_ json: JSONValue, credentialKey: Bool, into out: inout [String]) {
+        switch json {
+        case .string(let s) where credentialKey: out.append(s)
+        case .object(let o):
+            for m in o.members { collect(m.value, credentialKey: credentialKey || URLDisplay.isCredentialName(m.key), into: &out) }
+        case .array(let a):
+            for v in a { collect(v, credentialKey: credentialKey, into: &out) }
+        default: break
+        }
     }
 
     public func probe(_ request: TokenRequest, prediction: Diagnosis) throws(NetworkError) -> ProbeResult {
-        let response = try client.send(Self.httpRequest(for: request))
+        let http = Self.httpRequest(for: request)
+        let response = try client.send(http)
         return ProbeResult(response: response, prediction: prediction.serverAnswer?.okta,
-                           predictedRuleID: prediction.serverAnswer?.ruleID)
+                           predictedRuleID: prediction.serverAnswer?.ruleID, sentSecrets: http.allSecrets)
     }
 }
 
@@ -42,13 +91,22 @@ public struct ProbeResult: Sendable {
     public let status: Int
     /// The response body as received. A successful answer carries tokens: print `redactedBody`.
     public let body: String
-    /// The body with token and secret values replaced, for printing and issue reports.
+    /// What the probe sent that must not be printed back (the server may echo the request).
+    let sentSecrets: [String]
+    /// The body with token and secret values replaced, and every credential the probe sent
+    /// replaced wherever the server echoed it, for printing and issue reports.
     public var redactedBody: String {
-        guard case .object(var o)? = try? JSONParser.parse(body) else { return body }
+        guard case .object(var o)? = try? JSONParser.parse(body) else { return redact(body) }
         for i in o.members.indices where Self.secretMembers.contains(o.members[i].key) {
             o.members[i].value = .string("(redacted)")
         }
-        return JSONValue.object(o).compactText
+        return redact(JSONValue.object(o).compactText)
+    }
+
+    /// `text` with every credential the probe sent replaced, also in its percent-encoded and
+    /// JSON-escaped forms.
+    func redact(_ text: String) -> String {
+        SecretScrubber.scrub(text, sentSecrets.flatMap { [$0, FormEncoding.encode($0), $0.replacingOccurrences(of: "/", with: "\\/")] })
     }
 
     static let secretMembers: Set<String> = ["access_token", "id_token", "refresh_token", "client_secret", "device_code", "issued_token"]
@@ -62,7 +120,8 @@ public struct ProbeResult: Sendable {
     public let predictedRuleID: String?
     public let verdict: ProbeVerdict
 
-    public init(response: HTTPResponse, prediction: OktaAnswer?, predictedRuleID: String?) {
+    public init(response: HTTPResponse, prediction: OktaAnswer?, predictedRuleID: String?, sentSecrets: [String] = []) {
+        self.sentSecrets = sentSecrets
         status = response.status
         body = response.text
         let object = (try? JSONParser.parse(response.body))?.objectValue
@@ -93,8 +152,11 @@ public struct ProbeResult: Sendable {
     }
 
     /// Lines for the report: the answer, the prediction, the verdict and, on disagreement,
-    /// what it means and how to report it.
-    public var summaryLines: [String] {
+    /// what it means and how to report it. What the server sent has the probe's credentials
+    /// replaced.
+    public var summaryLines: [String] { lines.map(redact) }
+
+    private var lines: [String] {
         var lines = ["server answered: HTTP \(status)" + (error.map { " \($0)" } ?? "") + (errorDescription.map { ": \($0)" } ?? "")]
         if let p = prediction {
             lines.append("assertlint predicted: HTTP \(p.status.map(String.init) ?? "?") \(p.error ?? "?")" + (p.errorDescription.map { ": \($0)" } ?? "")

@@ -20,6 +20,8 @@ public struct ServerMetadata: Sendable, Equatable {
     public var revocationEndpointAuthMethods: [String]?
     /// Every `*_signing_alg_values_supported` member, by its name.
     public var signingAlgorithms: [String: [String]]
+    /// Members that were not taken as facts, and why (an endpoint that is not an https URL).
+    public var ignored: [String] = []
 
     public init(source: String, issuer: String, tokenEndpoint: String? = nil, introspectionEndpoint: String? = nil,
                 revocationEndpoint: String? = nil, pushedAuthorizationRequestEndpoint: String? = nil,
@@ -50,23 +52,34 @@ public struct ServerMetadata: Sendable, Equatable {
             throw MetadataError(reason: "the document has no `issuer`: it is not an OpenID Connect / OAuth discovery document")
         }
         func strings(_ key: String) -> [String]? { o[key]?.arrayValue?.compactMap(\.stringValue) }
+        // An endpoint is a fact only when it is a URL assertlint would fetch (https, or http on
+        // loopback): a `gopher://` or `javascript:` value says nothing true about the server.
+        var ignored: [String] = []
+        func announced(_ key: String) -> String? {
+            guard let value = o[key]?.stringValue else { return nil }
+            if (try? HTTPClient.checkURL(value)) != nil { return value }
+            let shown = URLDisplay.withoutCredentials(value.count > 100 ? String(value.prefix(100)) + "..." : value)
+            ignored.append("\(key): the discovery document gives '\(shown)', which is not an https URL; it was ignored")
+            return nil
+        }
         var algs: [String: [String]] = [:]
         for m in o.members where m.key.hasSuffix("_signing_alg_values_supported") {
             algs[m.key] = m.value.arrayValue?.compactMap(\.stringValue) ?? []
         }
         self.init(source: source, issuer: issuer,
-                  tokenEndpoint: o["token_endpoint"]?.stringValue,
-                  introspectionEndpoint: o["introspection_endpoint"]?.stringValue,
-                  revocationEndpoint: o["revocation_endpoint"]?.stringValue,
-                  pushedAuthorizationRequestEndpoint: o["pushed_authorization_request_endpoint"]?.stringValue,
-                  deviceAuthorizationEndpoint: o["device_authorization_endpoint"]?.stringValue,
-                  backchannelAuthenticationEndpoint: o["backchannel_authentication_endpoint"]?.stringValue,
-                  authorizationEndpoint: o["authorization_endpoint"]?.stringValue,
-                  jwksURI: o["jwks_uri"]?.stringValue,
+                  tokenEndpoint: announced("token_endpoint"),
+                  introspectionEndpoint: announced("introspection_endpoint"),
+                  revocationEndpoint: announced("revocation_endpoint"),
+                  pushedAuthorizationRequestEndpoint: announced("pushed_authorization_request_endpoint"),
+                  deviceAuthorizationEndpoint: announced("device_authorization_endpoint"),
+                  backchannelAuthenticationEndpoint: announced("backchannel_authentication_endpoint"),
+                  authorizationEndpoint: announced("authorization_endpoint"),
+                  jwksURI: announced("jwks_uri"),
                   tokenEndpointAuthMethods: strings("token_endpoint_auth_methods_supported"),
                   introspectionEndpointAuthMethods: strings("introspection_endpoint_auth_methods_supported"),
                   revocationEndpointAuthMethods: strings("revocation_endpoint_auth_methods_supported"),
                   signingAlgorithms: algs)
+        self.ignored = ignored
     }
 
     /// The announced URL of an endpoint kind, if the document names one.

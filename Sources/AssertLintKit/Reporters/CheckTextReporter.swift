@@ -10,6 +10,11 @@ public struct CheckTextReporter: Sendable {
         self.options = options
     }
 
+    static func onlineRunNote(_ note: String) -> Bool {
+        ["online: discovery read from", "online: registration read from", "online: keys read from", "online: not fetched:"]
+            .contains { note.hasPrefix($0) }
+    }
+
     public func render(_ report: CheckReport) -> String {
         let style = Style(on: options.color)
         var out = ""
@@ -39,6 +44,16 @@ public struct CheckTextReporter: Sendable {
             }
             for error in file.errors {
                 out += "\(path): \(style.red("error")): \(error.reason)\n"
+            }
+        }
+        // Online mode: which origin received which request, and what was not read and why; each
+        // subject carries these notes, the run prints each distinct one once.
+        var seen = Set<String>()
+        for file in report.files {
+            for checked in file.subjects {
+                for note in checked.diagnosis.subject.notes where Self.onlineRunNote(note) && seen.insert(note).inserted {
+                    out += Escape.line(note) + "\n"
+                }
             }
         }
         out += report.summary + "\n"

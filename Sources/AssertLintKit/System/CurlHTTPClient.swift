@@ -13,15 +13,19 @@ public struct HTTPRequest: Sendable {
     /// Send only the given headers: libcurl's defaults (Accept, Content-Type, Expect) are
     /// suppressed. `probe` uses this to send the user's request as written.
     public var exactHeaders: Bool
+    /// The only origin this request may go to (a management credential's origin, named by the
+    /// user). Checked on libcurl's own parse of the URL before any connection; a mismatch is refused.
+    public var boundTo: Origin?
 
     public init(method: String = "GET", url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
-                secrets: [String] = [], exactHeaders: Bool = false) {
+                secrets: [String] = [], exactHeaders: Bool = false, boundTo: Origin? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.secrets = secrets
         self.exactHeaders = exactHeaders
+        self.boundTo = boundTo
     }
 
     var allSecrets: [String] {
@@ -56,13 +60,18 @@ public struct HTTPResponse: Sendable {
 /// The one HTTP client of assertlint, over libcurl. Every transfer gets its own easy handle,
 /// freed before the call returns. TLS verification is always on; plain http is accepted only
 /// for loopback hosts, checked on libcurl's own parse of the URL before any connection.
+/// libcurl never follows a redirect itself: the client follows one only when asked to and only
+/// within the origin it started at, so no redirect can take a request to a host nobody named.
+/// Copies of a client share one session: the CA file is read once and each GET is made once a run.
 public struct HTTPClient: Sendable {
     public struct Options: Sendable {
         /// A PEM file of CA certificates to trust instead of the system store (corporate CAs).
+        /// Read once per session (a pipe such as `<(cat ca.pem)` works), at most 1 MiB.
         public var cacert: String?
         public var connectTimeout: Double
         public var timeout: Double
         public var maxResponseBytes: Int
+        /// Follow redirects that stay within the request's origin (scheme, host and port).
         public var followRedirects: Bool
         public var userAgent: String
 
@@ -79,9 +88,42 @@ public struct HTTPClient: Sendable {
     }
 
     public var options: Options
+    /// Shared by every copy of this client: the CA bundle and the per-run response cache.
+    public let session: HTTPSession
 
     public init(options: Options = Options()) {
         self.options = options
+        self.session = HTTPSession()
+    }
+
+    /// This client with other options and the same session.
+    public func with(_ change: (inout Options) -> Void) -> HTTPClient {
+        var copy = self
+        change(&copy.options)
+        return copy
+    }
+
+    /// The largest CA bundle read (a full public-CA bundle is about 200 KiB).
+    public static let maxCABytes = 1 << 20
+
+    /// Reads the CA file now (it is read at most once a session), so a bad `--cacert` is one
+    /// error before any request.
+    public func loadCA() throws(NetworkError) {
+        _ = try caBundle(method: "GET", url: "")
+    }
+
+    private func caBundle(method: String, url: String) throws(NetworkError) -> [UInt8]? {
+        guard let path = options.cacert else { return nil }
+        let timeout = min(options.timeout, 10)
+        switch session.ca(path: path, load: {
+            Result { () throws(BoundedFileRead.Failure) in try BoundedFileRead.contents(of: path, limit: Self.maxCABytes, timeout: timeout) }
+        }) {
+        case .success(let bytes):
+            guard !bytes.isEmpty else { throw NetworkError(method: method, url: url, cause: .caFile(path: path, reason: "the file is empty")) }
+            return bytes
+        case .failure(let failure):
+            throw NetworkError(method: method, url: url, cause: .caFile(path: path, reason: failure.reason))
+        }
     }
 
     /// curl_global_init must run once before any handle exists; a static let runs exactly
@@ -105,13 +147,13 @@ public struct HTTPClient: Sendable {
     }
 
     /// GETs a JSON document. Non-2xx statuses, non-JSON bodies and oversize bodies are errors.
-    public func getJSON(_ url: String, headers: [HTTPHeader] = [], secrets: [String] = [],
+    public func getJSON(_ url: String, headers: [HTTPHeader] = [], secrets: [String] = [], boundTo: Origin? = nil,
                         expecting what: String) throws(NetworkError) -> JSONValue {
         var all = headers
         if !all.contains(where: { $0.name.caseInsensitiveCompare("Accept") == .orderedSame }) {
             all.append(HTTPHeader(name: "Accept", value: "application/json"))
         }
-        let request = HTTPRequest(url: url, headers: all, secrets: secrets)
+        let request = HTTPRequest(url: url, headers: all, secrets: secrets, boundTo: boundTo)
         let response = try send(request)
         guard response.isSuccess else {
             throw NetworkError(url: url, cause: .httpStatus(response.status, reason: response.reason,
@@ -124,17 +166,49 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    /// Sends a request and returns the answer whatever its status.
+    /// Sends a request and returns the answer whatever its status. A GET without a body is made
+    /// once per session: later identical requests get the first answer (or the first failure).
     public func send(_ request: HTTPRequest) throws(NetworkError) -> HTTPResponse {
+        guard request.method.uppercased() == "GET", request.body == nil else { return try follow(request) }
+        let key = ([request.url, options.followRedirects ? "follow" : "stay", request.boundTo?.description ?? ""]
+                   + request.headers.map { "\($0.name.lowercased()): \($0.value)" }).joined(separator: "\n")
+        return try session.once(key) { () -> Result<HTTPResponse, NetworkError> in
+            Result { () throws(NetworkError) in try follow(request) }
+        }.get()
+    }
+
+    /// Follows redirects within the first URL's origin, at most 5.
+    private func follow(_ first: HTTPRequest) throws(NetworkError) -> HTTPResponse {
+        var request = first
+        let start = try Origin.parse(first.url, method: first.method)
+        for _ in 0...5 {
+            let response = try perform(request)
+            guard options.followRedirects, (300..<400).contains(response.status), response.status != 304,
+                  let location = response.header("Location"), !location.isEmpty else { return response }
+            guard let next = Origin.resolve(location, against: request.url), let origin = Origin(url: next) else {
+                throw NetworkError(method: first.method, url: first.url, cause: .refusedURL("redirected to a URL assertlint cannot read; redirects are followed only within \(start)"))
+            }
+            guard origin == start else {
+                throw NetworkError(method: first.method, url: first.url,
+                                   cause: .refusedURL("redirected to another origin (\(origin)); assertlint follows redirects only within \(start)"))
+            }
+            request.url = next
+        }
+        throw NetworkError(method: first.method, url: first.url, cause: .other("more than 5 redirects"))
+    }
+
+    private func perform(_ request: HTTPRequest) throws(NetworkError) -> HTTPResponse {
         let target = try ParsedURL(request.url, method: request.method)
         defer { target.free() }
+        if let bound = request.boundTo, target.origin != bound {
+            throw NetworkError(method: request.method, url: request.url,
+                               cause: .refusedURL("refused: this request carries a credential that may go only to \(bound)"))
+        }
+        session.countTransfer()
         guard Self.globalInit, let handle = curl_easy_init() else {
             throw NetworkError(method: request.method, url: request.url, cause: .other("libcurl could not be initialised"))
         }
         defer { curl_easy_cleanup(handle) }
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         let sink = TransferSink(limit: options.maxResponseBytes)
@@ -144,16 +218,12 @@ public struct HTTPClient: Sendable {
         var ok = true
         func set(_ r: CURLcode) { if r != CURLE_OK { ok = false } }
         set(assertlint_curl_setopt_pointer(handle, CURLOPT_CURLU, UnsafeMutableRawPointer(target.handle)))
-        set(assertlint_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         set(assertlint_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         set(assertlint_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, target.loopback ? "http,https" : "https"))
         set(assertlint_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         set(assertlint_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        if let cacert = options.cacert {
-            guard FileManager.default.isReadableFile(atPath: cacert) else {
-                throw NetworkError(method: request.method, url: request.url, cause: .caFile(path: cacert, reason: "no readable file there"))
-            }
-            set(assertlint_curl_setopt_string(handle, CURLOPT_CAINFO, cacert))
+        if let bundle = try caBundle(method: request.method, url: request.url) {
+            bundle.withUnsafeBytes { raw in set(assertlint_curl_setopt_blob(handle, CURLOPT_CAINFO_BLOB, raw.baseAddress, raw.count)) }
         }
         // A proxy cannot reach this machine's loopback; everything else honours the standard
         // proxy variables, which libcurl reads by default.
@@ -161,14 +231,8 @@ public struct HTTPClient: Sendable {
         set(assertlint_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
         set(assertlint_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(options.timeout)))
         set(assertlint_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)))
-        if options.followRedirects {
-            set(assertlint_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
-            set(assertlint_curl_setopt_long(handle, CURLOPT_MAXREDIRS, 5))
-            // A redirect may not downgrade to plain http, even from a loopback start.
-            set(assertlint_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "https"))
-        } else {
-            set(assertlint_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
-        }
+        // libcurl never follows a redirect: `follow` does, within one origin.
+        set(assertlint_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
 
         let method = request.method.uppercased()
         if let body = request.body {
@@ -242,36 +306,54 @@ public struct HTTPClient: Sendable {
         var status = 0
         assertlint_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         guard code == CURLE_OK else {
-            let detail = SecretScrubber.scrub(String(cString: errorBuffer), request.allSecrets)
-            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             var connectTime = 0.0
             assertlint_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
             var osErrno = 0
             assertlint_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
+            var verify = 0
+            assertlint_curl_getinfo_long(handle, CURLINFO_SSL_VERIFYRESULT, &verify)
             throw NetworkError(method: request.method, url: request.url,
-                               cause: cause(of: code, reason: reason, sink: sink, target: target, connected: connectTime > 0,
-                                            refused: osErrno == Int(ECONNREFUSED)))
+                               cause: cause(of: code, sink: sink, target: target, connected: connectTime > 0,
+                                            refused: osErrno == Int(ECONNREFUSED), verifyResult: verify))
         }
         return HTTPResponse(url: request.url, status: status, reason: sink.reason, headers: sink.headers, body: sink.body)
     }
 
-    private func cause(of code: CURLcode, reason: String, sink: TransferSink, target: ParsedURL, connected: Bool,
-                       refused: Bool) -> NetworkError.Cause {
+    /// The cause in assertlint's own words: libcurl's and OpenSSL's texts are never passed on
+    /// (they can quote what the server sent).
+    private func cause(of code: CURLcode, sink: TransferSink, target: ParsedURL, connected: Bool,
+                       refused: Bool, verifyResult: Int) -> NetworkError.Cause {
         if sink.exceeded || code == CURLE_FILESIZE_EXCEEDED { return .tooLarge(limit: options.maxResponseBytes) }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: target.host)
-        case CURLE_COULDNT_RESOLVE_PROXY: return .connectFailed("cannot resolve the proxy (\(reason)); check HTTPS_PROXY / NO_PROXY")
+        case CURLE_COULDNT_RESOLVE_PROXY: return .connectFailed("cannot resolve the proxy; check HTTPS_PROXY / NO_PROXY")
         case CURLE_COULDNT_CONNECT:
-            return refused || reason.lowercased().contains("refused") ? .connectionRefused(host: target.host, port: target.port) : .connectFailed(reason)
+            return refused ? .connectionRefused(host: target.host, port: target.port) : .connectFailed("no route to \(target.host) port \(target.port)")
         case CURLE_OPERATION_TIMEDOUT:
             return connected ? .timeout(seconds: options.timeout) : .connectTimeout(seconds: min(options.connectTimeout, options.timeout))
-        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM: return .tls(reason)
-        case CURLE_SSL_CACERT_BADFILE: return .caFile(path: options.cacert ?? "(system store)", reason: reason)
-        case CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR: return .closedMidResponse(reason)
-        case CURLE_UNSUPPORTED_PROTOCOL:
-            return .refusedURL("redirected to a URL assertlint will not follow (only https redirects are followed): \(reason)")
-        case CURLE_TOO_MANY_REDIRECTS: return .other("too many redirects (\(reason))")
-        default: return .other(reason)
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM:
+            return .tls(Self.verifyText(verifyResult, handshake: code == CURLE_SSL_CONNECT_ERROR))
+        case CURLE_SSL_CACERT_BADFILE: return .caFile(path: options.cacert ?? "(system store)", reason: "it holds no PEM certificate libcurl can use")
+        case CURLE_PARTIAL_FILE: return .closedMidResponse("fewer bytes than announced")
+        case CURLE_GOT_NOTHING: return .closedMidResponse("no answer at all")
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR: return .closedMidResponse("the connection broke")
+        case CURLE_WEIRD_SERVER_REPLY: return .other("the answer is not HTTP")
+        default: return .other("libcurl error \(code.rawValue)")
+        }
+    }
+
+    /// OpenSSL's verify result (X509_V_ERR_*), in words.
+    static func verifyText(_ result: Int, handshake: Bool) -> String {
+        switch result {
+        case 2, 20: return "unable to get local issuer certificate"
+        case 9: return "the certificate is not valid yet"
+        case 10: return "the certificate has expired"
+        case 18: return "self-signed certificate"
+        case 19: return "self-signed certificate in the chain"
+        case 21: return "unable to verify the first certificate"
+        case 62: return "the certificate does not name this host"
+        case 64: return "the certificate does not name this IP address"
+        default: return handshake ? "the TLS handshake failed" : "the server's certificate was not accepted"
         }
     }
 
@@ -303,6 +385,133 @@ private final class TransferSink {
         guard let colon = trimmed.firstIndex(of: ":") else { return }
         headers.append(HTTPHeader(name: String(trimmed[..<colon]),
                                   value: String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+    }
+}
+
+/// Scheme, host (lowercased) and port: what a credential is bound to. Two origins are the same
+/// only when all three are equal; no suffix or "same org" matching.
+public struct Origin: Hashable, Sendable, CustomStringConvertible {
+    public let scheme: String
+    public let host: String
+    public let port: Int
+
+    public init(scheme: String, host: String, port: Int) {
+        self.scheme = scheme.lowercased()
+        self.host = host.lowercased()
+        self.port = port
+    }
+
+    /// The origin of an absolute URL as libcurl parses it (the host connected to); nil when it has none.
+    public init?(url: String) {
+        guard let parts = URLParts(url), let scheme = parts.scheme, let host = parts.host, !host.isEmpty, let port = parts.port else { return nil }
+        self.init(scheme: scheme, host: host, port: port)
+    }
+
+    public var isLoopback: Bool { HTTPClient.isLoopback(host: host) }
+
+    /// `https://host`, with the port only when it is not the scheme's default.
+    public var description: String {
+        let isDefault = (scheme == "https" && port == 443) || (scheme == "http" && port == 80)
+        return isDefault ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
+    }
+
+    /// The origin of a URL the client may fetch (scheme and host policy applied).
+    static func parse(_ url: String, method: String) throws(NetworkError) -> Origin {
+        let parsed = try ParsedURL(url, method: method)
+        defer { parsed.free() }
+        return parsed.origin
+    }
+
+    /// A `Location` header resolved against the URL that answered with it.
+    static func resolve(_ location: String, against base: String) -> String? {
+        guard let h = curl_url() else { return nil }
+        defer { curl_url_cleanup(h) }
+        guard curl_url_set(h, CURLUPART_URL, base, 0) == CURLUE_OK, curl_url_set(h, CURLUPART_URL, location, 0) == CURLUE_OK else { return nil }
+        var out: UnsafeMutablePointer<CChar>?
+        guard curl_url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK, let out else { return nil }
+        defer { curl_free(out) }
+        return String(cString: out)
+    }
+}
+
+/// The parts of a URL as libcurl reads it, for judging a URL the user named and for showing one
+/// without its credentials.
+public struct URLParts: Sendable, Equatable {
+    public var scheme: String?
+    public var user: String?
+    public var password: String?
+    public var host: String?
+    public var port: Int?
+    public var path: String?
+    public var query: String?
+    public var fragment: String?
+
+    public init?(_ url: String) {
+        guard let h = curl_url() else { return nil }
+        defer { curl_url_cleanup(h) }
+        guard curl_url_set(h, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else { return nil }
+        func part(_ p: CURLUPart, _ flags: UInt32 = 0) -> String? {
+            var out: UnsafeMutablePointer<CChar>?
+            guard curl_url_get(h, p, &out, flags) == CURLUE_OK, let out else { return nil }
+            defer { curl_free(out) }
+            return String(cString: out)
+        }
+        scheme = part(CURLUPART_SCHEME)?.lowercased()
+        user = part(CURLUPART_USER)
+        password = part(CURLUPART_PASSWORD)
+        host = part(CURLUPART_HOST)
+        port = part(CURLUPART_PORT, UInt32(CURLU_DEFAULT_PORT)).flatMap(Int.init)
+        path = part(CURLUPART_PATH)
+        query = part(CURLUPART_QUERY)
+        fragment = part(CURLUPART_FRAGMENT)
+    }
+}
+
+/// What copies of one `HTTPClient` share during a run: the CA bundle, read once, and one
+/// answer per GET (the first caller fetches; callers asking for the same request meanwhile
+/// wait for its answer), so 200 files naming one server make one request, not 200.
+public final class HTTPSession: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var answers: [String: Result<HTTPResponse, NetworkError>] = [:]
+    private var pending: Set<String> = []
+    private var caResult: Result<[UInt8], BoundedFileRead.Failure>?
+    private var transfers = 0
+
+    public init() {}
+
+    /// How many transfers libcurl made in this session.
+    public var transferCount: Int { condition.withLock { transfers } }
+
+    func countTransfer() { condition.withLock { transfers += 1 } }
+
+    func ca(path: String, load: () -> Result<[UInt8], BoundedFileRead.Failure>) -> Result<[UInt8], BoundedFileRead.Failure> {
+        condition.lock()
+        defer { condition.unlock() }
+        if let caResult { return caResult }
+        let loaded = load()
+        caResult = loaded
+        return loaded
+    }
+
+    func once(_ key: String, _ fetch: () -> Result<HTTPResponse, NetworkError>) -> Result<HTTPResponse, NetworkError> {
+        condition.lock()
+        while true {
+            if let answer = answers[key] {
+                condition.unlock()
+                return answer
+            }
+            guard pending.contains(key) else { break }
+            condition.wait()
+        }
+        pending.insert(key)
+        condition.unlock()
+        let answer = fetch()
+        condition.lock()
+        answers[key] = answer
+        pending.remove(key)
+        condition.broadcast()
+        condition.unlock()
+        return answer
     }
 }
 
@@ -344,7 +553,10 @@ private struct ParsedURL {
         self.host = host
         self.port = part(CURLUPART_PORT, UInt32(CURLU_DEFAULT_PORT)).flatMap(Int.init) ?? (scheme == "https" ? 443 : 80)
         self.loopback = loopback
+        self.origin = Origin(scheme: scheme, host: host, port: port)
     }
+
+    let origin: Origin
 
     private static func isLoopbackHost(_ host: String) -> Bool { HTTPClient.isLoopback(host: host) }
 

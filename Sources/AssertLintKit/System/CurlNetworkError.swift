@@ -32,7 +32,10 @@ public struct NetworkError: Error, Sendable, Equatable, CustomStringConvertible 
         self.cause = cause
     }
 
-    public var description: String { "\(method) \(url): \(causeText)" }
+    /// One line: the URL without the credentials it may carry (userinfo, `client_secret=` and the
+    /// like), and the method, URL and server excerpt with control characters made visible (all
+    /// three can come from the input or the server).
+    public var description: String { Escape.line("\(method) \(URLDisplay.withoutCredentials(url)): \(causeText)") }
 
     public var causeText: String {
         switch cause {
@@ -65,6 +68,61 @@ public struct NetworkError: Error, Sendable, Equatable, CustomStringConvertible 
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
     }
+}
+
+/// A URL as it may be shown: userinfo and the values of credential-like query and fragment
+/// parameters replaced with `(redacted)`. The rest stays as written, so the user recognises it.
+public enum URLDisplay {
+    public static func withoutCredentials(_ url: String) -> String {
+        var text = url
+        var tail = ""
+        // Query and fragment: parameter by parameter.
+        if let mark = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            tail = redactParameters(String(text[mark...]))
+            text = String(text[..<mark])
+        }
+        // Userinfo: everything between "://" and the last "@" of the authority.
+        if let scheme = text.range(of: "://") {
+            let authorityEnd = text[scheme.upperBound...].firstIndex(of: "/") ?? text.endIndex
+            if let at = text[scheme.upperBound..<authorityEnd].lastIndex(of: "@") {
+                text.replaceSubrange(scheme.upperBound..<at, with: "(redacted)")
+            }
+        }
+        return text + tail
+    }
+
+    /// `?a=1&client_secret=x#access_token=y` with the credential values replaced.
+    static func redactParameters(_ text: String) -> String {
+        var out = ""
+        var current = ""
+        func flush() {
+            if let eq = current.firstIndex(of: "="), isCredentialName(String(current[..<eq])) {
+                out += current[...eq] + "(redacted)"
+            } else {
+                out += current
+            }
+            current = ""
+        }
+        for c in text {
+            if c == "?" || c == "#" || c == "&" || c == ";" {
+                flush()
+                out.append(c)
+            } else {
+                current.append(c)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Names that carry a credential in any naming style (`client_secret`, `clientSecret`, `api-key`).
+    public static func isCredentialName(_ name: String) -> Bool {
+        let n = FormEncoding.decode(Substring(name)).lowercased().filter { $0.isLetter || $0.isNumber }
+        return credentialWords.contains { n.contains($0) }
+    }
+
+    static let credentialWords = ["secret", "token", "password", "passwd", "assertion", "apikey", "credential", "signature",
+                                  "code", "authorization", "auth", "sig", "key", "session", "cookie", "otp", "pin"]
 }
 
 /// Removes secrets from text that leaves the client (error excerpts, server echoes).
