@@ -39,14 +39,19 @@ struct Check: ParsableCommand {
     @Flag(help: "Fill in each request's context from the server (discovery document; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN). Also `online: true` in .assertlint.yml.")
     var online = false
 
+    @Flag(help: "Name unreadable directories, file names that are not UTF-8 and paths over PATH_MAX on stderr, but do not exit 2 for them.")
+    var skipUnreadable = false
+
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
         // Built whether or not --online is given: `online: true` in a config file may ask for it.
         let lookup = try network.lookup()
         let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { lookup.fill($0) }
-        let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
-                                              online: online, onlineContext: onlineContext)).run()
+        var options = CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
+                                   online: online, onlineContext: onlineContext)
+        options.skipUnreadable = skipUnreadable
+        let report = CheckRunner(options).run()
         let environment = ProcessInfo.processInfo.environment
         switch format {
         case .text:
@@ -58,6 +63,9 @@ struct Check: ParsableCommand {
         case .github: print(GitHubReporter().render(report), terminator: "")
         }
         // Errors reading inputs also go to stderr, one line each, so they are not lost in a report file.
+        for notice in report.notices {
+            FileHandle.standardError.write(Data("assertlint: \(Escape.line(notice))\n".utf8))
+        }
         for error in report.allErrors {
             FileHandle.standardError.write(Data("assertlint: \(error.description)\n".utf8))
         }
