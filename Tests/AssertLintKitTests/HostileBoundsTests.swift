@@ -88,6 +88,24 @@ import Testing
         close(file)
     }
 
+    /// A bound UNIX socket at `path` (left bound: the walk only needs it to exist).
+    static func unixSocket(_ path: String) throws {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure("socket failed") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw Failure("socket path too long") }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        close(fd)
+        guard bound == 0 else { throw Failure("bind \(path) failed: errno \(errno)") }
+    }
+
     static func removeDeep(_ t: TempTree) {
         // FileManager cannot remove paths over PATH_MAX; rm works level by level.
         _ = try? ProcessSupport.run("rm", ["-rf", t.root])
@@ -297,6 +315,24 @@ import Testing
             try nonUTF8File(in: t.path("fixtures"))
             return check(t, ["--skip-unreadable", "fixtures"])
         },
+        Scenario(name: "machine formats list it among their errors (json)", status: 2,
+                 expect: ["stdout:the file name is not UTF-8; not checked", "the file name is not UTF-8; not checked\n"]) { t in
+            try t.write("fixtures/ok.yaml", fixture)
+            try nonUTF8File(in: t.path("fixtures"))
+            return check(t, ["--format", "json", "fixtures"])
+        },
+        Scenario(name: "machine formats list it among their errors (sarif)", status: 2,
+                 expect: ["stdout:the file name is not UTF-8; not checked"]) { t in
+            try t.write("fixtures/ok.yaml", fixture)
+            try nonUTF8File(in: t.path("fixtures"))
+            return check(t, ["--format", "sarif", "fixtures"])
+        },
+        Scenario(name: "a socket named *.yaml in a tree is named and skipped", status: 0,
+                 expect: ["assertlint: tree/sock.yaml: skipped: a socket, not a regular file\n", "stdout:1 file"]) { t in
+            try t.write("tree/ok.yaml", fixture)
+            try unixSocket(t.path("tree/sock.yaml"))
+            return check(t, ["tree"])
+        },
         Scenario(name: "a path over PATH_MAX fails the run", timeout: 20, status: 2,
                  expect: ["the path is longer than 4095 bytes; not checked\n"]) { t in
             try t.write("tree/ok.yaml", fixture)
@@ -323,7 +359,7 @@ import Testing
             return check(t, ["--format", "json", "big.http"])
         },
         Scenario(name: ".http: 20,000 variables of 64 KB each hit the per-file budget", timeout: 20, status: 2,
-                 expect: ["big.http: the file's {{variables}} expand to more than 4 MiB in all; a token request is a few kilobytes\n"]) { t in
+                 expect: ["big.http: the file's {{variables}} expand to more than 16 MiB in all; a token request is a few kilobytes\n"]) { t in
             var text = "@big = " + String(repeating: "x", count: 64 * 1024 - 16) + "\n"
             for i in 0..<20_000 { text += "@v\(i) = {{big}}\n" }
             text += "###\nPOST \(endpoint)\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&x={{v1}}\n"

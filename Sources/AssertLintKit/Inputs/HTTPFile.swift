@@ -118,7 +118,7 @@ enum HTTPFile {
 
     /// What all the substitutions of one file may add up to: the per-value cap alone let 20,000
     /// variables of 64 KB each expand to 1.3 GB.
-    static let maxExpandedBytesPerFile = 4 * 1024 * 1024
+    static let maxExpandedBytesPerFile = 16 * 1024 * 1024
 
     /// The bytes substitutions have added so far in one file.
     struct Expansion {
