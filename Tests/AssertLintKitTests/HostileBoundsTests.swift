@@ -346,9 +346,22 @@ import Testing
         },
 
         // Linear parsing and budgets.
-        Scenario(name: "a curl script of 1,000 commands", timeout: 20, status: 1, expect: ["stdout:\"source\""]) { t in
+        Scenario(name: "a curl script of 1,000 commands", timeout: 20, status: 1, expect: ["stdout:\"entry\": \"curl on line 1000: POST"]) { t in
             try t.write("script.sh", curlScript(commands: 1000))
             return Setup(arguments: ["diagnose", "--format", "json", "script.sh"], directory: t.root)
+        },
+        Scenario(name: "a cmd.exe script of 1,000 commands with ^ continuations", timeout: 20, status: 1,
+                 expect: ["stdout:\"entry\": \"curl on line 2998: POST"]) { t in
+            let tok = token(kid: "k1", signatureBytes: 64)
+            let script = (0..<1000).map { i in
+                "curl -X POST \(endpoint) ^\n  -H \"Content-Type: application/x-www-form-urlencoded\" ^\n  -d grant_type=client_credentials -d client_assertion=\(tok) -d n=\(i)\n"
+            }.joined()
+            try t.write("script.txt", script)
+            return Setup(arguments: ["diagnose", "--format", "json", "script.txt"], directory: t.root)
+        },
+        Scenario(name: "a file named with braces is that file", status: 0, expect: ["stdout:1 file"], absent: ["no files match"]) { t in
+            try t.write("a{1,2}.yaml", fixture)
+            return check(t, ["a{1,2}.yaml"])
         },
         Scenario(name: "a HAR with 2,000 entries", timeout: 20, status: 0, expect: ["stdout:entry 2000: POST"]) { t in
             try t.write("big.har", har(entries: 2000))

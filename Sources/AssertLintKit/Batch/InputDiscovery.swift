@@ -58,7 +58,8 @@ public struct InputDiscovery: Sendable {
                 found["-"] = CheckInput(path: "-", displayPath: "-", explicit: true)
                 continue
             }
-            if Glob.isPattern(argument) {
+            // A file really named `a{1,2}.yaml` is that file, not a pattern.
+            if Glob.isPattern(argument), !FileManager.default.fileExists(atPath: absolute(argument)) {
                 let matches = glob(argument, problems: &problems, isExcluded: isExcluded)
                 if matches.isEmpty { errors.append(InputError(argument, "no files match this pattern")) }
                 for m in matches { add(m, explicit: false) }
