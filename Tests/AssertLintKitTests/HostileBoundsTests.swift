@@ -523,7 +523,7 @@ import Testing
     }
 
     /// Counts that prove every request of the big files was read, not just that the run ended.
-    @Test func bigFilesReadEveryRequest() throws {
+    @Test(.timeLimit(.minutes(1))) func bigFilesReadEveryRequest() throws {
         let tree = try TempTree()
         try tree.write("script.sh", Self.curlScript(commands: 1000))
         let out = try Self.run(Setup(arguments: ["diagnose", "--format", "json", "script.sh"], directory: tree.root), timeout: 20)
@@ -535,7 +535,7 @@ import Testing
         #expect(requests.count == 2000)
     }
 
-    @Test(.enabled(if: geteuid() != 0, "runs as root: chmod 000 does not stop root from reading a directory"))
+    @Test(.enabled(if: geteuid() != 0, "runs as root: chmod 000 does not stop root from reading a directory"), .timeLimit(.minutes(1)))
     func unreadableDirectoryFailsTheRun() throws {
         let tree = try TempTree()
         try tree.write("tree/ok.yaml", Self.fixture)
