@@ -535,16 +535,36 @@ import Testing
         #expect(requests.count == 2000)
     }
 
-    @Test(.enabled(if: geteuid() != 0, "runs as root: chmod 000 does not stop root from reading a directory"), .timeLimit(.minutes(1)))
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// As root, chmod 000 does not stop a read, so the run drops to uid 65534 with setpriv.
+    /// Whether, as root, the binary can be run as uid 65534 (setpriv present, and the build
+    /// directory reachable by that user).
+    static var canDropPrivileges: Bool {
+        guard FileManager.default.isExecutableFile(atPath: setpriv),
+              let probe = try? run(Setup(arguments: ["--version"], directory: "/"), timeout: 10,
+                                   wrapper: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]) else { return false }
+        return probe.status == 0
+    }
+
+    @Test(.enabled(if: geteuid() != 0 || canDropPrivileges,
+                   "runs as root, and cannot run the binary as uid 65534 (no setpriv, or the build directory is private): chmod 000 does not stop root"),
+          .timeLimit(.minutes(1)))
     func unreadableDirectoryFailsTheRun() throws {
         let tree = try TempTree()
         try tree.write("tree/ok.yaml", Self.fixture)
         try tree.write("tree/locked/x.yaml", Self.fixture)
+        chmod(tree.root, 0o755)
         chmod(tree.path("tree/locked"), 0)
         defer { chmod(tree.path("tree/locked"), 0o755) }
-        let out = try Self.run(Self.check(tree, ["tree"]), timeout: 10)
-        #expect(out.status == 2)
-        #expect(out.stderr.contains("tree/locked: cannot read the directory (permission denied); its files are not checked\n"))
+        let wrapper = geteuid() == 0 ? [Self.setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let out = try Self.run(Self.check(tree, ["tree"]), timeout: 10, wrapper: wrapper)
+        #expect(out.status == 2, "stderr: \(out.stderr)")
+        #expect(out.stderr == "assertlint: tree/locked: cannot read the directory (permission denied); its files are not checked\n")
+        #expect(out.stdout.contains("1 file"))
+        let skipping = try Self.run(Self.check(tree, ["--skip-unreadable", "tree"]), timeout: 10, wrapper: wrapper)
+        #expect(skipping.status == 0, "stderr: \(skipping.stderr)")
+        #expect(skipping.stderr.contains("tree/locked: cannot read the directory (permission denied); its files are not checked (skipped: --skip-unreadable)\n"))
     }
 
     @Test func braceExpansion() {
@@ -561,10 +581,16 @@ import Testing
 
     // MARK: - Running with a hard timeout
 
-    static func run(_ setup: Setup, timeout: Double) throws -> Outcome {
+    /// `wrapper` runs the binary through another program (setpriv), given as its path and arguments.
+    static func run(_ setup: Setup, timeout: Double, wrapper: [String] = []) throws -> Outcome {
         let process = Process()
-        process.executableURL = try CLITests.binary()
-        process.arguments = setup.arguments
+        if let tool = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(wrapper.dropFirst()) + [try CLITests.binary().path] + setup.arguments
+        } else {
+            process.executableURL = try CLITests.binary()
+            process.arguments = setup.arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: setup.directory)
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ASSERTLINT") && !$0.key.hasPrefix("OKTA_") }
         env["NO_COLOR"] = "1"
