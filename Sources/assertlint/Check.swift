@@ -39,6 +39,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Fill in each request's context from the server: discovery documents from the hosts in .assertlint.yml's online.hosts and the origin named by --issuer/--org-url/OKTA_ORG_URL; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN, sent only to that origin. Also `online: true` in .assertlint.yml.")
     var online = false
 
+    @Flag(help: "Name unreadable directories, file names that are not UTF-8 and paths over PATH_MAX on stderr, but do not exit 2 for them.")
+    var skipUnreadable = false
+
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
@@ -53,8 +56,10 @@ struct Check: ParsableCommand {
             case .failure(let error): return (subject, [String(describing: error)])
             }
         }
-        let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
-                                              online: online, onlineContext: onlineContext)).run()
+        var options = CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
+                                   online: online, onlineContext: onlineContext)
+        options.skipUnreadable = skipUnreadable
+        let report = CheckRunner(options).run()
         let environment = ProcessInfo.processInfo.environment
         switch format {
         case .text:
@@ -66,6 +71,9 @@ struct Check: ParsableCommand {
         case .github: print(GitHubReporter().render(report), terminator: "")
         }
         // Errors reading inputs also go to stderr, one line each, so they are not lost in a report file.
+        for notice in report.notices {
+            FileHandle.standardError.write(Data("assertlint: \(Escape.line(notice))\n".utf8))
+        }
         for error in report.allErrors {
             FileHandle.standardError.write(Data("assertlint: \(error.description)\n".utf8))
         }

@@ -9,7 +9,7 @@ import Testing
         try t.write("a.yaml", BatchFixtures.fixture(jti: "a"))
         let report = BatchFixtures.run(t, [])
         #expect(report.errors.map(\.description) == [
-            "\(config): line 2: unknown key 'colour' (expected one of: include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online)",
+            "\(config): line 2: unknown key 'colour' (expected one of: include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online, extend)",
         ])
         #expect(report.exitCode == 2)
     }
@@ -30,7 +30,7 @@ import Testing
         #expect(error("fail_on: sometimes\n") == "/r/.assertlint.yml: line 1: fail_on must be one of error, warning, info, never")
         #expect(error("profile: keycloak\n") == "/r/.assertlint.yml: line 1: profile must be one of okta-org, okta-custom, rfc7523")
         #expect(error("ignore: [{path: x, rule: [aud-mismatch]}]\n") == "/r/.assertlint.yml: line 1: unknown key 'ignore.rule' (expected one of: path, rules)")
-        #expect(error("- a\n- b\n") == "/r/.assertlint.yml: the config must be a mapping of include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online")
+        #expect(error("- a\n- b\n") == "/r/.assertlint.yml: the config must be a mapping of include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online, extend")
         #expect(error("online: false\n") == nil)
     }
 

@@ -90,6 +90,10 @@ public struct CheckReport: Sendable {
     public var failOn: FailThreshold
     /// What repository-relative paths (SARIF URIs) are relative to.
     public var repositoryRoot: String
+    /// What was passed over without failing the run, one line each for stderr: files that are
+    /// not regular files, link loops, links out of the roots (counted once), and, with
+    /// `--skip-unreadable`, the unreadable parts of a tree.
+    public var notices: [String] = []
 
     public init(files: [FileOutcome], errors: [InputError], failOn: FailThreshold, repositoryRoot: String) {
         self.files = files

@@ -28,6 +28,9 @@ public struct CheckOptions: Sendable {
     /// config's `online.hosts` (where discovery may be read).
     public var online: Bool
     public var onlineContext: (@Sendable (Subject, [Origin]) -> (Subject, [String]))?
+    /// `--skip-unreadable`: an unreadable directory, a file name that is not UTF-8 or a path over
+    /// PATH_MAX is still named on stderr but does not make the run exit 2.
+    public var skipUnreadable = false
 
     public init(paths: [String] = [], configFile: String? = nil, failOn: FailThreshold? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
@@ -93,10 +96,26 @@ public struct CheckRunner: Sendable {
         func config(for path: String) -> Result<Configuration, InputError> {
             resolver.configuration(forDirectory: path == "-" ? discovery.workingDirectory : (path as NSString).deletingLastPathComponent)
         }
-        let (inputs, missing) = discovery.expand(arguments) { path in
+        let (inputs, missing, problems) = discovery.expand(arguments) { path in
             (try? config(for: path).get())?.isExcluded(path) ?? false
         }
         errors += missing
+        // Nothing is skipped in silence: what a walk could not read fails the run unless the
+        // user asked to skip it; files that are not regular, and links out of the roots, are named.
+        var notices = problems.skipped.map(\.description)
+        if options.skipUnreadable {
+            notices += problems.unreadable.map { "\($0.description) (skipped: --skip-unreadable)" }
+        } else {
+            errors += problems.unreadable
+        }
+        if problems.linksLeavingRoots > 0 {
+            let n = problems.linksLeavingRoots
+            notices.append("\(n) symbolic link\(n == 1 ? "" : "s") \(n == 1 ? "leads" : "lead") outside the checked directories and \(n == 1 ? "was" : "were") not followed")
+        }
+        let passedOver = problems.skipped.count + problems.unreadable.count
+        if inputs.isEmpty, passedOver > 0, errors.isEmpty || options.skipUnreadable {
+            errors.append(InputError("check", "no file was checked: \(passedOver) skipped (named above)"))
+        }
 
         var jobs: [(CheckInput, Configuration)] = []
         for input in inputs {
@@ -117,7 +136,9 @@ public struct CheckRunner: Sendable {
         }
         var files = results.values(default: jobs.map { FileOutcome(input: $0.0, kind: .unknown) })
         ReplayScan.markReusedAssertions(in: &files, configurations: jobs.map(\.1))
-        return CheckReport(files: files, errors: errors, failOn: failOn, repositoryRoot: root)
+        var report = CheckReport(files: files, errors: errors, failOn: failOn, repositoryRoot: root)
+        report.notices = notices
+        return report
     }
 
     /// Reads and judges one file. Never throws: what goes wrong is recorded in the outcome.
@@ -158,11 +179,13 @@ public struct CheckRunner: Sendable {
             }
         }
         let online = (options.online || config.online == true) ? options.onlineContext : nil
-        for original in subjects {
+        for (n, original) in subjects.enumerated() {
             var subject = original
             subject.source = input.displayPath
             subject.realNow = options.realNow
-            if subject.rawText == nil { subject.rawText = text }
+            // The file's own text (a private key committed in it) is judged once, with its first
+            // request: handing all of it to each of 2,000 HAR entries made `check` quadratic.
+            if subject.rawText == nil, n == 0 { subject.rawText = text }
             config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
             if let online {
                 let (merged, problems) = online(subject, config.onlineHosts)

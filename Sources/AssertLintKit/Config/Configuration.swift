@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
     public struct PathIgnore: Sendable, Equatable {
         public var path: Glob
         public var rules: [String]
+        /// Where `path` starts when the ignore comes from an extended config; nil: this config's directory.
+        public var directory: String? = nil
     }
 
     /// The file it was read from; nil for the built-in defaults.
@@ -40,6 +42,10 @@ public struct Configuration: Sendable {
     public var directory: String
     public var include: [Glob] = []
     public var exclude: [Glob] = []
+    /// Excludes inherited through `extend:`, each relative to the directory of the config that says it.
+    public var inheritedExcludes: [(directory: String, globs: [Glob])] = []
+    /// The config files named by `extend:`, absolute, in the order written.
+    public var extends: [String] = []
     public var app: AppRegistration?
     public var profile: ServerProfile?
     public var disabled: Set<String> = []
@@ -54,7 +60,7 @@ public struct Configuration: Sendable {
     public var onlineHosts: [Origin] = []
 
     public static let fileNames = [".assertlint.yml", ".assertlint.yaml"]
-    static let keys = ["include", "exclude", "app", "profile", "disable", "severity", "ignore", "policy", "fail_on", "online"]
+    static let keys = ["include", "exclude", "app", "profile", "disable", "severity", "ignore", "policy", "fail_on", "online", "extend"]
     static let appKeys = ["client_id", "auth_method", "type", "jwks"]
 
     /// The defaults when no config file applies.
@@ -64,8 +70,40 @@ public struct Configuration: Sendable {
 
     /// Reads a config file. Every problem is one line naming the file (exit 2).
     public static func load(path: String, knownRules: Set<String> = Set(Catalog.bundled.ids)) throws(InputError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path, "cannot read the config file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "the config file is not UTF-8 text") }
+        try load(path: path, knownRules: knownRules, chain: [])
+    }
+
+    /// How many configs `extend:` may chain: more than any real layout, fewer than a mistake can cost.
+    public static let maxExtendDepth = 8
+
+    /// Reads a config and the configs it extends: each base first, then this file's keys over them.
+    static func load(path: String, knownRules: Set<String>, chain: [String]) throws(InputError) -> Configuration {
+        let real = InputDiscovery.realPath(path) ?? path
+        if chain.contains(real) {
+            throw InputError(chain.first ?? path, "`extend` makes a cycle: \((chain + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " -> "))")
+        }
+        if chain.count > maxExtendDepth {
+            throw InputError(chain.first ?? path, "`extend` chains more than \(maxExtendDepth) config files")
+        }
+        var config = try read(path: path, knownRules: knownRules)
+        guard !config.extends.isEmpty else { return config }
+        var merged: Configuration?
+        for base in config.extends {
+            let loaded = try load(path: base, knownRules: knownRules, chain: chain + [real])
+            merged = merged.map { $0.overlaid(with: loaded) } ?? loaded
+        }
+        config.extends = []
+        return merged.map { $0.overlaid(with: config) } ?? config
+    }
+
+    /// Reads one config file, without following `extend:`.
+    static func read(path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
+        let data: [UInt8]
+        switch BoundedFile.read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): throw InputError(path, "cannot read the config file: \(failure.reason)")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else { throw InputError(path, "the config file is not UTF-8 text") }
         return try parse(text, path: path, knownRules: knownRules)
     }
 
@@ -91,8 +129,15 @@ public struct Configuration: Sendable {
             let key = k.string ?? "?"
             let line = "line \(k.mark?.line ?? 0)"
             switch key {
+            case "extend":
+                for item in try list(v, "extend", path: path, line: line) {
+                    config.extends.append(try extended(item, path: path, directory: directory))
+                }
             case "include":
                 config.include = try globs(v, "include", path: path, line: line)
+                if let leaving = config.include.first(where: \.leavesBase) {
+                    throw InputError(path, "\(line): include pattern '\(leaving.pattern)' leaves the config's directory; include patterns are relative to it (no leading /, ~ or ..)")
+                }
             case "exclude":
                 config.exclude = try globs(v, "exclude", path: path, line: line)
             case "app":
@@ -128,7 +173,11 @@ public struct Configuration: Sendable {
                     var rules: [String] = []
                     for (ik, iv) in m {
                         switch ik.string {
-                        case "path": glob = iv.string.map(Glob.init)
+                        case "path":
+                            glob = iv.string.map(Glob.init)
+                            if let p = iv.string, let problem = Glob.braceProblem(p) {
+                                throw InputError(path, "line \(iv.mark?.line ?? 0): ignore path '\(p)': \(problem)")
+                            }
                         case "rules":
                             for r in iv.sequence ?? [iv] { rules.append(try rule(r.string ?? "", "ignore", r)) }
                         default:
@@ -164,14 +213,23 @@ public struct Configuration: Sendable {
     }
 
     public func isExcluded(_ file: String) -> Bool {
+        for base in inheritedExcludes {
+            let prefix = base.directory.hasSuffix("/") ? base.directory : base.directory + "/"
+            if file.hasPrefix(prefix), base.globs.contains(where: { $0.excludes(String(file.dropFirst(prefix.count))) }) { return true }
+        }
         guard let rel = relativePath(of: file) else { return false }
         return exclude.contains { $0.excludes(rel) }
     }
 
     /// Rule ids silenced for this file by `ignore:`.
     public func ignoredRules(for file: String) -> [String] {
-        guard let rel = relativePath(of: file) else { return [] }
-        return ignores.filter { $0.path.matches(rel) || $0.path.excludes(rel) }.flatMap(\.rules)
+        ignores.filter { ignore in
+            let base = ignore.directory ?? directory
+            let prefix = base.hasSuffix("/") ? base : base + "/"
+            guard file.hasPrefix(prefix) else { return false }
+            let rel = String(file.dropFirst(prefix.count))
+            return ignore.path.matches(rel) || ignore.path.excludes(rel)
+        }.flatMap(\.rules)
     }
 
     /// Fills in what the input left open: the app context, the profile, the policy and the
@@ -212,6 +270,7 @@ public struct Configuration: Sendable {
     private static func globs(_ node: Node, _ name: String, path: String, line: String) throws(InputError) -> [Glob] {
         try list(node, name, path: path, line: line).map { item throws(InputError) in
             guard let s = item.string, !s.isEmpty else { throw InputError(path, "line \(item.mark?.line ?? 0): \(name) entries are path patterns") }
+            if let problem = Glob.braceProblem(s) { throw InputError(path, "line \(item.mark?.line ?? 0): \(name) pattern '\(s)': \(problem)") }
             return Glob(s)
         }
     }
@@ -242,6 +301,57 @@ public struct Configuration: Sendable {
         return (enabled, hosts)
     }
 
+    /// An `extend:` entry: a config file in this directory or below it, or the config of a parent
+    /// directory (`../.assertlint.yml`, `../../base.yml`); never an absolute path or a file
+    /// beside a parent (`../other/x.yml`), so a repository's config cannot read files elsewhere.
+    private static func extended(_ item: Node, path: String, directory: String) throws(InputError) -> String {
+        let line = "line \(item.mark?.line ?? 0)"
+        guard let written = item.string, !written.isEmpty else { throw InputError(path, "\(line): extend entries are config file paths") }
+        func confined(_ relative: [Substring]) -> Bool {
+            let ups = relative.prefix { $0 == ".." }.count
+            let rest = relative.dropFirst(ups)
+            guard !rest.isEmpty, !rest.contains("..") else { return false }
+            return ups == 0 || rest.count == 1
+        }
+        let parts = written.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        guard !written.hasPrefix("/"), !written.hasPrefix("~"), confined(parts) else {
+            throw InputError(path, "\(line): extend '\(written)' leaves the config's directory; name a config in it, below it, or in a parent directory (../.assertlint.yml)")
+        }
+        let target = URL(fileURLWithPath: written, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+        // The same rule for where the file really is, so a symbolic link cannot lead elsewhere.
+        if let realTarget = InputDiscovery.realPath(target), let realDirectory = InputDiscovery.realPath(directory) {
+            let targetDirectory = (realTarget as NSString).deletingLastPathComponent
+            let below = InputDiscovery.isInside(targetDirectory, realDirectory)
+            let above = InputDiscovery.isInside(realDirectory, targetDirectory)
+            guard below || above else {
+                throw InputError(path, "\(line): extend '\(written)' is a link to a file outside the config's directory and its parents")
+            }
+        }
+        return target
+    }
+
+    /// `other`'s keys over this configuration's: what `other` sets wins; `disable`, `severity`,
+    /// `ignore` and `exclude` add up. Patterns keep the directory of the config that wrote them;
+    /// `include` is not inherited (a nested config's include is its own).
+    func overlaid(with other: Configuration) -> Configuration {
+        var merged = other
+        merged.inheritedExcludes = inheritedExcludes + (exclude.isEmpty ? [] : [(directory: directory, globs: exclude)]) + other.inheritedExcludes
+        merged.ignores = ignores.map { ignore in
+            var i = ignore
+            if i.directory == nil { i.directory = directory }
+            return i
+        } + other.ignores
+        merged.app = other.app ?? app
+        merged.profile = other.profile ?? profile
+        merged.policy = other.policy ?? policy
+        merged.failOn = other.failOn ?? failOn
+        merged.online = other.online ?? online
+        merged.onlineHosts = other.online == nil ? onlineHosts : other.onlineHosts
+        merged.disabled = disabled.subtracting(other.severity.keys).union(other.disabled)
+        merged.severity = severity.merging(other.severity) { _, new in new }
+        return merged
+    }
+
     private static func app(_ node: Node, path: String, directory: String) throws(InputError) -> AppRegistration {
         guard let map = node.mapping else { throw InputError(path, "`app` must be a mapping of \(appKeys.joined(separator: ", "))") }
         var app = AppRegistration()
@@ -264,9 +374,13 @@ public struct Configuration: Sendable {
             case "jwks":
                 if let file = v.string {
                     let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-                    guard let data = try? Data(contentsOf: url) else { throw InputError(path, "\(line): cannot read app.jwks file '\(file)'") }
+                    let data: [UInt8]
+                    switch BoundedFile.read(url.path) {
+                    case .success(let bytes): data = bytes
+                    case .failure(let failure): throw InputError(path, "\(line): cannot read app.jwks file '\(file)': \(failure.reason)")
+                    }
                     do {
-                        app.jwks = try JSONParser.parse(Array(data))
+                        app.jwks = try JSONParser.parse(data)
                     } catch {
                         throw InputError(path, "\(line): app.jwks file '\(file)' is not JSON: \(error)")
                     }

@@ -60,28 +60,85 @@ struct AssertionKeys {
         return .unknownKid(kid, registered: set)
     }
 
-    /// Registered keys whose public key verifies this assertion's signature (with its alg).
-    func keysThatVerify(among keys: [JWK]) -> [JWK] {
-        guard let alg, !isHMAC else { return [] }
-        return keys.filter { jwk in
+    /// Besides the key the `kid` names, how many registered keys a failed signature is tried
+    /// against: a JWKS of 10,000 large keys cost 75 s when every one was tried.
+    static let maxKeysTried = 8
+
+    /// Whether a registered key can hold this assertion's alg, judged from its members alone
+    /// (no key is imported): RSA for RS*/PS*, EC on the alg's curve for ES*, OKP for EdDSA. A key
+    /// without `kty` (only `x5c`) may be anything and fits.
+    func fits(_ jwk: JWK) -> Bool {
+        guard let alg else { return false }
+        switch (alg.family, jwk.kty) {
+        case (_, nil): return jwk.members["x5c"] != nil
+        case (.rsa, "RSA"?), (.rsaPSS, "RSA"?), (.eddsa, "OKP"?): return true
+        case (.ecdsa(let curve), "EC"?): return jwk.members["crv"]?.stringValue == curve.rawValue
+        default: return false
+        }
+    }
+
+    /// The registered keys tried for this signature (those that fit the alg, at most
+    /// `maxKeysTried`), the ones among them that verify it, and how many fitting keys there were.
+    func verification(among keys: [JWK]) -> (verified: [JWK], tried: Int, fitting: Int) {
+        guard let alg, !isHMAC else { return ([], 0, 0) }
+        let fitting = keys.filter(fits)
+        let tried = fitting.prefix(Self.maxKeysTried)
+        let verified = tried.filter { jwk in
             guard case .success(let key) = jwk.key() else { return false }
             return JWSSignature.verify(assertion, alg: alg, key: key) == .valid
         }
+        return (Array(verified), tried.count, fitting.count)
+    }
+
+    /// Registered keys whose public key verifies this assertion's signature (with its alg),
+    /// among the first `maxKeysTried` that fit the alg.
+    func keysThatVerify(among keys: [JWK]) -> [JWK] {
+        verification(among: keys).verified
+    }
+
+    /// "tried 8 of the 10000 registered keys that fit RS256", when not every fitting key was
+    /// tried and none verified; nil otherwise.
+    func triedNote(among keys: [JWK]) -> String? {
+        let v = verification(among: keys)
+        guard v.verified.isEmpty, v.fitting > v.tried, let alg else { return nil }
+        return "assertlint tried \(v.tried) of the \(v.fitting) registered keys that fit \(alg.rawValue) (at most \(Self.maxKeysTried) besides the one the kid names)"
     }
 
     /// What the private key the user gave says about the registered keys, for messages:
     /// its thumbprint, and which registered key (if any) is its public half.
     func privateKeyNote(_ set: JWKSet) -> (text: String, matchingKid: String?)? {
         guard let signing = app.privateKey else { return nil }
-        let match = set.keys.first { jwk in
-            guard case .success(let key) = jwk.key() else { return false }
-            return key.samePublicKey(as: signing.key)
-        }
         let thumbprint = signing.key.thumbprint
+        // By thumbprint first, from the members alone (no import); then by importing at most
+        // `maxKeysTried` keys, for JWKs written with non-canonical members.
+        let match = set.keys.first { Self.thumbprint(of: $0) == thumbprint }
+            ?? set.keys.prefix(Self.maxKeysTried).first { jwk in
+                guard case .success(let key) = jwk.key() else { return false }
+                return key.samePublicKey(as: signing.key)
+            }
         if let match {
             return ("the private key \(signing.origin) (RFC 7638 thumbprint \(thumbprint)) is the registered key \(match.label)", match.kid)
         }
         return ("the private key \(signing.origin) (RFC 7638 thumbprint \(thumbprint)) matches none of the registered keys: register its public key", nil)
+    }
+}
+
+extension AssertionKeys {
+    /// RFC 7638 thumbprint computed from a JWK's own members, or nil when a required one is missing.
+    static func thumbprint(of jwk: JWK) -> String? {
+        let required: [String]
+        switch jwk.kty {
+        case "RSA"?: required = ["e", "kty", "n"]
+        case "EC"?: required = ["crv", "kty", "x", "y"]
+        case "OKP"?: required = ["crv", "kty", "x"]
+        default: return nil
+        }
+        var members: [JSONMember] = []
+        for name in required {
+            guard let value = jwk.members[name]?.stringValue else { return nil }
+            members.append(JSONMember(key: name, value: .string(value)))
+        }
+        return Base64URL.encode(OpenSSL.digest("SHA256", Array(JSONValue.object(JSONObject(members)).compactText.utf8)) ?? [])
     }
 }
 

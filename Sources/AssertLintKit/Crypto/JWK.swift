@@ -53,6 +53,10 @@ public struct JWK: Sendable {
         switch kty {
         case "RSA":
             let n = try bytes("n"), e = try bytes("e")
+            // Refused before OpenSSL sees it: a 20,000-bit modulus is no key a server registers.
+            let significant = n.drop { $0 == 0 }
+            let bits = significant.first.map { significant.count * 8 - $0.leadingZeroBitCount } ?? 0
+            if bits > AsymmetricKey.maxRSABits { throw AsymmetricKey.rsaTooLarge(bits) }
             let d = try optionalBytes("d")
             var crt: (p: [UInt8], q: [UInt8], dp: [UInt8], dq: [UInt8], qi: [UInt8])?
             if d != nil, let p = try optionalBytes("p"), let q = try optionalBytes("q"), let dp = try optionalBytes("dp"),

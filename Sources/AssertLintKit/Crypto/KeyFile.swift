@@ -117,7 +117,9 @@ public enum KeyFile {
     public static func read(_ path: String, relativeTo base: String? = nil) -> Result<[UInt8], KeyError> {
         let url = base.map { URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: $0).deletingLastPathComponent()) }
             ?? URL(fileURLWithPath: path)
-        guard let data = try? Data(contentsOf: url) else { return .failure(KeyError("cannot read '\(path)'")) }
-        return .success(Array(data))
+        switch BoundedFile.read(url.path) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(let failure): return .failure(KeyError("cannot read '\(path)': \(failure.reason)"))
+        }
     }
 }

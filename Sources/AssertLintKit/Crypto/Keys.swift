@@ -76,11 +76,21 @@ public struct AsymmetricKey: Sendable {
     /// The public key as JWK members in RFC 7638 order (only the required members).
     public let publicJWK: JSONObject
 
+    /// The largest RSA key read: OpenSSL verifies up to 16,384 bits (OPENSSL_RSA_MAX_MODULUS_BITS),
+    /// and no server registers larger ones.
+    public static let maxRSABits = 16_384
+
+    /// The one message for a key above `maxRSABits`.
+    static func rsaTooLarge(_ bits: Int) -> KeyError {
+        KeyError("RSA key of \(bits) bits: assertlint reads keys up to 16,384 bits")
+    }
+
     init(_ handle: OpenSSLKey) throws(KeyError) {
         self.handle = handle
         self.isPrivate = handle.hasPrivate
         switch handle.kind {
         case .rsa, .rsaPSS:
+            if handle.bits > Self.maxRSABits { throw Self.rsaTooLarge(handle.bits) }
             guard let n = handle.bigNumber("n"), let e = handle.bigNumber("e") else { throw KeyError("cannot read the RSA modulus and exponent") }
             type = .rsa(bits: handle.bits)
             publicJWK = JSONObject([JSONMember(key: "e", value: .string(Base64URL.encode(e))),

@@ -205,26 +205,13 @@ public enum InputText {
         try text(try readBytes(path), source: path)
     }
 
-    /// A file's bytes, with one-line reasons for what goes wrong (and the same size cap).
+    /// A file's bytes, with one-line reasons for what goes wrong (and the same size cap). Reads
+    /// through `BoundedFile`: regular files only, so a FIFO or a device never blocks or floods.
     public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(path, "no such file")
+        switch BoundedFile.read(path, cap: maxBytes) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw InputError(path, failure.reason)
         }
-        if isDirectory.boolValue { throw InputError(path, "is a directory, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw InputError(path, "permission denied") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path, "cannot be opened") }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw InputError(path, "cannot be read")
-        }
-        if data.count > maxBytes {
-            throw InputError(path, "the file is larger than \(maxBytes / 1024 / 1024) MiB; a token or a request is a few kilobytes")
-        }
-        return Array(data)
     }
 
     /// Bytes as text, refusing what is too big or not UTF-8 with a one-line reason.

@@ -16,8 +16,12 @@ public enum CurlCommand {
     /// Every curl command in a text (a script, a forum post, a README), each read on its own.
     /// A command that cannot be read yields its error.
     static func commands(in text: String, firstLine: Int = 1) -> [Result<TokenRequest, InputError>] {
-        commandStarts(in: text).map { start in
-            Result { () throws(InputError) -> TokenRequest in try parse(text, start: start, firstLine: firstLine) }
+        let starts = commandStarts(in: text)
+        guard !starts.isEmpty else { return [] }
+        let source = ShellSource(text, firstLine: firstLine)
+        return starts.enumerated().map { n, start in
+            let end = n + 1 < starts.count ? starts[n + 1] : source.scalars.count
+            return Result { () throws(InputError) -> TokenRequest in try parse(source, start: start, end: end) }
         }
     }
 
@@ -62,8 +66,13 @@ public enum CurlCommand {
     }
 
     static func parse(_ text: String, start: Int, firstLine: Int) throws(InputError) -> TokenRequest {
-        let dialect = ShellDialect.detect(text)
-        var lexer = ShellLexer(text, start: start, firstLine: firstLine, dialect: dialect)
+        let source = ShellSource(text, firstLine: firstLine)
+        return try parse(source, start: start, end: source.scalars.count)
+    }
+
+    static func parse(_ source: ShellSource, start: Int, end: Int) throws(InputError) -> TokenRequest {
+        let dialect = source.dialect
+        var lexer = ShellLexer(source, start: start, end: end)
         guard let command = try lexer.command(), let first = command.words.first else {
             throw InputError("curl", "no curl command found")
         }

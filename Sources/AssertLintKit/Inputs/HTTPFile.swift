@@ -33,10 +33,11 @@ enum HTTPFile {
             guard !name.isEmpty, !name.contains(" ") else { continue }
             variables[name] = t[t.index(after: eq)...].trimmingCharacters(in: .whitespaces)
         }
+        var expansion = Expansion()
         for _ in 0..<5 {
             for (k, v) in variables where v.contains("{{") {
                 var ignored: [String] = []
-                variables[k] = substitute(v, variables, unresolved: &ignored)
+                variables[k] = try substitute(v, variables, unresolved: &ignored, expansion: &expansion)
             }
         }
 
@@ -88,7 +89,7 @@ enum HTTPFile {
                     continue
                 }
                 var l = line
-                l.text = substitute(line.text, variables, unresolved: &unresolved)
+                l.text = try substitute(line.text, variables, unresolved: &unresolved, expansion: &expansion)
                 requestLines.append(l)
             }
             for v in unresolved {
@@ -115,8 +116,24 @@ enum HTTPFile {
     /// past this length a reference stays as written.
     static let maxExpandedLength = 64 * 1024
 
+    /// What all the substitutions of one file may add up to: the per-value cap alone let 20,000
+    /// variables of 64 KB each expand to 1.3 GB.
+    static let maxExpandedBytesPerFile = 16 * 1024 * 1024
+
+    /// The bytes substitutions have added so far in one file.
+    struct Expansion {
+        var bytes = 0
+    }
+
     static func substitute(_ text: String, _ variables: [String: String], unresolved: inout [String]) -> String {
+        var expansion = Expansion()
+        return (try? substitute(text, variables, unresolved: &unresolved, expansion: &expansion)) ?? text
+    }
+
+    static func substitute(_ text: String, _ variables: [String: String], unresolved: inout [String],
+                           expansion: inout Expansion) throws(InputError) -> String {
         guard text.contains("{{") else { return text }
+        var noted = Set(unresolved)
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -127,9 +144,13 @@ enum HTTPFile {
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if let value = variables[name], out.utf8.count + value.utf8.count <= maxExpandedLength {
+                expansion.bytes += value.utf8.count
+                if expansion.bytes > maxExpandedBytesPerFile {
+                    throw InputError("http", "the file's {{variables}} expand to more than \(maxExpandedBytesPerFile / 1024 / 1024) MiB in all; a token request is a few kilobytes")
+                }
                 out += value
             } else {
-                if !unresolved.contains(name) { unresolved.append(name) }
+                if noted.insert(name).inserted { unresolved.append(name) }
                 out += rest[open.lowerBound..<close.upperBound]
             }
             rest = rest[close.upperBound...]

@@ -16,7 +16,10 @@ struct KidMissing: Rule {
             var kid = keys.keysThatVerify(among: candidates).first?.kid
             if let kid {
                 message += "; the signature verifies with '\(kid)'"
-            } else if let note = keys.privateKeyNote(set) {
+            } else if let tried = keys.triedNote(among: candidates) {
+                message += "; " + tried
+            }
+            if kid == nil, let note = keys.privateKeyNote(set) {
                 message += "; " + note.text
                 kid = note.matchingKid
             }

@@ -16,6 +16,8 @@ struct KidUnknown: Rule {
             var fixKid = keys.keysThatVerify(among: set.keys).first?.kid
             if let fixKid {
                 message += "; the signature verifies with the registered key '\(fixKid)'"
+            } else if let tried = keys.triedNote(among: set.keys) {
+                message += "; " + tried
             }
             if let note = keys.privateKeyNote(set) {
                 message += "; " + note.text

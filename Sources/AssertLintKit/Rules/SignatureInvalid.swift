@@ -54,6 +54,9 @@ struct SignatureInvalid: Rule {
             } else if let signing = subject.app.privateKey, !signing.key.samePublicKey(as: key) {
                 message += "; the private key \(signing.origin) (thumbprint \(signing.key.thumbprint)) is not the private half of \(jwk.label) (thumbprint \(key.thumbprint))"
             }
+            if case .registered(let set) = registered(keys), let tried = keys.triedNote(among: set.keys.filter { $0.index != jwk.index }) {
+                message += "; " + tried
+            }
             findings.add(Self.id, at: Self.pointer, message, fix: ["action": action])
         case .missingKid, .unknownKid:
             return  // kid-missing / kid-unknown say which key

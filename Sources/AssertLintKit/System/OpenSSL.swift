@@ -35,7 +35,8 @@ final class OpenSSLKey: @unchecked Sendable {
 
     /// A big-number parameter ("n", "e", "qx", "qy"), big-endian, left-padded to `pad` bytes when given.
     func bigNumber(_ name: String, pad: Int = 0) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: 1024)
+        // Room for the largest RSA modulus assertlint reads (AsymmetricKey.maxRSABits).
+        var out = [UInt8](repeating: 0, count: max(AsymmetricKey.maxRSABits / 8, pad))
         let len = out.withUnsafeMutableBufferPointer { buf in
             assertlint_pkey_bn_param(pointer, name, buf.baseAddress, Int32(buf.count), Int32(pad))
         }
