@@ -19,7 +19,7 @@ struct GrantTypeInvalid: Rule {
                 : request.form("device_code") != nil ? "urn:ietf:params:oauth:grant-type:device_code"
                 : "client_credentials"
             findings.add(Self.id, at: Location.form("grant_type"), "The token request has no `grant_type` parameter",
-                         fix: ["grant_type": guess])
+                         fix: ["grant_type": guess], variant: "missing")
             return
         }
         let value = field.value
