@@ -24,6 +24,10 @@ struct GrantTypeInvalid: Rule {
         }
         let value = field.value
         guard !Self.known.contains(value) else { return }
+        guard !Placeholders.isWhole(value) else {
+            findings.cannotJudge(Self.id, needs: "the real grant_type (the paste has a placeholder there)")
+            return
+        }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let reason: String
         let suggestion: String

@@ -8,7 +8,13 @@ struct ScopeInvalidForServer: Rule {
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let request = subject.clientAuthRequest, let target = subject.target, target.endpoint == .token,
               request.grantType == "client_credentials" else { return }
-        let scopes = (request.form("scope")?.value ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        let written = (request.form("scope")?.value ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        // `{scopes}` stands for scopes the paste does not show: only the others are judged.
+        let scopes = written.filter { !Placeholders.isWhole($0) }
+        if scopes.count < written.count {
+            findings.cannotJudge(Self.id, needs: "the real scopes (the paste has a placeholder in `scope`)")
+            if scopes.isEmpty { return }
+        }
         let origin = EndpointURL(target.endpointURL)?.origin ?? target.endpointURL
         switch target.profile.scopePolicy {
         case .oktaAPIOnly:
