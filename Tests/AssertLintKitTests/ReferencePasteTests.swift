@@ -177,6 +177,19 @@ import Testing
         #expect(EndpointURL("https://dev-1.okta.com/oauth2/v1/token?x=1")?.placeholders == [])
     }
 
+    /// Hostile shapes: many placeholders against a long value, long runs of openers. The scanner
+    /// looks a bounded distance ahead and the comparison does not backtrack, so these return.
+    @Test func placeholderScanIsLinear() {
+        let template = String(repeating: "{a}x", count: 2000)
+        #expect(!Placeholders.mayEqual(template, String(repeating: "xx", count: 4000) + "y"))
+        #expect(Placeholders.mayEqual("{a}x{b}x{c}x{d}x", String(repeating: "ax", count: 4000)))
+        #expect(Placeholders.find(String(repeating: "{", count: 8000)) == [])
+        #expect(Placeholders.find(String(repeating: "${aaaa", count: 1000)) == [])
+        #expect(Placeholders.find(String(repeating: "%A_", count: 2500)).isEmpty == false)
+        #expect(EndpointURL("https://{a}.{b}.{c}/oauth2/{d}/v1/token")?.host == "{a}.{b}.{c}")
+        #expect(EndpointURL("https://" + String(repeating: "{x}", count: 2000) + "/oauth2/v1/token")?.host.hasPrefix("{x}{x}") ?? true)
+    }
+
     /// A credential that merely starts with `$` is not printed as if it were a placeholder.
     @Test func secretLookingLikeAVariableIsNotPrinted() throws {
         let text = """
