@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "AssertLintKitTests",
             dependencies: ["AssertLintKit"],
-            exclude: ["Golden", "Schemas"]
+            exclude: ["Golden", "Schemas", "Data"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -81,7 +81,7 @@ import Testing
         #expect(f.location.pointer == "/client_assertion")
         #expect(f.fix?.hasPrefix("Copy the whole token") == true)
         #expect(f.okta?.errorDescription == "The parsing of the client_assertion failed.")
-        #expect(f.okta?.verbatim == false)
+        #expect(f.okta?.verbatim == true)
     }
 
     @Test func bareTokenThatIsNotAJWT() throws {
@@ -162,7 +162,8 @@ import Testing
         let f = try Self.only(try Self.diagnose(payload: ["iss": #""https://dev-123.okta.com""#]), "iss-mismatch")
         #expect(f.message == #"iss is "https://dev-123.okta.com"; it must be the client_id "0oa1" (the app's client_id)"#)
         #expect(f.fix?.hasPrefix(#"Set `iss` to "0oa1" and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id"#) == true)
-        #expect(f.okta?.verbatim == false)
+        #expect(f.okta?.errorDescription == "The issuer claim for client_assertion is not a valid client_id.")
+        #expect(f.okta?.verbatim == true)
     }
 
     @Test func missingAndEmptyCount() throws {

@@ -38,7 +38,18 @@ import Testing
             if let o = e.okta {
                 out += "            okta: OktaAnswer(status: \(o.status.map(String.init) ?? "nil"), error: \(opt(o.error)), "
                 out += "errorDescription: \(opt(o.errorDescription)), verbatim: \(o.verbatim), precedence: \(o.precedence), "
-                out += "apiErrorShape: \(o.apiErrorShape.map { String($0) } ?? "nil"), note: \(opt(o.note))),\n"
+                out += "apiErrorShape: \(o.apiErrorShape.map { String($0) } ?? "nil"), note: \(opt(o.note))"
+                if let source = o.source { out += ", source: \(lit(source))" }
+                if let variants = o.variants, !variants.isEmpty {
+                    out += ", variants: [\n"
+                    for (name, v) in variants.sorted(by: { $0.key < $1.key }) {
+                        out += "                \(lit(name)): OktaAnswerVariant(when: \(opt(v.when)), status: \(v.status.map(String.init) ?? "nil"), "
+                        out += "error: \(opt(v.error)), errorDescription: \(opt(v.errorDescription)), verbatim: \(v.verbatim), "
+                        out += "source: \(opt(v.source)), note: \(opt(v.note))),\n"
+                    }
+                    out += "            ]"
+                }
+                out += "),\n"
             } else {
                 out += "            okta: nil,\n"
             }

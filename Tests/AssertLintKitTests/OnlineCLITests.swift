@@ -62,7 +62,7 @@ import Testing
         defer { server.stop() }
         let run = try CLITests.run(["probe", "--yes", "-"], stdin: Self.introspectCurl(server.base))
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
-        #expect(run.stdout.contains("assertlint predicted: HTTP 401 invalid_client: No client credentials found. (rule no-credentials)"), "\(run.stdout)")
+        #expect(run.stdout.contains("assertlint predicted: HTTP 401 invalid_client: Client authentication failed. Either the client or the client credentials are invalid. (rule no-credentials)"), "\(run.stdout)")
         #expect(run.stdout.contains("server answered: HTTP "), "\(run.stdout)")
         #expect(run.stdout.contains("verdict: "), "\(run.stdout)")
     }

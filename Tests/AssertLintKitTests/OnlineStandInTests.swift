@@ -293,7 +293,12 @@ enum OktaStandIn {
                 }
                 return .json(401, #"{"error":"invalid_client","error_description":"The client_assertion signature is invalid."}"#)
             }
-            return .json(401, #"{"error":"invalid_client","error_description":"No client credentials found."}"#,
+            // Okta's catalog: a request that names its client but sends no credential is answered
+            // invalid_token_endpoint_auth_method; one that names none, missing_client_credentials.
+            let named = form.contains { $0.name == "client_id" && !$0.value.isEmpty }
+            return .json(401, named
+                         ? #"{"error":"invalid_client","error_description":"Client authentication failed. Either the client or the client credentials are invalid."}"#
+                         : #"{"error":"invalid_client","error_description":"No client credentials found."}"#,
                          headers: [("WWW-Authenticate", #"Bearer realm="Okta", error="invalid_client""#)])
         default:
             return .json(404, #"{"errorCode":"E0000022","errorSummary":"The endpoint does not support the provided HTTP method","errorLink":"E0000022","errorId":"oaeTEST","errorCauses":[]}"#)

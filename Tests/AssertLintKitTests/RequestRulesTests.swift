@@ -68,7 +68,8 @@ import Testing
         #expect(answer.ruleID == "assertion-missing")
         #expect(answer.okta?.status == 401)
         #expect(answer.okta?.error == "invalid_client")
-        #expect(answer.okta?.errorDescription == "No client credentials found.")
+        // Okta's answer in the forum report, filed under invalid_token_endpoint_auth_method in its catalog.
+        #expect(answer.okta?.errorDescription == "Client authentication failed. Either the client or the client credentials are invalid.")
 
         let missing = try #require(d.findings.first { $0.ruleID == "assertion-missing" })
         #expect(missing.fix == "Sign a fresh client assertion with `aud` set to \"https://dev-123.okta.com/oauth2/v1/introspect\" (iss and sub = the client id, a short exp, a new jti) and send it as `client_assertion`, together with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.")

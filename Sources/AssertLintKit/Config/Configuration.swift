@@ -249,7 +249,7 @@ public struct Configuration: Sendable {
         }
         if let profile, let t = subject.target {
             subject.target = ServerTarget(profile: profile, endpointURL: t.endpointURL, endpoint: t.endpoint, issuer: t.issuer,
-                                          authServerID: t.authServerID, customDomain: t.customDomain)
+                                          authServerID: t.authServerID, customDomain: t.customDomain, placeholders: t.placeholders)
         }
         if subject.policy == nil { subject.policy = policy }
         if let file { subject.ignoredRuleIDs += ignoredRules(for: file) }

@@ -50,11 +50,20 @@ public struct Engine: Sendable {
                 location: Location(pointer: raw.pointer, position: position(of: raw.pointer, in: subject)),
                 fix: entry?.renderFix(raw.fixValues),
                 fixValues: raw.fixValues,
-                okta: isOkta ? entry?.okta.map { base in raw.answer.map { $0.applied(to: base) } ?? base } : nil)
+                okta: isOkta ? entry?.okta.map { base in Self.answer(base, raw) } : nil)
         }
         findings = Self.inServerOrder(findings)
         return Diagnosis(subject: subject, findings: findings,
                          unjudged: sink.unjudged.filter { !ignored.contains($0.ruleID) })
+    }
+
+    /// The catalog's answer for one finding: its variant when the rule named one the catalog has,
+    /// then the rule's override; a finding carries no list of variants.
+    static func answer(_ base: OktaAnswer, _ raw: FindingSink.Raw) -> OktaAnswer {
+        var o = raw.variant.flatMap(base.variant) ?? base
+        o.variants = nil
+        if let override = raw.answer { o = override.applied(to: o) }
+        return o
     }
 
     /// Findings in the order Okta checks them (the catalog's precedence, then severity), with the

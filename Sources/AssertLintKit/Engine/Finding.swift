@@ -50,11 +50,31 @@ public struct OktaAnswer: Sendable, Equatable, Codable {
     public var apiErrorShape: Bool?
     /// What is uncertain about this answer.
     public var note: String?
+    /// Where the text comes from when it is Okta's: `oauth2-error-codes.json#<internalErrorCode>`,
+    /// the entry of Okta's published error catalog (okta-developer-docs) that holds it.
+    public var source: String? = nil
+    /// Other answers of the same rule, by name, for cases Okta answers with other texts (a rule
+    /// picks one with `FindingSink.add(variant:)`); what a variant leaves out is the base answer's.
+    public var variants: [String: OktaAnswerVariant]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case status, error, verbatim, precedence, note
+        case status, error, verbatim, precedence, note, source, variants
         case errorDescription = "error_description"
         case apiErrorShape = "api_error_shape"
+    }
+
+    /// The answer for the named variant: the base answer with the variant's parts put in.
+    public func variant(_ name: String) -> OktaAnswer? {
+        guard let v = variants?[name] else { return nil }
+        var o = self
+        if let status = v.status { o.status = status }
+        if let error = v.error { o.error = error }
+        o.errorDescription = v.errorDescription
+        o.verbatim = v.verbatim
+        o.source = v.source
+        o.note = v.note
+        o.variants = nil
+        return o
     }
 
     /// How far the text can be trusted, for reports. Non-verbatim texts are either Okta's text seen
@@ -72,6 +92,34 @@ public struct OktaAnswer: Sendable, Equatable, Codable {
             if let errorDescription { members.append(JSONMember(key: "error_description", value: .string(errorDescription))) }
         }
         return JSONValue.object(JSONObject(members)).compactText
+    }
+}
+
+/// One of a rule's other answers (`okta.variants.<name>` in its catalog entry).
+public struct OktaAnswerVariant: Sendable, Equatable, Codable {
+    /// The case it is for, for `explain` ("nothing in the request names the client").
+    public var when: String?
+    public var status: Int?
+    public var error: String?
+    public var errorDescription: String?
+    public var verbatim: Bool
+    public var source: String?
+    public var note: String?
+
+    public init(when: String? = nil, status: Int? = nil, error: String? = nil, errorDescription: String? = nil, verbatim: Bool,
+                source: String? = nil, note: String? = nil) {
+        self.when = when
+        self.status = status
+        self.error = error
+        self.errorDescription = errorDescription
+        self.verbatim = verbatim
+        self.source = source
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case when, status, error, verbatim, source, note
+        case errorDescription = "error_description"
     }
 }
 
@@ -98,6 +146,8 @@ public struct AnswerOverride: Sendable, Equatable {
         o.errorDescription = errorDescription
         o.verbatim = verbatim
         o.note = note
+        o.source = nil
+        o.variants = nil
         return o
     }
 }
@@ -130,6 +180,8 @@ public struct FindingSink: Sendable {
         public let fixValues: [String: String]
         public let severity: Severity?
         public let answer: AnswerOverride?
+        /// The name of the catalog answer variant this finding gets (`okta.variants`).
+        public var variant: String? = nil
     }
 
     public struct Unjudged: Sendable, Equatable {
@@ -146,8 +198,10 @@ public struct FindingSink: Sendable {
     /// `answer` replaces parts of the catalog's Okta answer for this finding, when one rule covers
     /// cases that Okta answers with different texts.
     public mutating func add(_ ruleID: String, at pointer: String, _ message: String,
-                             fix: [String: String] = [:], severity: Severity? = nil, answer: AnswerOverride? = nil) {
-        raw.append(Raw(ruleID: ruleID, pointer: pointer, message: message, fixValues: fix, severity: severity, answer: answer))
+                             fix: [String: String] = [:], severity: Severity? = nil, answer: AnswerOverride? = nil,
+                             variant: String? = nil) {
+        raw.append(Raw(ruleID: ruleID, pointer: pointer, message: message, fixValues: fix, severity: severity, answer: answer,
+                       variant: variant))
     }
 
     /// Records that a rule could not judge this input, and what it would need.

@@ -185,7 +185,7 @@ public enum InputReader {
                 // Prose such as "curl returns 401" is not a command.
                 let host = request.endpoint?.host ?? ""
                 let named = host.contains(".") || host == "localhost" || request.url.hasPrefix("$") || request.url.hasPrefix("%")
-                    || request.url.contains("{{")
+                    || request.url.contains("{{") || request.endpoint?.hostIsPlaceholder == true
                 if named { requests.append(request) }
             case .failure(let e):
                 if firstError == nil { firstError = e }
@@ -246,7 +246,7 @@ public enum InputReader {
 
     /// One subject per request: the assertion is the `client_assertion` form field.
     static func subject(_ request: TokenRequest, source: String, entry: String?, loader: FixtureLoader) -> Subject {
-        var notes = request.notes
+        var notes = request.notes + PlaceholderNotes.notes(for: request)
         var assertion: AssertionInput = .absent
         var position: SourcePosition?
         if let field = request.form("client_assertion") {

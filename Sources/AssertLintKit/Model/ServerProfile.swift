@@ -100,15 +100,19 @@ public struct ServerTarget: Sendable, Equatable {
     public let authServerID: String?
     /// The Okta host looks like a custom URL domain (the path is Okta's, the host is not *.okta.com).
     public let customDomain: Bool
+    /// Placeholders in the request URL (`{yourOktaDomain}`): `endpointURL` and `issuer` hold them
+    /// as written, and rules compare them only with `Placeholders.mayEqual`.
+    public let placeholders: [String]
 
     public init(profile: ServerProfile, endpointURL: String, endpoint: EndpointKind, issuer: String?,
-                authServerID: String?, customDomain: Bool) {
+                authServerID: String?, customDomain: Bool, placeholders: [String] = []) {
         self.profile = profile
         self.endpointURL = endpointURL
         self.endpoint = endpoint
         self.issuer = issuer
         self.authServerID = authServerID
         self.customDomain = customDomain
+        self.placeholders = placeholders
     }
 
     static let oktaHostSuffixes = [".okta.com", ".oktapreview.com", ".okta-emea.com", ".okta-gov.com", ".okta.mil",
@@ -118,7 +122,8 @@ public struct ServerTarget: Sendable, Equatable {
     /// profile even on a custom URL domain; any other URL gets the generic RFC 7523 profile.
     public static func classify(_ url: EndpointURL) -> ServerTarget {
         let endpointURL = url.withoutQuery
-        let oktaHost = oktaHostSuffixes.contains { url.host.lowercased().hasSuffix($0) }
+        // A placeholder host (`{yourOktaDomain}`) is no evidence of a custom URL domain.
+        let oktaHost = url.hostIsPlaceholder || oktaHostSuffixes.contains { url.host.lowercased().hasSuffix($0) }
         var segments = url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         // Tolerate a trailing slash when classifying; the aud rule still reports it.
         if segments.first == "oauth2", segments.count >= 3 {
@@ -126,13 +131,13 @@ public struct ServerTarget: Sendable, Equatable {
             if segments[1] == "v1" {
                 segments.removeFirst(2)
                 return ServerTarget(profile: .oktaOrg, endpointURL: endpointURL, endpoint: kind(segments),
-                                    issuer: base, authServerID: nil, customDomain: !oktaHost)
+                                    issuer: base, authServerID: nil, customDomain: !oktaHost, placeholders: url.placeholders)
             }
             if segments.count >= 4, segments[2] == "v1" {
                 let id = segments[1]
                 segments.removeFirst(3)
                 return ServerTarget(profile: .oktaCustom, endpointURL: endpointURL, endpoint: kind(segments),
-                                    issuer: "\(base)/oauth2/\(id)", authServerID: id, customDomain: !oktaHost)
+                                    issuer: "\(base)/oauth2/\(id)", authServerID: id, customDomain: !oktaHost, placeholders: url.placeholders)
             }
         }
         let last = segments.last?.lowercased() ?? ""
@@ -145,7 +150,7 @@ public struct ServerTarget: Sendable, Equatable {
         default: endpoint = .other
         }
         return ServerTarget(profile: .genericRFC7523, endpointURL: endpointURL, endpoint: endpoint,
-                            issuer: nil, authServerID: nil, customDomain: false)
+                            issuer: nil, authServerID: nil, customDomain: false, placeholders: url.placeholders)
     }
 
     private static func kind(_ rest: [String]) -> EndpointKind {

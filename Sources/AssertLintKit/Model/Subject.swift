@@ -120,7 +120,10 @@ public struct Subject: Sendable {
     /// known, else the `client_id` parameter, else the Basic user name.
     public var expectedClientID: (value: String, origin: String)? {
         if let id = app.clientID, !id.isEmpty { return (id, "the app's client_id") }
-        if let f = request?.form("client_id"), !f.value.isEmpty { return (f.value, "the request's client_id parameter") }
+        // `client_id={clientId}` names a client without saying which: nothing to compare with.
+        if let f = request?.form("client_id"), !f.value.isEmpty, !Placeholders.contains(f.value) {
+            return (f.value, "the request's client_id parameter")
+        }
         if let b = request?.basicCredentials, b.decodable, !b.user.isEmpty { return (b.user, "the Basic credentials' user") }
         return nil
     }

@@ -129,16 +129,25 @@ public struct EndpointURL: Sendable, Equatable {
     public let port: Int?
     public let path: String
     public let query: String?
+    /// Placeholders written in the URL (`{yourOktaDomain}`, `${OKTA_DOMAIN}`, `{{domain}}`), kept
+    /// as written in `host`, `path` and `query`: the URL's shape is read, its placeholders are not judged.
+    public let placeholders: [String]
 
     public init?(_ text: String) {
-        guard let comps = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+        // Placeholders are masked for the parser (braces are not allowed in a host) and put back.
+        let (masked, tokens) = Placeholders.masked(text.trimmingCharacters(in: .whitespaces))
+        guard let comps = URLComponents(string: masked),
               let scheme = comps.scheme?.lowercased(), let host = comps.host, !host.isEmpty else { return nil }
         self.scheme = scheme
-        self.host = host
+        self.host = Placeholders.unmasked(host, tokens)
         self.port = comps.port
-        self.path = comps.percentEncodedPath
-        self.query = comps.percentEncodedQuery
+        self.path = Placeholders.unmasked(comps.percentEncodedPath, tokens)
+        self.query = comps.percentEncodedQuery.map { Placeholders.unmasked($0, tokens) }
+        self.placeholders = tokens
     }
+
+    /// True when the host is (or holds) a placeholder: nothing about the real host is known.
+    public var hostIsPlaceholder: Bool { placeholders.contains { host.contains($0) } }
 
     /// The URL without query or fragment: what an assertion's `aud` must name.
     public var withoutQuery: String {

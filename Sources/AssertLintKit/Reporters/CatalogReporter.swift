@@ -97,6 +97,20 @@ public struct CatalogReporter: Sendable {
                 ("precedence", JSONBuild.int(o.precedence)),
             ]
             members.append(("note", JSONBuild.string(o.note)))
+            members.append(("source", JSONBuild.string(o.source)))
+            if let variants = o.variants, !variants.isEmpty {
+                members.append(("variants", JSONBuild.object(variants.sorted { $0.key < $1.key }.map { name, v in
+                    (name, JSONBuild.object([
+                        ("when", JSONBuild.string(v.when)),
+                        ("status", JSONBuild.int(v.status ?? o.status)),
+                        ("error", JSONBuild.string(v.error ?? o.error)),
+                        ("error_description", JSONBuild.string(v.errorDescription)),
+                        ("verbatim", .bool(v.verbatim)),
+                        ("note", JSONBuild.string(v.note)),
+                        ("source", JSONBuild.string(v.source)),
+                    ]))
+                })))
+            }
             okta = JSONBuild.object(members)
         }
         return JSONBuild.object([
@@ -121,6 +135,16 @@ public struct CatalogReporter: Sendable {
             out += Text.wrap("This is \(o.wordingLabel).",
                              width: w, indent: "  ")
             if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "  ") }
+            if let source = o.source { out += Text.wrap("Source: Okta's error catalog, \(source) (okta/okta-developer-docs).", width: w, indent: "  ") }
+            for (name, _) in (o.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let v = o.variant(name) else { continue }
+                let when = o.variants?[name]?.when.map { "When \($0)" } ?? "Variant"
+                var head = "\(when) (\(name)):"
+                if let status = v.status { head += " HTTP \(status)" }
+                out += Text.wrap(head + " " + v.body + " (\(v.wordingLabel)).", width: w, indent: "    ", first: "  ")
+                if let note = v.note { out += Text.wrap("Note: " + note, width: w, indent: "    ") }
+                if let source = v.source { out += Text.wrap("Source: Okta's error catalog, \(source).", width: w, indent: "    ") }
+            }
             out += Text.wrap("Check order: \(o.precedence) (Okta answers with the first check that fails; lower runs earlier).",
                              width: w, indent: "  ")
         } else {

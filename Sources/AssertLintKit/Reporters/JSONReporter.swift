@@ -92,6 +92,7 @@ public struct JSONReporter: Sendable {
                 ("error", JSONBuild.string(o.error)),
                 ("error_description", JSONBuild.string(o.errorDescription)),
                 ("verbatim", .bool(o.verbatim)),
+                ("source", JSONBuild.string(o.source)),
             ])
         }
         return JSONBuild.object([

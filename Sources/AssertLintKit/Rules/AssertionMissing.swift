@@ -21,7 +21,8 @@ struct AssertionMissing: Rule {
             return
         }
         message += assertionField == nil ? "carries no `client_assertion`" : "has an empty `client_assertion`"
-        if request.form("client_id") != nil {
+        let named = ClientAuthentication.namesClient(request)
+        if named {
             message += "; `client_id` alone identifies the client but does not authenticate it"
         }
         if target.endpoint == .introspect || target.endpoint == .revoke {
@@ -31,6 +32,9 @@ struct AssertionMissing: Rule {
         if target.profile.id == ServerProfile.oktaOrg.id, target.endpoint == .introspect {
             message += ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there"
         }
-        findings.add(Self.id, at: Location.form("client_assertion"), message, fix: ["endpoint": target.endpointURL])
+        // With `client_id`, Okta finds the client and answers that it authenticated with another method
+        // than its own (none); with nothing naming the client, that the request has no credentials.
+        findings.add(Self.id, at: Location.form("client_assertion"), message, fix: ["endpoint": target.endpointURL],
+                     variant: named ? nil : "client-not-named")
     }
 }

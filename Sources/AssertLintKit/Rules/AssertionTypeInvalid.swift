@@ -9,6 +9,11 @@ struct AssertionTypeInvalid: Rule {
         guard let request = subject.clientAuthRequest, let field = request.form("client_assertion_type") else { return }
         let value = field.value
         guard value != ClientAssertionType.jwtBearer else { return }
+        // `{assertionType}` stands for a value the paste does not show.
+        guard !Placeholders.isWhole(value) else {
+            findings.cannotJudge(Self.id, needs: "the real client_assertion_type (the paste has a placeholder there)")
+            return
+        }
         findings.add(Self.id, at: Location.form("client_assertion_type"),
                      "client_assertion_type is \(Self.quoted(value)): \(Self.difference(value))",
                      fix: ["type": ClientAssertionType.jwtBearer])

@@ -20,6 +20,7 @@ struct AssertionTypeMissing: Rule {
             return
         }
         findings.add(Self.id, at: Location.form("client_assertion_type"), message,
-                     fix: ["type": ClientAssertionType.jwtBearer])
+                     fix: ["type": ClientAssertionType.jwtBearer],
+                     variant: ClientAuthentication.namesClient(request) ? "client-named" : nil)
     }
 }

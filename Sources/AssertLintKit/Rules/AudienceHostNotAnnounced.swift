@@ -8,7 +8,7 @@ struct AudienceHostNotAnnounced: Rule {
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let metadata = subject.serverMetadata, let assertion = subject.assertion.decoded,
-              let target = subject.target, let invoked = EndpointURL(target.endpointURL),
+              let target = subject.target, let invoked = EndpointURL(target.endpointURL), !invoked.hostIsPlaceholder,
               let audiences = assertion.audiences, !audiences.isEmpty else { return }
         let requestHost = invoked.host.lowercased()
         let audHosts = audiences.compactMap { EndpointURL($0)?.host.lowercased() }

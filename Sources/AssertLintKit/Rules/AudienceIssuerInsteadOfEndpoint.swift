@@ -12,7 +12,7 @@ struct AudienceIssuerInsteadOfEndpoint: Rule {
               let audiences = assertion.audiences else { return }
         let accepted = AudiencePolicyCheck.accepted(by: target)
         // Only when the assertion fails on `aud` at all: an array that also holds the endpoint passes.
-        guard !audiences.isEmpty, !audiences.contains(where: accepted.contains) else { return }
+        guard !audiences.isEmpty, !audiences.contains(where: { AudiencePolicyCheck.accepts(accepted, $0) }) else { return }
         guard let audience = audiences.first(where: { Self.issuerName($0, target: target) != nil }),
               let server = Self.issuerName(audience, target: target) else { return }
         findings.add(Self.id, at: Location.claim("aud"),

@@ -13,7 +13,7 @@ struct AudienceMismatch: Rule {
         // An empty or blank `aud` is `aud-missing`'s: reporting it here too would say the same twice.
         guard let audiences = assertion.audiences, audiences.contains(where: { !AudienceMissing.isBlank($0) }) else { return }
         let accepted = AudiencePolicyCheck.accepted(by: target)
-        guard !audiences.contains(where: accepted.contains) else { return }
+        guard !audiences.contains(where: { AudiencePolicyCheck.accepts(accepted, $0) }) else { return }
         let shown = audiences.count == 1 ? "\"\(audiences[0])\"" : "[" + audiences.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         let differences = audiences.map { AudienceDifference(audience: $0, target: target).description }
         let reason = Array(Set(differences)).sorted().joined(separator: "; ")
@@ -31,6 +31,12 @@ enum AudiencePolicyCheck {
         case .issuerOnly: return [target.issuer ?? target.endpointURL]
         case .issuerOrEndpoint: return [target.endpointURL] + (target.issuer.map { [$0] } ?? [])
         }
+    }
+
+    /// Whether `audience` is one of `accepted`; a placeholder (`https://{yourOktaDomain}/…` in the
+    /// paste's URL or in the `aud`) stands for any value, so only what the paste shows can differ.
+    static func accepts(_ accepted: [String], _ audience: String) -> Bool {
+        accepted.contains { Placeholders.mayEqual($0, audience) }
     }
 }
 

@@ -17,13 +17,15 @@ struct AuthMethodMismatch: Rule {
         // An HS* assertion for a private_key_jwt app (or RS*/ES* for client_secret_jwt) is a wrong
         // `alg` for the app: alg-not-allowed reports it, with the key material in view.
         if registered.usesAssertion && presented.usesAssertion { return }
-        var answer: AnswerOverride?
+        var variant: String?
         var message = "The app is registered for \(registered.rawValue) (\"\(registered.consoleName)\") but the request authenticates with \(presented.rawValue) (\(Self.describe(presented, subject)))"
         switch (registered, presented) {
         case (_, .privateKeyJWT) where subject.app.jwks == nil:
             message += ". Okta chooses the key by the assertion's `alg`; for an \(subject.assertion.decoded?.alg ?? "RS256") assertion it needs a registered public key, which this app does not have"
-            answer = AnswerOverride(errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.", verbatim: true,
-                                    note: "Okta's text for an RS/ES assertion to an app without a JWKS, recorded by Okta's own SDK integration tests; the status and error are assertlint's prediction.")
+            variant = "jwks-not-configured"
+        case (.none, .clientSecretJWT):
+            message += ". A public client has no client secret to sign an HS assertion with; it sends only `client_id`"
+            variant = "no-secret"
         case (.privateKeyJWT, _), (.clientSecretJWT, .clientSecretBasic), (.clientSecretJWT, .clientSecretPost):
             message += ". An app registered for a signed JWT does not accept its credential in any other form"
         case (.none, _):
@@ -37,7 +39,7 @@ struct AuthMethodMismatch: Rule {
             "how": ClientAuthentication.howTo(registered, endpoint: target.endpointURL),
             "presented": presented.rawValue,
             "console": presented.consoleName,
-        ], answer: answer)
+        ], variant: variant)
     }
 
     /// The Admin Console offers one "Client secret" setting; a secret in the header or in the

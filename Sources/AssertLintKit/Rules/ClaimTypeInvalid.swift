@@ -16,7 +16,8 @@ struct ClaimTypeInvalid: Rule {
             guard let value = claims[claim], let problem = Self.numericDateProblem(value) else { continue }
             let corrected = Self.numericText(value) ?? String(ClaimTime.nowSeconds(subject) + (claim == "exp" ? ClaimTime.suggestedLifetime : 0))
             findings.add(Self.id, at: Location.claim(claim), "\(claim) is \(problem)",
-                         fix: ["claim": claim, "expected": Self.numericDate, "corrected": "\"\(claim)\": \(corrected)"])
+                         fix: ["claim": claim, "expected": Self.numericDate, "corrected": "\"\(claim)\": \(corrected)"],
+                         variant: claim == "exp" ? "exp" : nil)
         }
         for claim in ["iss", "sub", "jti"] {
             guard let value = claims[claim], value.stringValue == nil else { continue }

@@ -30,6 +30,13 @@ enum ClientAuthentication {
         return "<\(name), \(value.utf8.count) bytes, not shown>"
     }
 
+    /// True when the request names the client Okta is to look up without authenticating it: a
+    /// non-empty `client_id` parameter (a placeholder such as `{clientId}` names one too).
+    static func namesClient(_ request: TokenRequest) -> Bool {
+        guard let id = request.form("client_id") else { return false }
+        return !id.value.trimmedWhitespace.isEmpty
+    }
+
     /// The URL of an Okta server's token endpoint for a target, if its shape is Okta's.
     static func tokenURL(for target: ServerTarget) -> String? { target.sibling(.token) }
 }

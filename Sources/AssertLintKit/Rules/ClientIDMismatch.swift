@@ -10,6 +10,11 @@ struct ClientIDMismatch: Rule {
         guard let request = subject.clientAuthRequest else { return }
         var named: [(value: String, origin: String, pointer: String)] = []
         if let f = request.form("client_id"), !f.value.isEmpty {
+            // `{clientId}` names a client without saying which one: it is not compared.
+            guard !Placeholders.contains(f.value) else {
+                findings.cannotJudge(Self.id, needs: "the real client_id (the paste has the placeholder \(Self.shown(f.value)))")
+                return
+            }
             named.append((f.value, "the `client_id` parameter", Location.form("client_id")))
         }
         if let b = request.basicCredentials, b.decodable, !b.user.isEmpty {
@@ -42,6 +47,10 @@ struct ClientIDMismatch: Rule {
                          "The `client_id` parameter is \"\(named[0].value)\" but the Basic credentials' user is \"\(named[1].value)\"",
                          fix: ["client_id": registered ?? first.value])
         }
+    }
+
+    static func shown(_ value: String) -> String {
+        Placeholders.find(value).filter(Placeholders.isShowable).map { "`\($0)`" }.first ?? "in `client_id`"
     }
 
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

@@ -19,11 +19,15 @@ struct GrantTypeInvalid: Rule {
                 : request.form("device_code") != nil ? "urn:ietf:params:oauth:grant-type:device_code"
                 : "client_credentials"
             findings.add(Self.id, at: Location.form("grant_type"), "The token request has no `grant_type` parameter",
-                         fix: ["grant_type": guess])
+                         fix: ["grant_type": guess], variant: "missing")
             return
         }
         let value = field.value
         guard !Self.known.contains(value) else { return }
+        guard !Placeholders.isWhole(value) else {
+            findings.cannotJudge(Self.id, needs: "the real grant_type (the paste has a placeholder there)")
+            return
+        }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let reason: String
         let suggestion: String

@@ -38,7 +38,10 @@ struct NoCredentials: Rule {
             how = "send the credential its Client authentication setting names: a client secret (`Authorization: Basic` or `client_secret` in the body) or a signed `client_assertion` with aud \"\(target.endpointURL)\""
         }
         var message = "The request to the \(target.endpoint.displayName) carries no client credentials, but \(why)"
-        if request.form("client_id") != nil { message += "; `client_id` alone identifies the client but does not authenticate it" }
-        findings.add(Self.id, at: Location.body, message, fix: ["how": how])
+        let named = ClientAuthentication.namesClient(request)
+        if named { message += "; `client_id` alone identifies the client but does not authenticate it" }
+        // Okta answers a client it can look up, but which presents no credential, as one that
+        // authenticates with the wrong method; with nothing naming the client, as one without credentials.
+        findings.add(Self.id, at: Location.body, message, fix: ["how": how], variant: named ? "client-named" : nil)
     }
 }
