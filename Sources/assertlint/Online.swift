@@ -11,7 +11,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust (a corporate TLS proxy).", valueName: "file"))
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Seconds before a request to the server is given up (default 15).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds before a request to the server is given up.", valueName: "seconds"))
     var timeout: Double = 15
 
     /// The HTTP client these options describe.
