@@ -99,15 +99,12 @@ struct Diagnose: ParsableCommand {
             return try readStandardInput(source: "-")
         }
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
-        let read: [Subject]
-        do {
-            read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
-        } catch {
-            // The server's error pasted without the request: say what produces it and what to paste.
-            guard let (answer, lookup) = ServerAnswerInput.read(resolved.text) else { throw error }
+        // The server's error pasted without the request: say what produces it and what to paste.
+        if let (answer, lookup) = ServerAnswerInput.read(resolved.text) {
             printServerAnswerAlone(answer, lookup)
             return
         }
+        let read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
         try Self.requireSomethingToJudge(read, source: resolved.source)
         let subjects = read.map(overrides.apply)
         var judged = subjects

@@ -93,7 +93,7 @@ public enum ExplainLookup: Sendable, Equatable {
                                          "on", "at", "and", "or", "it", "its", "this", "that", "with", "by", "as", "from",
                                          "my", "i", "you", "your", "we", "our", "but", "so", "has", "have", "had", "do",
                                          "does", "did", "can", "will", "would", "should", "any", "all", "okta", "server",
-                                         "said", "says", "error", "request", "please"]
+                                         "said", "says", "error", "request", "please", "no", "not", "got", "get"]
 
     /// Lower-case words of two letters or more, cut to six letters so that `expired`,
     /// `expiration` and `expires` meet; common words are left out.

@@ -110,28 +110,33 @@ public struct ServerAnswerInput: Sendable, Equatable {
         [status.map(String.init), error, errorDescription.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// The answer in `text` when the text is nothing but a server's answer; nil otherwise
-    /// (then `diagnose`'s own error about the input stands).
+    /// Members of an OAuth error body and of Okta's API error: a JSON object with only these
+    /// is an answer, not a fixture or a decoded token.
+    static let errorMembers: Set<String> = ["error", "error_description", "error_uri", "state", "status",
+                                            "errorCode", "errorSummary", "errorLink", "errorId", "errorCauses"]
+
+    /// The answer in `text` when the text is nothing but a server's answer: an error body (JSON,
+    /// or a Python dict's repr), a response (`HTTP/1.1 401 …`, headers, the body), a line that
+    /// is exactly a catalog rule's `error_description`, or a bare error code. Nil otherwise, so
+    /// a request that carries its answer is diagnosed as a request.
     public static func read(_ text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.utf8.count <= 65_536 else { return nil }
         var answer: ServerAnswerInput?
-        if let o = (try? JSONParser.parse(trimmed))?.objectValue {
+        if let o = errorObject(trimmed) {
             answer = ServerAnswerInput(object: o, status: nil)
         } else if trimmed.hasPrefix("HTTP/") || trimmed.hasPrefix("< HTTP/"),
                   let open = trimmed.firstIndex(of: "{"), let close = trimmed.lastIndex(of: "}"), open < close,
-                  let o = (try? JSONParser.parse(String(trimmed[open...close])))?.objectValue {
+                  let o = errorObject(String(trimmed[open...close])) {
             let statusLine = trimmed.prefix { $0 != "\n" }.split(separator: " ")
             let status = statusLine.lazy.compactMap { Int($0) }.first { (100...599).contains($0) }
             answer = ServerAnswerInput(object: o, status: status)
-        } else if let found = ReportedAnswer.find(in: trimmed), found.line == 1, !trimmed.contains("\n") {
-            answer = ServerAnswerInput(status: found.status, error: found.error, errorDescription: found.errorDescription)
-        } else if !trimmed.contains("\n"), !catalog.entries(matchingServerText: trimmed).isEmpty {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: trimmed)
+        } else if !trimmed.contains("\n"), let description = exactDescription(trimmed, in: catalog) {
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
         } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.okta?.error == code }) {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         }
-        guard let answer, answer.error != nil || answer.errorDescription != nil else { return nil }
+        guard let answer else { return nil }
         let query: String
         if let d = answer.errorDescription {
             var members = [JSONMember(key: "error_description", value: .string(d))]
@@ -145,6 +150,26 @@ public struct ServerAnswerInput: Sendable, Equatable {
         case .serverText, .errorCode, .closest: return (answer, lookup)
         case .rule, .unknownRule, .noMatch: return (answer, .noMatch)
         }
+    }
+
+    /// A JSON object (or a Python dict's repr of one) holding only error members.
+    static func errorObject(_ text: String) -> JSONObject? {
+        guard text.hasPrefix("{"), text.hasSuffix("}") else { return nil }
+        for candidate in [text, text.replacingOccurrences(of: "'", with: "\"")] {
+            guard let o = (try? JSONParser.parse(candidate))?.objectValue else { continue }
+            let keys = Set(o.keys)
+            guard !keys.isEmpty, keys.isSubset(of: errorMembers), !keys.isDisjoint(with: ["error", "errorCode", "error_description", "errorSummary"]) else { return nil }
+            return o
+        }
+        return nil
+    }
+
+    /// The catalog's `error_description` that the line is, ignoring case, quotes and punctuation.
+    static func exactDescription(_ line: String, in catalog: Catalog) -> String? {
+        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
+        let wanted = norm(line)
+        guard wanted.count >= 12 else { return nil }
+        return catalog.entries.lazy.compactMap { $0.okta?.errorDescription }.first { norm($0) == wanted }
     }
 
     init(status: Int?, error: String?, errorDescription: String?) {
