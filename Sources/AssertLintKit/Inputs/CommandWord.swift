@@ -12,7 +12,8 @@ public enum CommandWord {
         if let near = closest(word, among: commands) {
             return "unknown command '\(word)'; did you mean '\(near)'?"
         }
-        return "unknown command '\(word)'; commands: \(commands.joined(separator: ", ")) (a file or a token as the first word is diagnosed)"
+        let listed = commands.filter { $0 != "help" }.joined(separator: ", ")
+        return "unknown command '\(word)'; commands: \(listed) (a file or a token as the first word is diagnosed)"
     }
 
     /// Letters, digits and hyphens, starting with a letter, at most 40 characters: no path, no
