@@ -44,6 +44,7 @@ func pastePrompt(online: Bool) -> String {
 struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Diagnose one token, curl command, HTTP request or fixture.",
+        usage: "assertlint [diagnose] [<options>] [<input>]",
         discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when Okta would reject the request, 2 on usage or input errors.")
 
     @Argument(help: "A file path, '-' for stdin, or a literal token or command. Omit to paste interactively.")

@@ -5,6 +5,11 @@ import Foundation
 struct Mint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a correct client assertion (or the whole curl request) for a client and endpoint.",
+        usage: """
+            assertlint mint --private-key <file> --client-id <id> --endpoint <url> [<options>]
+            assertlint mint --private-key <file> --fix <request file> [--curl] [<options>]
+            assertlint mint --secret-env <var> --client-id <id> --endpoint <url> [<options>]
+            """,
         discussion: """
             Claims: iss = sub = client id, aud = the exact endpoint URL, iat = now, exp = now + lifetime, \
             a random jti. Sign with a private key (private_key_jwt) or with a client secret read from an \
