@@ -130,6 +130,7 @@ public struct CheckRunner: Sendable {
         }
         let text: String
         do {
+            // A binary key has no text to read; a PEM key and everything else is read as text.
             text = keyForm?.hasPrefix("PEM") == false ? "" : try read(input)
         } catch {
             outcome.errors.append(error)
