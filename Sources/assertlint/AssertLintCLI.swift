@@ -9,12 +9,20 @@ struct AssertLintCLI: ParsableCommand {
         commandName: "assertlint",
         abstract: "Diagnose OAuth 2.0 JWT client assertions (private_key_jwt, client_secret_jwt) the way Okta judges them.",
         version: AssertLintVersion.string,
-        subcommands: [Diagnose.self, Check.self, Mint.self, Probe.self, Rules.self, Explain.self, Version.self],
+        subcommands: [Diagnose.self, Check.self, Mint.self, Probe.self, Rules.self, Explain.self, Completions.self, Version.self],
         defaultSubcommand: Diagnose.self)
 
+    /// The subcommands' names, as typed.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = CommandWord.unknownCommand(first, commands: commandNames + ["help"]) {
+            FileHandle.standardError.write(Data("assertlint: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
@@ -64,6 +72,35 @@ struct AssertLintCLI: ParsableCommand {
 struct UsageError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+struct Completions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a shell completion script: bash, zsh or fish.",
+        discussion: """
+            bash: assertlint completions bash > /etc/bash_completion.d/assertlint (or source it from ~/.bashrc). \
+            zsh: assertlint completions zsh > "${fpath[1]}/_assertlint". \
+            fish: assertlint completions fish > ~/.config/fish/completions/assertlint.fish.
+            """)
+
+    @Argument(help: "The shell: bash, zsh or fish.")
+    var shell: CompletionShellName
+
+    func run() throws {
+        print(AssertLintCLI.completionScript(for: shell.shell), terminator: "")
+    }
+}
+
+enum CompletionShellName: String, ExpressibleByArgument, CaseIterable {
+    case bash, zsh, fish
+
+    var shell: CompletionShell {
+        switch self {
+        case .bash: return .bash
+        case .zsh: return .zsh
+        case .fish: return .fish
+        }
+    }
 }
 
 struct Version: ParsableCommand {

@@ -11,6 +11,7 @@ extension FailThreshold: ExpressibleByArgument {}
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check fixture files, curl scripts, .http files, raw HTTP requests and HAR exports (for pre-commit and CI).",
+        usage: "assertlint check [<options>] [<paths> ...]",
         discussion: """
             Paths may be files, directories (searched recursively) or globs; '-' reads stdin. With no path, the \
             nearest .assertlint.yml's `include` is used (else the current directory). A fixture with `expect:` passes \
@@ -70,7 +71,8 @@ struct Check: ParsableCommand {
         case .junit: print(JUnitReporter().render(report), terminator: "")
         case .github: print(GitHubReporter().render(report), terminator: "")
         }
-        // Errors reading inputs also go to stderr, one line each, so they are not lost in a report file.
+        // Errors reading inputs go to stderr, one line each (the text report leaves them out, so
+        // each is said once), and are not lost in a report file.
         for notice in report.notices {
             FileHandle.standardError.write(Data("assertlint: \(Escape.line(notice))\n".utf8))
         }

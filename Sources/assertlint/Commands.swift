@@ -24,25 +24,27 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Reads stdin to its end, refusing more than any real paste.
+/// Reads stdin to its first end of file (one Ctrl-D ends a paste), refusing more than any real paste.
 func readStandardInput(source: String) throws(InputError) -> String {
-    var data = Data()
-    while data.count <= InputText.maxBytes {
-        let chunk: Data?
-        do {
-            chunk = try FileHandle.standardInput.read(upToCount: 1 << 16)
-        } catch {
-            throw InputError(source, "cannot read standard input")
-        }
-        guard let chunk, !chunk.isEmpty else { break }
-        data.append(chunk)
+    switch StandardInput.readAll(limit: InputText.maxBytes) {
+    case .success(let bytes): return try InputText.text(bytes, source: source)
+    case .failure: throw InputError(source, "cannot read standard input")
     }
-    return try InputText.text(Array(data), source: source)
+}
+
+/// What an interactive `diagnose` says before reading: what to paste, how to finish, and that
+/// the paste stays on this machine.
+func pastePrompt(online: Bool) -> String {
+    let privacy = online
+        ? "Your paste is not sent anywhere;\n--online reads only the server's discovery document and app registration."
+        : "Nothing is sent anywhere."
+    return "Paste a token, curl command, HTTP request or HAR, then press Ctrl-D\n(on Windows terminals: Ctrl-Z, then Enter). \(privacy)\n"
 }
 
 struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Diagnose one token, curl command, HTTP request or fixture.",
+        usage: "assertlint [diagnose] [<options>] [<input>]",
         discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when Okta would reject the request, 2 on usage or input errors.")
 
     @Argument(help: "A file path, '-' for stdin, or a literal token or command. Omit to paste interactively.")
@@ -93,13 +95,19 @@ struct Diagnose: ParsableCommand {
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
             if interactive {
-                FileHandle.standardError.write(Data("Paste a token, curl command or HTTP request, then press Ctrl-D (Ctrl-Z Enter on Windows):\n".utf8))
+                FileHandle.standardError.write(Data(pastePrompt(online: online).utf8))
             }
             return try readStandardInput(source: "-")
         }
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
-        let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
-            .map(overrides.apply)
+        // The server's error pasted without the request: say what produces it and what to paste.
+        if let (answer, lookup) = ServerAnswerInput.read(resolved.text) {
+            printServerAnswerAlone(answer, lookup)
+            return
+        }
+        let read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
+        try Self.requireSomethingToJudge(read, source: resolved.source)
+        let subjects = read.map(overrides.apply)
         var judged = subjects
         var onlineFailures: [String] = []
         if online {
@@ -125,6 +133,26 @@ struct Diagnose: ParsableCommand {
     }
 }
 
+extension Diagnose {
+    private func printServerAnswerAlone(_ answer: ServerAnswerInput, _ lookup: ExplainLookup) {
+        switch output.format {
+        case .text:
+            print(ServerAnswerReporter(options: output.reportOptions()).serverAnswerAlone(answer, lookup: lookup), terminator: "")
+        case .json:
+            print(ServerAnswerReporter().serverAnswerAloneJSON(answer, lookup: lookup), terminator: "")
+        }
+    }
+
+    /// A lone token that is not in the input (`eyJhbGciOi...`, `$JWT`, `<token>`) leaves
+    /// nothing to judge. "no problems found" would pass a CI gate on a placeholder, and a
+    /// finding would claim Okta rejects a token nobody has seen, so it is an input error.
+    static func requireSomethingToJudge(_ subjects: [Subject], source: String) throws(InputError) {
+        guard subjects.count == 1, let only = subjects.first, only.request == nil,
+              case .unseen(let why) = only.assertion else { return }
+        throw InputError(source, "the input holds no complete token: " + Escape.line(why))
+    }
+}
+
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rules in the catalog.")
 
@@ -142,7 +170,7 @@ struct Rules: ParsableCommand {
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a rule, or which rules produce a pasted Okta error.",
-        discussion: "Give a rule id (assertlint rules lists them), Okta's error_description, or the whole error JSON as one argument; '-' reads it from stdin. Exit status: 0 explained, 1 the text matches no rule, 2 unknown rule id.")
+        discussion: "Give a rule id (assertlint rules lists them), Okta's error_description, or the whole error JSON as one argument; '-' reads it from stdin. Text that is no rule's answer lists the closest rules (at most 5). Exit status: 0 explained, 1 the text is no rule's answer, 2 unknown rule id.")
 
     @Argument(help: "A rule id, or Okta's error_description / error JSON ('-' for stdin).")
     var query: [String]
@@ -174,6 +202,12 @@ struct Explain: ParsableCommand {
         case .unknownRule(let id, let suggestion):
             let hint = suggestion.map { "did you mean \($0)?" } ?? "assertlint rules lists them"
             throw UsageError("\(id): no such rule; \(hint)")
+        case .closest(let entries, let code):
+            switch output.format {
+            case .text: print(ServerAnswerReporter(options: output.reportOptions()).closest(entries, errorCode: code), terminator: "")
+            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            }
+            throw ExitCode(1)
         case .noMatch:
             switch output.format {
             case .text: print("No rule matches this text; `assertlint rules` lists them all.")

@@ -5,6 +5,11 @@ import Foundation
 struct Mint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a correct client assertion (or the whole curl request) for a client and endpoint.",
+        usage: """
+            assertlint mint --private-key <file> --client-id <id> --endpoint <url> [<options>]
+            assertlint mint --private-key <file> --fix <request file> [--curl] [<options>]
+            assertlint mint --secret-env <var> --client-id <id> --endpoint <url> [<options>]
+            """,
         discussion: """
             Claims: iss = sub = client id, aud = the exact endpoint URL, iat = now, exp = now + lifetime, \
             a random jti. Sign with a private key (private_key_jwt) or with a client secret read from an \
@@ -13,8 +18,12 @@ struct Mint: ParsableCommand {
             should have carried.
             """)
 
-    @Option(name: .customLong("key"), help: "Private key file: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK.")
+    @Option(name: [.customLong("private-key"), .customLong("key")],
+            help: ArgumentHelp("The private key to sign with: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK (--key is an alias).", valueName: "file"))
     var keyFile: String?
+
+    @Option(help: ArgumentHelp("The app's registered public keys (JWKS, JWK, PEM public key or certificate): kid becomes the kid of the one that matches the private key.", valueName: "file"))
+    var jwks: String?
 
     @Option(name: .customLong("secret-env"), help: "Name of the environment variable holding the client secret (HS256/384/512).")
     var secretEnv: String?
@@ -28,13 +37,13 @@ struct Mint: ParsableCommand {
     @Option(name: .customLong("fix"), help: "The request to mint the assertion for: a fixture, curl command or HTTP request file, or '-' to paste it.")
     var fixture: String?
 
-    @Option(help: "Seconds until exp (default 300; Okta refuses more than 3600).")
+    @Option(help: "Seconds until exp, at most 3600 (Okta refuses an exp more than an hour ahead).")
     var lifetime: Int = 300
 
     @Option(help: "Signing algorithm (default: RS256 for RSA, ES256/384/512 by curve, HS256 for a secret).")
     var alg: String?
 
-    @Option(help: "The kid header value (default: the JWK's kid, if the key is a JWK).")
+    @Option(help: "The kid header value (default: the kid of the matching key in --jwks or the --fix fixture's app.jwks, else the JWK's kid).")
     var kid: String?
 
     @Flag(name: .customLong("kid-thumbprint"), help: "Use the key's RFC 7638 thumbprint as kid.")
@@ -47,7 +56,7 @@ struct Mint: ParsableCommand {
     var curl = false
 
     func run() throws {
-        if keyFile != nil && secretEnv != nil { throw UsageError("give either --key or --secret-env, not both") }
+        if keyFile != nil && secretEnv != nil { throw UsageError("give either --private-key or --secret-env, not both") }
         if kid != nil && kidThumbprint { throw UsageError("give either --kid or --kid-thumbprint, not both") }
         guard lifetime > 0, TimeInterval(lifetime) <= Minter.maxLifetime else {
             throw UsageError("--lifetime \(lifetime): must be between 1 and \(Int(Minter.maxLifetime)) seconds (Okta refuses an exp more than one hour ahead)")
@@ -68,13 +77,16 @@ struct Mint: ParsableCommand {
             }
             algorithm = a
         }
-        let key = try signingKey(subject)
+        let flags = try ContextOverrides.parse(jwksFile: jwks, privateKeyFile: keyFile)
+        let key = try signingKey(flags.privateKey, subject)
         let kidChoice: Minter.KidChoice = kidThumbprint ? .thumbprint : kid.map { .explicit($0) } ?? .fromKey
         let minter = Minter(key: key, clientID: client, audience: target.endpointURL, lifetime: TimeInterval(lifetime),
-                            algorithm: algorithm, kid: kidChoice)
+                            algorithm: algorithm, kid: kidChoice, registeredKeys: try registeredKeys(flags.jwks, subject))
         let assertion: String
         do {
             assertion = try minter.mint()
+        } catch where error.about != nil {
+            throw InputError(jwks != nil ? "--jwks" : "app.jwks", error.description)
         } catch {
             throw UsageError(error.description)
         }
@@ -104,13 +116,17 @@ struct Mint: ParsableCommand {
         return first
     }
 
-    private func signingKey(_ subject: Subject?) throws -> Minter.Key {
-        if let keyFile {
-            switch KeyFile.read(keyFile).flatMap({ KeyFile.signingKey($0, origin: keyFile) }) {
-            case .success(let k): return .privateKey(k)
-            case .failure(let e): throw InputError(keyFile, e.reason)
-            }
+    /// The keys the server has registered: `--jwks`, else the `--fix` fixture's `app.jwks`.
+    private func registeredKeys(_ flag: JSONValue?, _ subject: Subject?) throws -> JWKSet? {
+        guard let value = flag ?? subject?.app.jwks else { return nil }
+        switch JWKSet.parse(value) {
+        case .success(let set): return set
+        case .failure(let e): throw InputError(flag != nil ? "--jwks" : "app.jwks", e.reason)
         }
+    }
+
+    private func signingKey(_ flag: SigningKey?, _ subject: Subject?) throws -> Minter.Key {
+        if let flag { return .privateKey(flag) }
         if let secretEnv {
             guard let value = ProcessInfo.processInfo.environment[secretEnv], !value.isEmpty else {
                 throw UsageError("--secret-env \(secretEnv): the variable is not set or empty")
@@ -119,6 +135,6 @@ struct Mint: ParsableCommand {
         }
         if let k = subject?.app.privateKey { return .privateKey(k) }
         if let s = subject?.app.clientSecret { return .secret(s) }
-        throw UsageError("give --key FILE (private_key_jwt) or --secret-env VAR (client_secret_jwt)")
+        throw UsageError("give --private-key FILE (private_key_jwt) or --secret-env VAR (client_secret_jwt)")
     }
 }

@@ -14,7 +14,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust (a corporate TLS proxy); a pipe such as <(cat ca.pem) works. Read once, at most 1 MiB.", valueName: "file"))
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Seconds before a request to the server is given up: 0.1 to 300, decimals allowed (default 15).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds before a request to the server is given up: 0.1 to 300, decimals allowed.", valueName: "seconds"))
     var timeout: Double = 15
 
     static let timeoutRange = 0.1...300.0

@@ -299,7 +299,7 @@ import Glibc
     @Test func timeoutHelpAndParserAgree() throws {
         let help = try CLITests.run(["diagnose", "--help"])
         #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  +", with: " ", options: .regularExpression)
-                .contains("0.1 to 300, decimals allowed (default 15)"), "\(help.stdout)")
+                .contains("0.1 to 300, decimals allowed. (default: 15.0)"), "\(help.stdout)")
         for bad in ["0.05", "301", "0", "-1", "nan", "inf"] {
             let run = try CLITests.run(["diagnose", "--online", "--timeout=\(bad)", "eyJhbGciOiJub25lIn0.e30."])
             #expect(run.status == 2 && run.stderr == "assertlint: --timeout: give a number of seconds from 0.1 to 300\n", "\(bad): \(run.stderr)")

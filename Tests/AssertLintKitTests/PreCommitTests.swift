@@ -77,10 +77,12 @@ import Testing
                        "entry: assertlint check", "pass_filenames: true"] {
             #expect(text.contains(needle), "missing \(needle.debugDescription)")
         }
-        let pattern = try NSRegularExpression(pattern: #"\.(ya?ml|json|har|http|rest|curl|jwt)$"#)
-        for name in ["a.yaml", "b.yml", "c.json", "d.har", "e.http", "f.rest", "g.curl", "h.jwt"] {
+        let pattern = try NSRegularExpression(pattern: #"\.(ya?ml|json|har|http|rest|curl|jwt|pem|key|jwk|p8|p12|pfx)$"#)
+        for name in ["a.yaml", "b.yml", "c.json", "d.har", "e.http", "f.rest", "g.curl", "h.jwt",
+                     "keys/signing.pem", "i.key", "j.jwk", "k.p8", "l.p12", "m.pfx"] {
             #expect(pattern.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil, "\(name)")
         }
-        #expect(text.contains("files: '\\.(ya?ml|json|har|http|rest|curl|jwt)$'"))
+        #expect(text.components(separatedBy: "files: '\\.(ya?ml|json|har|http|rest|curl|jwt|pem|key|jwk|p8|p12|pfx)$'").count == 3,
+                "both hooks take fixture and key files")
     }
 }

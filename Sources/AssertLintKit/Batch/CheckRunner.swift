@@ -55,12 +55,9 @@ public struct CheckOptions: Sendable {
 
     /// Stdin up to one byte past the input cap: enough to refuse an endless pipe without holding it.
     public static func boundedStandardInput() -> Data? {
-        var data = Data()
-        while data.count <= InputText.maxBytes {
-            guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
-            data.append(chunk)
-        }
-        return data
+        // One read(2) at a time: the first end of file ends it (one Ctrl-D on a terminal).
+        guard case .success(let bytes) = StandardInput.readAll(limit: InputText.maxBytes) else { return nil }
+        return Data(bytes)
     }
 }
 
@@ -144,14 +141,24 @@ public struct CheckRunner: Sendable {
     /// Reads and judges one file. Never throws: what goes wrong is recorded in the outcome.
     func check(_ input: CheckInput, config: Configuration) -> FileOutcome {
         var outcome = FileOutcome(input: input, kind: .unknown)
+        // A private key in a key file (or a file of no known kind) is found by its shape, also
+        // when it is binary DER or PKCS#12 that no request reader could read.
+        let named = InputKind.byName(input.path)
+        let bytes = input.isStandardInput ? nil : try? InputText.readBytes(input.path)
+        let keyForm = bytes.flatMap { InputKind.privateKey(in: $0, named: named) }
+        if keyForm == nil, named == .keyFile, let bytes, String(validating: bytes, as: UTF8.self) == nil {
+            outcome.skipped = .noPrivateKey  // a DER public key or certificate
+            return outcome
+        }
         let text: String
         do {
-            text = try read(input)
+            // A binary key has no text to read; a PEM key and everything else is read as text.
+            text = keyForm?.hasPrefix("PEM") == false ? "" : try read(input)
         } catch {
             outcome.errors.append(error)
             return outcome
         }
-        switch InputKind.sniff(text, path: input.path, named: InputKind.byName(input.path)) {
+        switch keyForm != nil ? .success(.keyFile) : InputKind.sniff(text, path: input.path, named: named) {
         case .failure(let skip):
             outcome.skipped = skip
             return outcome
@@ -160,7 +167,13 @@ public struct CheckRunner: Sendable {
         }
         var engine = Engine(rules: options.rules, severityOverrides: config.severity, disabled: config.disabled)
         var subjects: [Subject]
-        if outcome.kind == .jwks {
+        if let keyForm {
+            engine = Engine(rules: options.rules.filter { $0.id == PrivateKeyCommitted.id }, severityOverrides: config.severity,
+                            disabled: config.disabled)
+            var subject = Subject(source: input.path, request: nil, assertion: .absent)
+            subject.privateKeyFileForm = keyForm
+            subjects = [subject]
+        } else if outcome.kind == .jwks {
             // A key file, not a request: only the key hygiene check applies.
             guard let jwks = try? JSONParser.parse(text) else {
                 outcome.errors.append(InputError(input.displayPath, "not valid JSON"))

@@ -419,8 +419,8 @@ enum BundledCatalog {
             title: "A private key is committed in the file",
             severity: .error,
             okta: nil,
-            explanation: "The file holds a private key: a JWK with private members (`d`, and for RSA `p`, `q`, `dp`, `dq`,\n`qi`) in the app's JWKS, or a PEM block that begins `-----BEGIN ... PRIVATE KEY-----`. Whoever\ncan read the repository can sign assertions as the client. The JWKS registered with the server\n(and used by fixtures) needs only the public members (`kty`, `kid`, `n`, `e` or `crv`, `x`, `y`).\n",
-            fix: "Remove the private members (or the PEM block) from the file, keep the private key in a secret store, and rotate the key if this was ever pushed.",
+            explanation: "The file holds a private key: a JWK with private members (`d`, and for RSA `p`, `q`, `dp`, `dq`,\n`qi`) in the app's JWKS, a PEM block that begins `-----BEGIN ... PRIVATE KEY-----` (PKCS#1,\nPKCS#8, SEC1, encrypted or not), or a key file (`.pem`, `.key`, `.jwk`, `.p8`, `.p12`, `.pfx`)\nwhose binary shape is a DER PKCS#8, PKCS#1 or SEC1 private key or a PKCS#12 archive. Whoever\ncan read the repository can sign assertions as the client. The JWKS registered with the server\n(and used by fixtures) needs only the public members (`kty`, `kid`, `n`, `e` or `crv`, `x`, `y`).\n",
+            fix: "Take the private key out of the repository (the private JWK members, the PEM block, or the whole key file with `git rm --cached FILE` and a .gitignore entry), keep it in a secret store, and rotate the key if this was ever pushed.",
             references: ["RFC 7517 section 4", "RFC 7518 section 6.3.2", "https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/"]),
         CatalogEntry(
             id: "scope-invalid-for-server",

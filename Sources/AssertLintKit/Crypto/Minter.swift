@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds a client assertion the way Okta wants it: `iss = sub = client_id`, `aud` = the exact
 /// endpoint URL, `iat` = now, `exp` = now + lifetime (at most Okta's hour), a random `jti`,
-/// and `kid` from the key's JWK or its RFC 7638 thumbprint.
+/// and `kid` from the registered JWKS (the entry whose public key is the signing key), the
+/// key's JWK, or its RFC 7638 thumbprint.
 public struct Minter: Sendable {
     public enum Key: Sendable {
         case privateKey(SigningKey)
@@ -10,7 +11,9 @@ public struct Minter: Sendable {
     }
 
     public enum KidChoice: Sendable, Equatable {
-        /// The JWK's kid when the key came from a JWK; none otherwise.
+        /// The kid the server knows the key by: with registered keys, the kid of the one whose
+        /// public key is the signing key; without, the JWK's kid when the key came from a JWK;
+        /// none otherwise.
         case fromKey
         case thumbprint
         case explicit(String)
@@ -19,7 +22,12 @@ public struct Minter: Sendable {
 
     public struct MintError: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
-        init(_ description: String) { self.description = description }
+        /// What the error is about when it is one of the inputs (`registered keys`), else nil.
+        public let about: String?
+        init(_ description: String, about: String? = nil) {
+            self.description = description
+            self.about = about
+        }
     }
 
     /// Okta refuses assertions whose `exp` is more than one hour ahead of its clock.
@@ -31,9 +39,12 @@ public struct Minter: Sendable {
     public var lifetime: TimeInterval
     public var algorithm: JWSAlgorithm?
     public var kid: KidChoice
+    /// The app's registered keys (`--jwks`, a fixture's `app.jwks`), for `.fromKey`.
+    public var registeredKeys: JWKSet?
 
     public init(key: Key, clientID: String, audience: String, lifetime: TimeInterval = 300,
-                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey) {
+                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey, registeredKeys: JWKSet? = nil) {
+        self.registeredKeys = registeredKeys
         self.key = key
         self.clientID = clientID
         self.audience = audience
@@ -62,7 +73,7 @@ public struct Minter: Sendable {
         guard let random = JWSSignature.randomBytes(18) else { throw MintError("OpenSSL could not produce random bytes for jti") }
 
         var header = [JSONMember(key: "alg", value: .string(alg.rawValue)), JSONMember(key: "typ", value: .string("JWT"))]
-        if let kid = resolvedKid { header.append(JSONMember(key: "kid", value: .string(kid))) }
+        if let kid = try resolvedKid() { header.append(JSONMember(key: "kid", value: .string(kid))) }
         let iat = Int64(now.timeIntervalSince1970.rounded(.down))
         let claims = [
             JSONMember(key: "iss", value: .string(clientID)),
@@ -88,11 +99,23 @@ public struct Minter: Sendable {
         }
     }
 
-    var resolvedKid: String? {
+    func resolvedKid() throws(MintError) -> String? {
         switch (kid, key) {
         case (.explicit(let k), _): return k
         case (.none, _), (_, .secret): return nil
-        case (.fromKey, .privateKey(let k)): return k.kid
+        case (.fromKey, .privateKey(let k)):
+            guard let registeredKeys, !registeredKeys.keys.isEmpty else { return k.kid }
+            // The server picks the key by the header's kid, so the kid it registered wins over
+            // whatever kid the private JWK carries.
+            let match = registeredKeys.keys.first { jwk in
+                guard case .success(let registered) = jwk.key() else { return false }
+                return registered.samePublicKey(as: k.key)
+            }
+            guard let match else {
+                throw MintError("no registered key is the public half of the private key (RFC 7638 thumbprint \(k.key.thumbprint)); registered: \(registeredKeys.kidList)",
+                                about: "registered keys")
+            }
+            return match.kid
         case (.thumbprint, .privateKey(let k)): return k.key.thumbprint
         }
     }

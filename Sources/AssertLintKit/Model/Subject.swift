@@ -92,6 +92,9 @@ public struct Subject: Sendable {
     public var assertionIsGenerated = false
     /// The input's text as read, for checks on the file itself (a committed PEM private key).
     public var rawText: String?
+    /// What a key file is when `check` recognised a private key by its binary shape (DER
+    /// PKCS#8, PKCS#1, SEC1, PKCS#12), which has no text to scan.
+    public var privateKeyFileForm: String?
     /// Organisation policy stricter than the server (`.assertlint.yml` `policy:`); nil leaves
     /// the policy rules silent.
     public var policy: Policy?

@@ -1,54 +1,5 @@
 import Foundation
 
-/// What `explain` was asked about.
-public enum ExplainLookup: Sendable, Equatable {
-    /// A rule id.
-    case rule(CatalogEntry)
-    /// Pasted server text: the rules whose Okta answer it is.
-    case serverText([CatalogEntry])
-    /// Only the `error` code matched (e.g. `invalid_client`): every rule answering with it.
-    case errorCode(String, [CatalogEntry])
-    /// Looks like a rule id but is none; the closest id, if one is close.
-    case unknownRule(String, suggestion: String?)
-    /// Text that matches nothing.
-    case noMatch
-
-    public static func lookup(_ query: String, in catalog: Catalog) -> ExplainLookup {
-        let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let entry = catalog[q] ?? catalog[q.lowercased()] { return .rule(entry) }
-        let matches = catalog.entries(matchingServerText: q)
-        if !matches.isEmpty { return .serverText(matches) }
-        if let code = errorCode(q) {
-            let byCode = catalog.entries.filter { $0.okta?.error == code }
-            if !byCode.isEmpty { return .errorCode(code, byCode) }
-        }
-        if isRuleLike(q) { return .unknownRule(q, suggestion: closest(q.lowercased(), among: catalog.ids)) }
-        return .noMatch
-    }
-
-    /// `invalid_client`, or the `error` of a pasted JSON body without a description.
-    static func errorCode(_ q: String) -> String? {
-        if let o = (try? JSONParser.parse(q))?.objectValue {
-            return (o["error"] ?? o["errorCode"])?.stringValue
-        }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz_")
-        return !q.isEmpty && q.contains("_") && q.allSatisfy(allowed.contains) ? q : nil
-    }
-
-    /// kebab-case with no spaces: what a mistyped rule id looks like.
-    static func isRuleLike(_ q: String) -> Bool {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-        return q.contains("-") && !q.hasPrefix("-") && q.lowercased().allSatisfy(allowed.contains)
-    }
-
-    /// The id within a third of its length in edits, if any.
-    static func closest(_ q: String, among ids: [String]) -> String? {
-        let scored = ids.map { ($0, EditDistance.between(q, $0)) }.min { $0.1 < $1.1 }
-        guard let (id, d) = scored, d <= max(2, q.count / 3) else { return nil }
-        return id
-    }
-}
-
 /// `rules` and `explain` output, from the catalog.
 public struct CatalogReporter: Sendable {
     public var options: ReportOptions

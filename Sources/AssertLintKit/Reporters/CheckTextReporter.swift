@@ -3,6 +3,7 @@ import Foundation
 /// `check`'s text output: one line per finding in the `path:line:col: severity[rule] message`
 /// form editors and CI logs link to, the fix under it, then a summary. Findings a fixture's
 /// `expect:` lists are known regression cases and are not repeated.
+/// Errors reading inputs are not in it: `check` writes each one to stderr, once.
 public struct CheckTextReporter: Sendable {
     public var options: ReportOptions
 
@@ -18,9 +19,6 @@ public struct CheckTextReporter: Sendable {
     public func render(_ report: CheckReport) -> String {
         let style = Style(on: options.color)
         var out = ""
-        for error in report.errors {
-            out += style.red("error") + ": \(error.description)\n"
-        }
         for file in report.files where file.skipped == nil {
             let path = report.repositoryPath(file.input)
             for checked in file.subjects {
@@ -41,9 +39,6 @@ public struct CheckTextReporter: Sendable {
                 if let e = checked.expectation, !e.isMet {
                     out += "\(path): \(style.red("error"))[expect] \(checked.entryPrefix)\(e.message)\n"
                 }
-            }
-            for error in file.errors {
-                out += "\(path): \(style.red("error")): \(error.reason)\n"
             }
         }
         // Online mode: which origin received which request, and what was not read and why; each

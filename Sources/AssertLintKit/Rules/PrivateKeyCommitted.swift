@@ -1,7 +1,8 @@
 import Foundation
 
-/// A private key in a committed file: private members (`d`, `p`, `q`, ...) in a JWKS, or a PEM
-/// private key block anywhere in the input text. Messages name where, never the key.
+/// A private key in a committed file: private members (`d`, `p`, `q`, ...) in a JWKS, a PEM
+/// private key block anywhere in the input text, or a key file whose binary shape is a private
+/// key (DER PKCS#8, PKCS#1, SEC1, PKCS#12). Messages name where, never the key.
 struct PrivateKeyCommitted: Rule {
     static let id = "private-key-committed"
     static let scope = RuleScope.committedFiles
@@ -16,6 +17,8 @@ struct PrivateKeyCommitted: Rule {
         if let text = subject.rawText, let block = PrivateKeyScan.pemBlocks(in: text).first {
             findings.add(Self.id, at: PrivateKeyScan.textPointer,
                          "line \(block.line) starts a PEM private key block (\(block.label)); the key itself is not shown")
+        } else if let form = subject.privateKeyFileForm {
+            findings.add(Self.id, at: PrivateKeyScan.textPointer, "the file is a \(form); the key itself is not shown")
         }
     }
 }
