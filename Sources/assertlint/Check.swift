@@ -39,27 +39,40 @@ struct Check: ParsableCommand {
     @Flag(help: "Fill in each request's context from the server (discovery document; the app's registration with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN). Also `online: true` in .assertlint.yml.")
     var online = false
 
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout, atomically (a temporary file in the same directory, then rename): an interrupted run leaves the old file or none, never half a report.", valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "Print only findings and errors: text leaves out the summary line; json, sarif, junit and github are complete documents and do not change.")
+    var quiet = false
+
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        Output.shared.useGitHubFormat(format == .github)
+        if let outputFile { try Output.shared.collect(into: outputFile) }
         // Built whether or not --online is given: `online: true` in a config file may ask for it.
         let lookup = try network.lookup()
         let onlineContext: @Sendable (Subject) -> (Subject, [String]) = { lookup.fill($0) }
         let report = CheckRunner(CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                               online: online, onlineContext: onlineContext)).run()
+        // Every credential the requests hold is known before anything is printed (the raw text
+        // of each file was learnt as it was read).
+        for file in report.files {
+            for checked in file.subjects { Redactor.shared.learn(subject: checked.subject) }
+        }
         let environment = ProcessInfo.processInfo.environment
         switch format {
         case .text:
-            let options = ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment))
-            print(CheckTextReporter(options: options).render(report), terminator: "")
-        case .json: print(JSONReporter().report(report), terminator: "")
-        case .sarif: print(SARIFReporter(informationURI: nil).render(report), terminator: "")
-        case .junit: print(JUnitReporter().render(report), terminator: "")
-        case .github: print(GitHubReporter().render(report), terminator: "")
+            let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
+            Output.shared.out(CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet).render(report))
+        case .json: Output.shared.out(JSONReporter().report(report))
+        case .sarif: Output.shared.out(SARIFReporter(informationURI: nil).render(report))
+        case .junit: Output.shared.out(JUnitReporter().render(report))
+        case .github: Output.shared.gitHubCommands(GitHubReporter().render(report))
         }
         // Errors reading inputs also go to stderr, one line each, so they are not lost in a report file.
         for error in report.allErrors {
-            FileHandle.standardError.write(Data("assertlint: \(error.description)\n".utf8))
+            Output.shared.error(error.description)
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

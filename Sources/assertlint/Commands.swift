@@ -77,8 +77,14 @@ struct Diagnose: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
+    @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default). Management API tokens from the environment are never printed.")
     var showSecrets = false
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout, atomically (a temporary file in the same directory, then rename).", valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "Print only findings and errors: text gives one line per finding (no decoded token, notes or summary); json is unchanged.")
+    var quiet = false
 
     @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN set, the app's registration) to fill in what the flags do not say.")
     var online = false
@@ -86,6 +92,8 @@ struct Diagnose: ParsableCommand {
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        Redactor.shared.showSecrets(showSecrets)
+        if let outputFile { try Output.shared.collect(into: outputFile) }
         let environment = ProcessInfo.processInfo.environment
         let overrides = try ContextOverrides.parse(
             now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
@@ -93,7 +101,7 @@ struct Diagnose: ParsableCommand {
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
             if interactive {
-                FileHandle.standardError.write(Data("Paste a token, curl command or HTTP request, then press Ctrl-D (Ctrl-Z Enter on Windows):\n".utf8))
+                Output.shared.err("Paste a token, curl command or HTTP request, then press Ctrl-D (Ctrl-Z Enter on Windows):\n")
             }
             return try readStandardInput(source: "-")
         }
@@ -110,15 +118,17 @@ struct Diagnose: ParsableCommand {
                 return filled
             }
         }
+        for subject in judged { Redactor.shared.learn(subject: subject) }
         let engine = Engine(rules: Registry.forDiagnose)
         let diagnoses = judged.map(engine.run)
         switch output.format {
-        case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")
-        case .json: print(JSONReporter().report(diagnoses), terminator: "")
+        case .text where quiet: Output.shared.out(CheckTextReporter().findingLines(diagnoses))
+        case .text: Output.shared.out(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses))
+        case .json: Output.shared.out(JSONReporter().report(diagnoses))
         }
         // The offline diagnosis is printed, but what was asked for could not be done: exit 2.
         for failure in onlineFailures {
-            FileHandle.standardError.write(Data("assertlint: \(failure)\n".utf8))
+            Output.shared.error(failure)
         }
         if !onlineFailures.isEmpty { throw ExitCode(2) }
         if diagnoses.contains(where: { $0.count(.error) > 0 }) { throw ExitCode(1) }
@@ -133,8 +143,8 @@ struct Rules: ParsableCommand {
     func run() throws {
         let reporter = CatalogReporter(options: output.reportOptions())
         switch output.format {
-        case .text: print(reporter.rulesTable(Catalog.bundled), terminator: "")
-        case .json: print(reporter.rulesJSON(Catalog.bundled), terminator: "")
+        case .text: Output.shared.out(reporter.rulesTable(Catalog.bundled))
+        case .json: Output.shared.out(reporter.rulesJSON(Catalog.bundled))
         }
     }
 }
@@ -158,26 +168,26 @@ struct Explain: ParsableCommand {
         switch ExplainLookup.lookup(text, in: Catalog.bundled) {
         case .rule(let entry):
             switch output.format {
-            case .text: print(reporter.explain(entry), terminator: "")
-            case .json: print(reporter.entryJSON(entry).prettyText)
+            case .text: Output.shared.out(reporter.explain(entry))
+            case .json: Output.shared.out(reporter.entryJSON(entry).prettyText + "\n")
             }
         case .serverText(let entries):
             switch output.format {
-            case .text: print(reporter.matches(entries), terminator: "")
-            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            case .text: Output.shared.out(reporter.matches(entries))
+            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
         case .errorCode(let code, let entries):
             switch output.format {
-            case .text: print(reporter.matches(entries, errorCode: code), terminator: "")
-            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            case .text: Output.shared.out(reporter.matches(entries, errorCode: code))
+            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
         case .unknownRule(let id, let suggestion):
             let hint = suggestion.map { "did you mean \($0)?" } ?? "assertlint rules lists them"
             throw UsageError("\(id): no such rule; \(hint)")
         case .noMatch:
             switch output.format {
-            case .text: print("No rule matches this text; `assertlint rules` lists them all.")
-            case .json: print("[]")
+            case .text: Output.shared.out("No rule matches this text; `assertlint rules` lists them all.\n")
+            case .json: Output.shared.out("[]\n")
             }
             throw ExitCode(1)
         }

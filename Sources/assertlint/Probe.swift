@@ -31,12 +31,13 @@ struct Probe: ParsableCommand {
         guard let request = subject.request else {
             throw InputError(resolved.source, "probe needs a request (a curl command, HTTP request or fixture), not a bare token")
         }
+        Redactor.shared.learn(subject: subject)
         let prediction = Engine(rules: Registry.forDiagnose).run(subject)
         if !yes {
             guard isatty(0) == 1 else {
                 throw UsageError("probe sends the request's credentials to \(request.url); pass --yes to confirm")
             }
-            FileHandle.standardError.write(Data("Send this \(request.method) request, with its credentials, to \(request.url)? [y/N] ".utf8))
+            Output.shared.err("Send this \(Escape.line(request.method)) request, with its credentials, to \(Escape.line(request.url))? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
         }
@@ -48,8 +49,7 @@ struct Probe: ParsableCommand {
             // NetworkError's text is already one line naming the URL and the cause.
             throw UsageError(error.description)
         }
-        for line in result.summaryLines { print(line) }
-        print("body: " + result.redactedBody)
+        Output.shared.out(result.summaryLines.map { $0 + "\n" }.joined() + "body: " + Escape.line(result.redactedBody) + "\n")
         if result.verdict != .agree { throw ExitCode(1) }
     }
 }

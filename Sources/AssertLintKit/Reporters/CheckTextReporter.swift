@@ -3,21 +3,26 @@ import Foundation
 /// `check`'s text output: one line per finding in the `path:line:col: severity[rule] message`
 /// form editors and CI logs link to, the fix under it, then a summary. Findings a fixture's
 /// `expect:` lists are known regression cases and are not repeated.
+/// Every piece of text that comes from the input (paths, messages quoting values, fixes with
+/// values filled in, error reasons) is escaped with `Escape.line`, so each finding stays one line.
+/// `quiet` (`--quiet`) leaves out the summary line.
 public struct CheckTextReporter: Sendable {
     public var options: ReportOptions
+    public var quiet: Bool
 
-    public init(options: ReportOptions = ReportOptions()) {
+    public init(options: ReportOptions = ReportOptions(), quiet: Bool = false) {
         self.options = options
+        self.quiet = quiet
     }
 
     public func render(_ report: CheckReport) -> String {
         let style = Style(on: options.color)
         var out = ""
         for error in report.errors {
-            out += style.red("error") + ": \(error.description)\n"
+            out += style.red("error") + ": \(Escape.line(error.description))\n"
         }
         for file in report.files where file.skipped == nil {
-            let path = report.repositoryPath(file.input)
+            let path = Escape.line(report.repositoryPath(file.input))
             for checked in file.subjects {
                 for f in checked.reportedFindings {
                     var place = path
@@ -25,12 +30,12 @@ public struct CheckTextReporter: Sendable {
                         place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "")
                     }
                     let severity = f.severity == .error ? style.red("error") : f.severity == .warning ? style.yellow("warning") : "info"
-                    out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(checked.entryPrefix)\(f.message)\n"
+                    out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(Escape.line(checked.entryPrefix + f.message))\n"
                     if f.isServerAnswer, let okta = f.okta, let status = okta.status {
-                        out += "    Okta answers: \(status) \(okta.body)\n"
+                        out += "    Okta answers: \(status) \(Escape.line(okta.body))\n"
                     }
                     if let fix = f.fix {
-                        out += Text.wrap("fix: " + fix, width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
+                        out += Text.wrap("fix: " + Escape.line(fix), width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
                     }
                 }
                 if let e = checked.expectation, !e.isMet {
@@ -38,10 +43,24 @@ public struct CheckTextReporter: Sendable {
                 }
             }
             for error in file.errors {
-                out += "\(path): \(style.red("error")): \(error.reason)\n"
+                out += "\(path): \(style.red("error")): \(Escape.line(error.reason))\n"
             }
         }
-        out += report.summary + "\n"
+        if !quiet { out += report.summary + "\n" }
+        return out
+    }
+
+    /// `diagnose --quiet`: one line per finding (`source: severity[rule] message`), nothing else.
+    public func findingLines(_ diagnoses: [Diagnosis]) -> String {
+        var out = ""
+        for d in diagnoses {
+            let source = Escape.line(d.subject.source) + (d.subject.entry.map { " " + Escape.line($0) } ?? "")
+            for f in d.findings {
+                var place = source
+                if let p = f.location.position { place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "") }
+                out += "\(place): \(f.severity.rawValue)[\(f.ruleID)] \(Escape.line(f.message))\n"
+            }
+        }
         return out
     }
 }
