@@ -49,6 +49,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         Output.shared.useGitHubFormat(format == .github)
+        Output.shared.useJSONDocument(format == .json || format == .sarif)
         if let outputFile { try Output.shared.collect(into: outputFile) }
         // Built whether or not --online is given: `online: true` in a config file may ask for it.
         let lookup = try network.lookup()
@@ -64,6 +65,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
+            Output.shared.allowColour(colour)
             Output.shared.out(CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet).render(report))
         case .json: Output.shared.out(JSONReporter().report(report))
         case .sarif: Output.shared.out(SARIFReporter(informationURI: nil).render(report))

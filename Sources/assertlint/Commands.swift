@@ -19,8 +19,10 @@ struct OutputOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
         let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
-        return ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment),
-                             showSecrets: showSecrets, width: columns)
+        let colour = color.enabled(isTerminal: isatty(1) == 1, environment: environment)
+        Output.shared.allowColour(colour)
+        Output.shared.useJSONDocument(format == .json)
+        return ReportOptions(color: colour, showSecrets: showSecrets, width: columns)
     }
 }
 
@@ -124,7 +126,9 @@ struct Diagnose: ParsableCommand {
         switch output.format {
         case .text where quiet: Output.shared.out(CheckTextReporter().findingLines(diagnoses))
         case .text: Output.shared.out(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses))
-        case .json: Output.shared.out(JSONReporter().report(diagnoses))
+        case .json:
+            Output.shared.useJSONDocument(true)
+            Output.shared.out(JSONReporter().report(diagnoses))
         }
         // The offline diagnosis is printed, but what was asked for could not be done: exit 2.
         for failure in onlineFailures {
@@ -161,6 +165,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let text = query == ["-"] ? try readStandardInput(source: "-") : query.joined(separator: " ")
+        Redactor.shared.learn(text: text)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputError("explain", "give a rule id or Okta's error text")
         }

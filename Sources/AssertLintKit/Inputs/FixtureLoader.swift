@@ -389,7 +389,7 @@ enum YAMLProblem {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return "line \(mark.line), column \(mark.column): \(cause(problem))"
         case .duplicatedKeysInMapping(_, let context):
-            return "line \(context.mark.line), column \(context.mark.column): a key appears twice in one mapping"
+            return "line \(context.mark.line), column \(context.mark.column): the mapping that starts here has the same key twice"
         case .reader(_, let offset, _, let yaml):
             if let offset, let (line, column) = position(ofUTF8Offset: offset, in: yaml) {
                 return "line \(line), column \(column): a character YAML does not allow (a control character?)"

@@ -25,6 +25,8 @@ public final class Output: @unchecked Sendable {
     private var stdoutBroken = false
     private var outputFile: String?
     private var collected: [UInt8] = []
+    private var jsonDocument = false
+    private var colour = false
 
     public init() {}
 
@@ -39,6 +41,19 @@ public final class Output: @unchecked Sendable {
         gitHubFormat = on
     }
 
+    /// stdout is a JSON document (`--format json`, SARIF): a stray control character is written
+    /// as a JSON `\\uXXXX` escape (it can only sit inside a string), not a visible `\\u{…}`.
+    public func useJSONDocument(_ on: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        jsonDocument = on
+    }
+
+    /// Colour is on: ANSI SGR sequences (`ESC [ … m`) pass; any other ESC is made visible.
+    public func allowColour(_ on: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        colour = on
+    }
+
     /// Whether stdout was found closed (EPIPE): nothing more is written there.
     public var isStdoutBroken: Bool {
         lock.lock(); defer { lock.unlock() }
@@ -49,17 +64,18 @@ public final class Output: @unchecked Sendable {
 
     /// Text for stdout.
     public func out(_ text: String) {
-        emit(Self.neutralise(Redactor.shared.redact(text)), to: 1)
+        let (json, colour) = flags
+        emit(Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: json, colour: colour)), to: 1)
     }
 
     /// The `github` reporter's own workflow commands (already escaped there).
     public func gitHubCommands(_ text: String) {
-        emit(Redactor.shared.redact(text), to: 1)
+        emit(Self.defuse(Redactor.shared.redact(text), json: false, colour: false), to: 1)
     }
 
     /// Text for stderr (a prompt, a note).
     public func err(_ text: String) {
-        var t = Self.neutralise(Redactor.shared.redact(text))
+        var t = Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: false, colour: false))
         if isGitHub { t = Self.gitHubEscaped(t) }
         write(Array(t.utf8), fd: 2)
     }
@@ -71,6 +87,11 @@ public final class Output: @unchecked Sendable {
         if isGitHub { line = Self.gitHubEscaped(line) }
         let text = "assertlint: " + line + "\n"
         write(Array(Self.neutralise(text).utf8), fd: 2)
+    }
+
+    private var flags: (json: Bool, colour: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        return (jsonDocument, colour)
     }
 
     private var isGitHub: Bool {
@@ -236,6 +257,42 @@ public final class Output: @unchecked Sendable {
         }
         _ = lineStart
         flush()
+        return out
+    }
+
+    /// The second wall behind escaping at interpolation: control characters other than LF and
+    /// tab (CR, ESC, NUL, C1, bidi controls, U+2028/9) made visible, or `\\uXXXX` in a JSON
+    /// document; with colour on, SGR sequences pass.
+    public static func defuse(_ text: String, json: Bool, colour: Bool) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && Escape.needsEscape($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\n" || s == "\t" || !Escape.needsEscape(s) {
+                out.unicodeScalars.append(s)
+                i += 1
+                continue
+            }
+            if colour, s == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+                var j = i + 2
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+                if j < scalars.count, scalars[j] == "m" {
+                    out.unicodeScalars.append(contentsOf: scalars[i...j])
+                    i = j + 1
+                    continue
+                }
+            }
+            if json {
+                let hex = String(s.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out += Escape.line(String(s))
+            }
+            i += 1
+        }
         return out
     }
 
