@@ -166,6 +166,8 @@ public struct SARIFReporter: Sendable {
             rules += [
                 ("is " + duration + " (after|before) now " + utc, "is $1 now"),
                 ("equals now " + utc, "equals now"),
+                (" \\(the clock that set it looks " + duration + " fast\\)", ""),
+                ("runs more than " + duration + " ahead of", "runs ahead of"),
                 (#"; iat is [0-9]+ h (?:ahead of|behind) now almost exactly, which is what a client gets when it converts local time \(UTC[+-][0-9]+\) to epoch seconds as if it were UTC"#, ""),
                 (#" = -?[0-9]{1,12} \("# + utc + #"\)"#, ""),
                 (#"-?[0-9]{1,12} \("# + utc + #"\) for now"#, "the current time"),
