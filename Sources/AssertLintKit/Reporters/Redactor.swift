@@ -25,9 +25,14 @@ public final class Redactor: @unchecked Sendable {
     public static let mask = "•••"
 
     private let lock = NSLock()
-    /// Secrets replaced anywhere, by their first 8 UTF-8 bytes packed into a UInt64.
-    private var anywhere: [UInt64: [[UInt8]]] = [:]
-    private var anywhereOrigin: [[UInt8]: Origin] = [:]
+    /// Secrets replaced anywhere, by their first 8 UTF-8 bytes packed into a UInt64: at each
+    /// position of the output one hash lookup, then one set lookup per distinct length.
+    private struct Bucket {
+        var lengths: [Int] = []
+        var members: Set<ArraySlice<UInt8>> = []
+    }
+    private var anywhere: [UInt64: Bucket] = [:]
+    private var anywhereOrigin: [ArraySlice<UInt8>: Origin] = [:]
     /// Secrets replaced where they stand as a field value.
     private var fieldValues: [String: Origin] = [:]
     private var showInputSecrets = false
@@ -63,9 +68,17 @@ public final class Redactor: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         for form in forms where !form.isEmpty {
             if Self.replacedAnywhere(form) {
-                let bytes = Array(form.utf8)
+                let bytes = Array(form.utf8)[...]
                 guard anywhereOrigin[bytes] == nil || origin == .environment else { continue }
-                if anywhereOrigin[bytes] == nil { anywhere[Self.key(bytes, 0), default: []].append(bytes) }
+                if anywhereOrigin[bytes] == nil {
+                    var bucket = anywhere[Self.key(Array(bytes), 0)] ?? Bucket()
+                    bucket.members.insert(bytes)
+                    if !bucket.lengths.contains(bytes.count) {
+                        bucket.lengths.append(bytes.count)
+                        bucket.lengths.sort(by: >)
+                    }
+                    anywhere[Self.key(Array(bytes), 0)] = bucket
+                }
                 anywhereOrigin[bytes] = origin
             } else if fieldValues[form] == nil || origin == .environment {
                 fieldValues[form] = origin
@@ -325,14 +338,19 @@ public final class Redactor: @unchecked Sendable {
             var i = 0
             let mask = Array(Self.mask.utf8)
             while i < bytes.count {
-                if i + 8 <= bytes.count, let candidates = anywhere[Self.key(bytes, i)] {
-                    var best: [UInt8]?
-                    for c in candidates where c.count <= bytes.count - i && (best.map { c.count > $0.count } ?? true) {
-                        if bytes[i..<(i + c.count)].elementsEqual(c), visible(anywhereOrigin[c]) { best = c }
+                if i + 8 <= bytes.count, let bucket = anywhere[Self.key(bytes, i)] {
+                    // Longest first: a secret that contains another is replaced whole.
+                    var matched = 0
+                    for length in bucket.lengths where length <= bytes.count - i {
+                        let candidate = bytes[i..<(i + length)]
+                        if bucket.members.contains(candidate), !showInputSecrets || visible(anywhereOrigin[candidate]) {
+                            matched = length
+                            break
+                        }
                     }
-                    if let best {
+                    if matched > 0 {
                         out += mask
-                        i += best.count
+                        i += matched
                         changed = true
                         continue
                     }
