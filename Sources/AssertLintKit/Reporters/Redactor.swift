@@ -33,6 +33,7 @@ public final class Redactor: @unchecked Sendable {
     }
     private var anywhere: [UInt64: Bucket] = [:]
     private var anywhereOrigin: [ArraySlice<UInt8>: Origin] = [:]
+    private var filter = BitFilter()
     /// Secrets replaced where they stand as a field value.
     private var fieldValues: [String: Origin] = [:]
     private var showInputSecrets = false
@@ -78,6 +79,7 @@ public final class Redactor: @unchecked Sendable {
                         bucket.lengths.sort(by: >)
                     }
                     anywhere[Self.key(Array(bytes), 0)] = bucket
+                    filter.insert(Self.key(Array(bytes), 0))
                 }
                 anywhereOrigin[bytes] = origin
             } else if fieldValues[form] == nil || origin == .environment {
@@ -333,12 +335,17 @@ public final class Redactor: @unchecked Sendable {
         var bytes = Array(text.utf8)
         var changed = false
         if !anywhere.isEmpty, bytes.count >= 8 {
+            // A rolling key of the 8 bytes ending at `end`, and a bit filter that rules out most
+            // positions before the dictionary is asked.
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
+            var copied = 0
             let mask = Array(Self.mask.utf8)
-            while i < bytes.count {
-                if i + 8 <= bytes.count, let bucket = anywhere[Self.key(bytes, i)] {
+            var k: UInt64 = 0
+            for n in 0..<7 { k = k << 8 | UInt64(bytes[n]) }
+            var i = 0
+            while i + 8 <= bytes.count {
+                k = k << 8 | UInt64(bytes[i + 7])
+                if filter.contains(k), let bucket = anywhere[k] {
                     // Longest first: a secret that contains another is replaced whole.
                     var matched = 0
                     for length in bucket.lengths where length <= bytes.count - i {
@@ -349,16 +356,23 @@ public final class Redactor: @unchecked Sendable {
                         }
                     }
                     if matched > 0 {
+                        out += bytes[copied..<i]
                         out += mask
                         i += matched
+                        copied = i
                         changed = true
+                        guard i + 8 <= bytes.count else { break }
+                        k = 0
+                        for n in 0..<7 { k = k << 8 | UInt64(bytes[i + n]) }
                         continue
                     }
                 }
-                out.append(bytes[i])
                 i += 1
             }
-            if changed { bytes = out }
+            if changed {
+                out += bytes[copied...]
+                bytes = out
+            }
         }
         var result = changed ? String(decoding: bytes, as: UTF8.self) : text
         if !fieldValues.isEmpty {
@@ -428,6 +442,24 @@ public final class Redactor: @unchecked Sendable {
     /// `access_token`, `client_assertion`; not names of kinds or files (`*_type`, `*_hint`,
     /// `*_env`, `*_file`, `*_uri`, `*_method`).
     public static func namesCredential(_ name: String) -> Bool {
+        // The same few dozen names recur in every file of a large `check`.
+        nameCacheLock.lock()
+        if let known = nameCache[name] {
+            nameCacheLock.unlock()
+            return known
+        }
+        nameCacheLock.unlock()
+        let answer = judgeName(name)
+        nameCacheLock.lock()
+        if nameCache.count < 65_536 { nameCache[name] = answer }
+        nameCacheLock.unlock()
+        return answer
+    }
+
+    nonisolated(unsafe) private static var nameCache: [String: Bool] = [:]
+    private static let nameCacheLock = NSLock()
+
+    private static func judgeName(_ name: String) -> Bool {
         let lower = name.lowercased()
         let last = lower.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? lower
         let flat = last.filter { $0 != "_" && $0 != "-" }
@@ -447,5 +479,26 @@ public final class Redactor: @unchecked Sendable {
 
     static func nameCharacter(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-" || c == ".")
+    }
+}
+
+/// A set of 2^20 bits over a mixed 64-bit key: "certainly not" for almost every position of
+/// the output, so the dictionary is asked only where a secret may start.
+struct BitFilter {
+    private var words = [UInt64](repeating: 0, count: 1 << 14)
+
+    private static func slot(_ k: UInt64) -> (Int, UInt64) {
+        let h = (k &* 0x9E37_79B9_7F4A_7C15) >> 44
+        return (Int(h >> 6), 1 << (h & 63))
+    }
+
+    mutating func insert(_ k: UInt64) {
+        let (w, bit) = Self.slot(k)
+        words[w] |= bit
+    }
+
+    func contains(_ k: UInt64) -> Bool {
+        let (w, bit) = Self.slot(k)
+        return words[w] & bit != 0
     }
 }

@@ -159,24 +159,11 @@ public struct SARIFReporter: Sendable {
     /// time relative to the real clock (assertion-live) always; with a fixture judged at this
     /// machine's clock, also distances to now, now itself and fix values computed from now.
     static func stableMessage(_ text: String, clockIsReal: Bool) -> (text: String, runTime: [String]) {
-        let utc = #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#
-        let duration = #"(?:[0-9]+ (?:s|min|h|days|years)(?: [0-9]+ (?:s|min))?|an unbounded time|more than 30 million years)"#
-        var rules: [(String, String)] = [(", " + duration + #" from now \(real time\)"#, " (real time)")]
-        if clockIsReal {
-            rules += [
-                ("is " + duration + " (after|before) now " + utc, "is $1 now"),
-                ("equals now " + utc, "equals now"),
-                (" \\(the clock that set it looks " + duration + " fast\\)", ""),
-                ("runs more than " + duration + " ahead of", "runs ahead of"),
-                (#"; iat is [0-9]+ h (?:ahead of|behind) now almost exactly, which is what a client gets when it converts local time \(UTC[+-][0-9]+\) to epoch seconds as if it were UTC"#, ""),
-                (#" = -?[0-9]{1,12} \("# + utc + #"\)"#, ""),
-                (#"-?[0-9]{1,12} \("# + utc + #"\) for now"#, "the current time"),
-            ]
-        }
+        // Cheap tests first: most messages hold no time at all.
+        guard text.contains(" now") || text.contains("fast)") || text.contains("ahead of") else { return (text, []) }
         var out = text
         var removed: [String] = []
-        for (pattern, template) in rules {
-            guard let re = try? NSRegularExpression(pattern: pattern) else { continue }
+        for (re, template, onlyRealClock) in stablePatterns where clockIsReal || !onlyRealClock {
             let ns = out as NSString
             let matches = re.matches(in: out, range: NSRange(location: 0, length: ns.length))
             guard !matches.isEmpty else { continue }
@@ -185,6 +172,25 @@ public struct SARIFReporter: Sendable {
         }
         return (out, removed)
     }
+
+    /// The run-time parts of messages, compiled once: the time relative to the real clock
+    /// (assertion-live) always; distances to now, now itself and fix values computed from now
+    /// when the fixture is judged at this machine's clock.
+    nonisolated(unsafe) static let stablePatterns: [(NSRegularExpression, String, Bool)] = {
+        let utc = #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#
+        let duration = #"(?:[0-9]+ (?:s|min|h|days|years)(?: [0-9]+ (?:s|min))?|an unbounded time|more than 30 million years)"#
+        let rules: [(String, String, Bool)] = [
+            (", " + duration + #" from now \(real time\)"#, " (real time)", false),
+            ("is " + duration + " (after|before) now " + utc, "is $1 now", true),
+            ("equals now " + utc, "equals now", true),
+            (" \\(the clock that set it looks " + duration + " fast\\)", "", true),
+            ("runs more than " + duration + " ahead of", "runs ahead of", true),
+            (#"; iat is [0-9]+ h (?:ahead of|behind) now almost exactly, which is what a client gets when it converts local time \(UTC[+-][0-9]+\) to epoch seconds as if it were UTC"#, "", true),
+            (#" = -?[0-9]{1,12} \("# + utc + #"\)"#, "", true),
+            (#"-?[0-9]{1,12} \("# + utc + #"\) for now"#, "the current time", true),
+        ]
+        return rules.compactMap { p, t, real in (try? NSRegularExpression(pattern: p)).map { ($0, t, real) } }
+    }()
 
     static func level(_ s: Severity) -> String {
         switch s {
