@@ -18,6 +18,13 @@ import Testing
         }
     }
 
+    @Test func jsonInsideAJSONStringOfALargeDocument() {
+        let r = Redactor()
+        let entry = #"{"postData": {"text": "{\"auth\":{\"client_secret\":\"nested-in-string-0123456789\"}}"}}"#
+        r.learn(text: "[" + Array(repeating: entry, count: 4000).joined(separator: ",\n") + "]")
+        #expect(r.redact("nested-in-string-0123456789") == "•••")
+    }
+
     @Test(arguments: ["client_assertion_type", "token_endpoint_auth_method", "client_secret_env", "grant_type", "client_id", "token_type_hint"])
     func namesOfKindsAreNotSecrets(_ name: String) {
         let r = Redactor()

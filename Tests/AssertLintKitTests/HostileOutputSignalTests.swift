@@ -80,11 +80,14 @@ import Testing
 
     @Test func outputFileHoldsWhatStdoutWouldHave() throws {
         let t = try TempTree()
-        for (args, name) in [(["check", "--format", "sarif", "Fixtures"], "out.sarif"), (["diagnose", "--format", "json", Self.aud], "d.json"),
-                             (["check", "--format", "junit", "Fixtures/nonexistent", "Fixtures/rules"], "j.xml")] {
-            let plain = try HostileRun.run(args, cwd: Self.root)
+        // Fixtures judged at a fixed `now`, so two runs print the same bytes.
+        try t.write("in/bad.yaml", BatchFixtures.fixture(aud: BatchFixtures.wrongAud, jti: "b"))
+        try t.write("in/ok.yaml", BatchFixtures.fixture(jti: "o"))
+        for (args, name) in [(["check", "--format", "sarif", "in"], "out.sarif"), (["diagnose", "--format", "json", "in/bad.yaml"], "d.json"),
+                             (["check", "--format", "junit", "in/nonexistent", "in"], "j.xml"), (["check", "in"], "t.txt")] {
+            let plain = try HostileRun.run(args, cwd: t.root)
             let file = t.path(name)
-            let run = try HostileRun.run(args + ["--output-file", file], cwd: Self.root)
+            let run = try HostileRun.run(args + ["--output-file", file], cwd: t.root)
             #expect(run.status == plain.status, "\(args): exit \(run.status), without --output-file \(plain.status)")
             #expect(run.stdout.isEmpty)
             #expect(run.stderr == plain.stderr)

@@ -197,7 +197,11 @@ public final class Redactor: @unchecked Sendable {
     /// about a file that could not be read.
     public func learn(text: String) {
         guard !text.isEmpty else { return }
-        if let first = text.trimmedWhitespace.first, first == "{" || first == "[", let json = try? JSONParser.parse(text.trimmedWhitespace) {
+        // A small JSON document is parsed (strings holding JSON, members split over lines); a large
+        // one (a HAR of thousands of entries) is left to the line scan below, which sees the same
+        // `"name": "value"` pairs without a second parse.
+        if text.utf8.count <= 262_144, let first = text.trimmedWhitespace.first, first == "{" || first == "[",
+           let json = try? JSONParser.parse(text.trimmedWhitespace) {
             learn(json: json)
         }
         let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" })
@@ -239,12 +243,14 @@ public final class Redactor: @unchecked Sendable {
             while i < b.count, isName(b[i]) { i += 1 }
             let nameRange = start..<i
             var j = i
+            if j + 1 < b.count, b[j] == 0x5C, quoteBytes.contains(b[j + 1]) { j += 1 } // `\"name\":` inside a JSON string
             if j < b.count, quoteBytes.contains(b[j]) { j += 1 }
             while j < b.count, b[j] == 0x20 { j += 1 }
             guard j < b.count, b[j] == 0x3D || b[j] == 0x3A else { continue }
             j += 1
             while j < b.count, b[j] == 0x20 || b[j] == 0x09 { j += 1 }
             var quote: UInt8?
+            if j + 1 < b.count, b[j] == 0x5C, quoteBytes.contains(b[j + 1]) { j += 1 }
             if j < b.count, quoteBytes.contains(b[j]) { quote = b[j]; j += 1 }
             let valueStart = j
             while j < b.count {
@@ -252,7 +258,9 @@ public final class Redactor: @unchecked Sendable {
                 j += 1
             }
             let name = text(nameRange)
-            let value = text(valueStart..<j)
+            var valueEnd = j
+            if quote != nil, valueEnd > valueStart, b[valueEnd - 1] == 0x5C { valueEnd -= 1 }
+            let value = text(valueStart..<valueEnd)
             let lower = name.lowercased()
             if lower == "authorization" || lower == "proxy-authorization" || lower.hasSuffix("authorization") {
                 let rest = text(valueStart..<b.count).split(separator: " ")
