@@ -16,23 +16,38 @@ struct AssertLintCLI: ParsableCommand {
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
 
     static func main() {
+        // `ulimit -n 4` would trap later inside libdispatch: one line now instead.
+        if let problem = Output.checkDescriptors() {
+            Output.shared.error(problem)
+            Foundation.exit(2)
+        }
+        // The management tokens are known to the redactor before anything is printed.
+        Redactor.shared.learn(environment: ProcessInfo.processInfo.environment)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let message = CommandWord.unknownCommand(first, commands: commandNames + ["help"]) {
-            FileHandle.standardError.write(Data("assertlint: \(message)\n".utf8))
+            Output.shared.error(message)
             Foundation.exit(2)
         }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            try Output.shared.finish()
         } catch let code as ExitCode {
+            // A run with findings (1) or unreadable inputs (2) still writes its report.
+            do {
+                try Output.shared.finish()
+            } catch {
+                Output.shared.error(oneLine(error))
+                Foundation.exit(2)
+            }
             Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 // --help and --version arrive here as errors that are not failures.
-                print(fullMessage(for: error))
+                Output.shared.out(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data(("assertlint: " + oneLine(error) + "\n").utf8))
+            Output.shared.error(oneLine(error))
             Foundation.exit(2)
         }
     }
@@ -87,7 +102,7 @@ struct Completions: ParsableCommand {
     var shell: CompletionShellName
 
     func run() throws {
-        print(AssertLintCLI.completionScript(for: shell.shell), terminator: "")
+        Output.shared.out(AssertLintCLI.completionScript(for: shell.shell))
     }
 }
 
@@ -107,8 +122,6 @@ struct Version: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the versions of assertlint and the libraries it uses.")
 
     func run() throws {
-        print("assertlint \(AssertLintVersion.string)")
-        print("OpenSSL: \(SystemLibraries.openSSLVersion)")
-        print("libcurl: \(SystemLibraries.curlVersion)")
+        Output.shared.out("assertlint \(AssertLintVersion.string)\nOpenSSL: \(SystemLibraries.openSSLVersion)\nlibcurl: \(SystemLibraries.curlVersion)\n")
     }
 }

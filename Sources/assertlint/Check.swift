@@ -43,9 +43,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Name unreadable directories, file names that are not UTF-8 and paths over PATH_MAX on stderr, but do not exit 2 for them.")
     var skipUnreadable = false
 
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout, atomically (a temporary file in the same directory, then rename): an interrupted run leaves the old file or none, never half a report.", valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "Print only findings and errors: text leaves out the summary line; json, sarif, junit and github are complete documents and do not change.")
+    var quiet = false
+
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        Output.shared.useGitHubFormat(format == .github)
+        Output.shared.useJSONDocument(format == .json || format == .sarif)
+        if let outputFile { try Output.shared.collect(into: outputFile) }
         // With --online, bad network options are one error up front. Without it, `online:` in a
         // config file may still ask for lookups: the options (and the CA and token files) are
         // read only when the first one runs, and a problem with them is that file's error.
@@ -61,23 +70,29 @@ struct Check: ParsableCommand {
                                    online: online, onlineContext: onlineContext)
         options.skipUnreadable = skipUnreadable
         let report = CheckRunner(options).run()
+        // Every credential the requests hold is known before anything is printed (the raw text
+        // of each file was learnt as it was read).
+        for file in report.files {
+            for checked in file.subjects { Redactor.shared.learn(subject: checked.subject) }
+        }
         let environment = ProcessInfo.processInfo.environment
         switch format {
         case .text:
-            let options = ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment))
-            print(CheckTextReporter(options: options).render(report), terminator: "")
-        case .json: print(JSONReporter().report(report), terminator: "")
-        case .sarif: print(SARIFReporter(informationURI: nil).render(report), terminator: "")
-        case .junit: print(JUnitReporter().render(report), terminator: "")
-        case .github: print(GitHubReporter().render(report), terminator: "")
+            let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
+            Output.shared.allowColour(colour)
+            Output.shared.out(CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet).render(report))
+        case .json: Output.shared.out(JSONReporter().report(report))
+        case .sarif: Output.shared.out(SARIFReporter(informationURI: nil).render(report))
+        case .junit: Output.shared.out(JUnitReporter().render(report))
+        case .github: Output.shared.gitHubCommands(GitHubReporter().render(report))
         }
         // Errors reading inputs go to stderr, one line each (the text report leaves them out, so
         // each is said once), and are not lost in a report file.
         for notice in report.notices {
-            FileHandle.standardError.write(Data("assertlint: \(Escape.line(notice))\n".utf8))
+            Output.shared.error(notice)
         }
         for error in report.allErrors {
-            FileHandle.standardError.write(Data("assertlint: \(error.description)\n".utf8))
+            Output.shared.error(error.description)
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

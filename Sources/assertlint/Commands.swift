@@ -19,8 +19,10 @@ struct OutputOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
         let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
-        return ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment),
-                             showSecrets: showSecrets, width: columns)
+        let colour = color.enabled(isTerminal: isatty(1) == 1, environment: environment)
+        Output.shared.allowColour(colour)
+        Output.shared.useJSONDocument(format == .json)
+        return ReportOptions(color: colour, showSecrets: showSecrets, width: columns)
     }
 }
 
@@ -79,8 +81,14 @@ struct Diagnose: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
+    @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default). Management API tokens from the environment are never printed.")
     var showSecrets = false
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout, atomically (a temporary file in the same directory, then rename).", valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "Print only findings and errors: text gives one line per finding (no decoded token, notes or summary); json is unchanged.")
+    var quiet = false
 
     @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN and OKTA_ORG_URL or --org-url set, the app's registration from that origin) to fill in what the flags do not say.")
     var online = false
@@ -88,6 +96,8 @@ struct Diagnose: ParsableCommand {
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        Redactor.shared.showSecrets(showSecrets)
+        if let outputFile { try Output.shared.collect(into: outputFile) }
         let environment = ProcessInfo.processInfo.environment
         let overrides = try ContextOverrides.parse(
             now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
@@ -95,7 +105,7 @@ struct Diagnose: ParsableCommand {
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
             if interactive {
-                FileHandle.standardError.write(Data(pastePrompt(online: online).utf8))
+                Output.shared.err(pastePrompt(online: online))
             }
             return try readStandardInput(source: "-")
         }
@@ -118,15 +128,19 @@ struct Diagnose: ParsableCommand {
                 return filled
             }
         }
+        for subject in judged { Redactor.shared.learn(subject: subject) }
         let engine = Engine(rules: Registry.forDiagnose)
         let diagnoses = judged.map(engine.run)
         switch output.format {
-        case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")
-        case .json: print(JSONReporter().report(diagnoses), terminator: "")
+        case .text where quiet: Output.shared.out(CheckTextReporter().findingLines(diagnoses))
+        case .text: Output.shared.out(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses))
+        case .json:
+            Output.shared.useJSONDocument(true)
+            Output.shared.out(JSONReporter().report(diagnoses))
         }
         // The offline diagnosis is printed, but what was asked for could not be done: exit 2.
         for failure in onlineFailures {
-            FileHandle.standardError.write(Data("assertlint: \(failure)\n".utf8))
+            Output.shared.error(failure)
         }
         if !onlineFailures.isEmpty { throw ExitCode(2) }
         if diagnoses.contains(where: { $0.count(.error) > 0 }) { throw ExitCode(1) }
@@ -137,9 +151,9 @@ extension Diagnose {
     private func printServerAnswerAlone(_ answer: ServerAnswerInput, _ lookup: ExplainLookup) {
         switch output.format {
         case .text:
-            print(ServerAnswerReporter(options: output.reportOptions()).serverAnswerAlone(answer, lookup: lookup), terminator: "")
+            Output.shared.out(ServerAnswerReporter(options: output.reportOptions()).serverAnswerAlone(answer, lookup: lookup))
         case .json:
-            print(ServerAnswerReporter().serverAnswerAloneJSON(answer, lookup: lookup), terminator: "")
+            Output.shared.out(ServerAnswerReporter().serverAnswerAloneJSON(answer, lookup: lookup))
         }
     }
 
@@ -161,8 +175,8 @@ struct Rules: ParsableCommand {
     func run() throws {
         let reporter = CatalogReporter(options: output.reportOptions())
         switch output.format {
-        case .text: print(reporter.rulesTable(Catalog.bundled), terminator: "")
-        case .json: print(reporter.rulesJSON(Catalog.bundled), terminator: "")
+        case .text: Output.shared.out(reporter.rulesTable(Catalog.bundled))
+        case .json: Output.shared.out(reporter.rulesJSON(Catalog.bundled))
         }
     }
 }
@@ -179,6 +193,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let text = query == ["-"] ? try readStandardInput(source: "-") : query.joined(separator: " ")
+        Redactor.shared.learn(text: text)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputError("explain", "give a rule id or Okta's error text")
         }
@@ -186,32 +201,32 @@ struct Explain: ParsableCommand {
         switch ExplainLookup.lookup(text, in: Catalog.bundled) {
         case .rule(let entry):
             switch output.format {
-            case .text: print(reporter.explain(entry), terminator: "")
-            case .json: print(reporter.entryJSON(entry).prettyText)
+            case .text: Output.shared.out(reporter.explain(entry))
+            case .json: Output.shared.out(reporter.entryJSON(entry).prettyText + "\n")
             }
         case .serverText(let entries):
             switch output.format {
-            case .text: print(reporter.matches(entries), terminator: "")
-            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            case .text: Output.shared.out(reporter.matches(entries))
+            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
         case .errorCode(let code, let entries):
             switch output.format {
-            case .text: print(reporter.matches(entries, errorCode: code), terminator: "")
-            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            case .text: Output.shared.out(reporter.matches(entries, errorCode: code))
+            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
         case .unknownRule(let id, let suggestion):
             let hint = suggestion.map { "did you mean \($0)?" } ?? "assertlint rules lists them"
             throw UsageError("\(id): no such rule; \(hint)")
         case .closest(let entries, let code):
             switch output.format {
-            case .text: print(ServerAnswerReporter(options: output.reportOptions()).closest(entries, errorCode: code), terminator: "")
-            case .json: print(JSONValue.array(entries.map(reporter.entryJSON)).prettyText)
+            case .text: Output.shared.out(ServerAnswerReporter(options: output.reportOptions()).closest(entries, errorCode: code))
+            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
             throw ExitCode(1)
         case .noMatch:
             switch output.format {
-            case .text: print("No rule matches this text; `assertlint rules` lists them all.")
-            case .json: print("[]")
+            case .text: Output.shared.out("No rule matches this text; `assertlint rules` lists them all.\n")
+            case .json: Output.shared.out("[]\n")
             }
             throw ExitCode(1)
         }

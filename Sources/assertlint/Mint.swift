@@ -91,7 +91,7 @@ struct Mint: ParsableCommand {
             throw UsageError(error.description)
         }
         guard curl else {
-            print(assertion)
+            Output.shared.out(assertion + "\n")
             return
         }
         var fields: [(String, String)]
@@ -104,7 +104,7 @@ struct Mint: ParsableCommand {
         } else {
             fields = Minter.formFields(assertion: assertion, endpoint: target.endpoint, scope: scope, clientID: nil)
         }
-        print(Minter.curlCommand(url: target.endpointURL, fields: fields))
+        Output.shared.out(Minter.curlCommand(url: target.endpointURL, fields: fields) + "\n")
     }
 
     /// The request to mint for: a file, `-` for stdin (a pasted curl command or request), or the

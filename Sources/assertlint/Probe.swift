@@ -31,6 +31,7 @@ struct Probe: ParsableCommand {
         guard let request = subject.request else {
             throw InputError(resolved.source, "probe needs a request (a curl command, HTTP request or fixture), not a bare token")
         }
+        Redactor.shared.learn(subject: subject)
         let prediction = Engine(rules: Registry.forDiagnose).run(subject)
         // The URL as written may carry credentials (userinfo, `?client_secret=`): never shown.
         let shownURL = Escape.line(URLDisplay.withoutCredentials(request.url))
@@ -39,7 +40,7 @@ struct Probe: ParsableCommand {
             guard isatty(0) == 1 else {
                 throw UsageError("probe sends the request's credentials to \(shownURL); pass --yes to confirm")
             }
-            FileHandle.standardError.write(Data("Send this \(shownMethod) request, with its credentials, to \(shownURL)? [y/N] ".utf8))
+            Output.shared.err("Send this \(shownMethod) request, with its credentials, to \(shownURL)? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
         }
@@ -52,8 +53,7 @@ struct Probe: ParsableCommand {
             throw UsageError(Escape.line(error.description))
         }
         // The server's words are input too: each line escaped, its echo of the credentials replaced.
-        for line in result.summaryLines { print(Escape.line(line)) }
-        print("body: " + Escape.line(result.redactedBody))
+        Output.shared.out(result.summaryLines.map { Escape.line($0) + "\n" }.joined() + "body: " + Escape.line(result.redactedBody) + "\n")
         if result.verdict != .agree { throw ExitCode(1) }
     }
 }

@@ -23,7 +23,7 @@ import Testing
           .timeLimit(.minutes(1)),
           arguments: HostileScenario.all)
     func scenario(_ s: HostileScenario) throws {
-        let run = try HostileRun(s)
+        let run = try OnlineHostileRun(s)
         defer { run.stop() }
         let output = try run.execute()
         let text = output.stdout + output.stderr
@@ -35,12 +35,12 @@ import Testing
         // The invariant: no credential reaches an attacker; the org gets one only when named.
         for (name, server) in [("attacker", run.attacker), ("attacker on 127.0.0.2", run.attacker2)] {
             // probe sends the request's own credentials where the request says (the user asked it to).
-            let leaked = server.requests.filter(HostileRun.carriesCredential).filter { _ in s.args.first != "probe" }
+            let leaked = server.requests.filter(OnlineHostileRun.carriesCredential).filter { _ in s.args.first != "probe" }
             #expect(leaked.isEmpty, "\(name) received a credential: \(leaked.map { "\($0.method) \($0.target)" })\n\(text)")
             // A URL named by the token itself (jku, x5u) is never fetched.
             #expect(!server.requests.contains { $0.path.hasSuffix("/jku.json") || $0.path.hasSuffix("/x5u.pem") })
         }
-        let orgCredentialed = run.org.requests.filter(HostileRun.carriesCredential)
+        let orgCredentialed = run.org.requests.filter(OnlineHostileRun.carriesCredential)
         if s.orgGetsCredential {
             #expect(!orgCredentialed.isEmpty, "the named org received no credential\n\(text)")
         } else {
@@ -413,7 +413,7 @@ struct HostileScenario: Sendable, CustomTestStringConvertible {
 }
 
 /// The servers and scratch directory of one scenario.
-final class HostileRun: @unchecked Sendable {
+final class OnlineHostileRun: @unchecked Sendable {
     let scenario: HostileScenario
     let attacker: LoopbackHTTPServer
     let org: LoopbackHTTPServer
@@ -428,18 +428,18 @@ final class HostileRun: @unchecked Sendable {
         let attackerBox = OktaStandIn.PortBox(), orgBox = OktaStandIn.PortBox()
         let attackerMode = s.attacker
         attacker = try LoopbackHTTPServer(lifetime: 30) { r in
-            HostileRun.attackerAnswer(r, base: "http://127.0.0.1:\(attackerBox.port)", mode: attackerMode)
+            OnlineHostileRun.attackerAnswer(r, base: "http://127.0.0.1:\(attackerBox.port)", mode: attackerMode)
         }
         attackerBox.port = attacker.port
         let orgMode = s.org
         let attackerBase = attacker.base
         org = try LoopbackHTTPServer(lifetime: 30) { r in
-            HostileRun.orgAnswer(r, base: "http://127.0.0.1:\(orgBox.port)", attacker: attackerBase, mode: orgMode)
+            OnlineHostileRun.orgAnswer(r, base: "http://127.0.0.1:\(orgBox.port)", attacker: attackerBase, mode: orgMode)
         }
         orgBox.port = org.port
         let sameOrgPort = org.port
         attacker2 = try LoopbackHTTPServer(lifetime: 30, address: 0x7F00_0002, port: UInt16(sameOrgPort)) { r in
-            HostileRun.attackerAnswer(r, base: "http://127.0.0.2:\(sameOrgPort)", mode: attackerMode)
+            OnlineHostileRun.attackerAnswer(r, base: "http://127.0.0.2:\(sameOrgPort)", mode: attackerMode)
         }
         let header = Base64URL.encode(#"{"alg":"RS256","kid":"k1","jku":"\#(attacker.base)/jku.json","x5u":"\#(attacker.base)/x5u.pem"}"#)
         let claims = Base64URL.encode(#"{"iss":"\#(HostileScenario.clientID)","sub":"\#(HostileScenario.clientID)","aud":"\#(attacker.base)/oauth2/v1/token","exp":4102444800,"jti":"h1"}"#)

@@ -95,7 +95,7 @@ enum SampleDiagnosis {
     @Test func jsonReportHasTheDocumentedShape() throws {
         let out = JSONReporter().report([try SampleDiagnosis.diagnosis()])
         let root = try #require(try JSONParser.parse(out).objectValue)
-        #expect(root.keys == ["results", "summary"])
+        #expect(root.keys == ["version", "results", "summary"])
         let summary = try #require(root["summary"]?.objectValue)
         #expect(summary.keys == ["errors", "warnings", "infos"])
         #expect(summary["errors"] == .number("2") && summary["warnings"] == .number("1") && summary["infos"] == .number("0"))

@@ -111,12 +111,13 @@ public struct Configuration: Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var config = Configuration(directory: directory)
         config.file = path
+        Redactor.shared.learn(text: text)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { return config }
             root = node
         } catch {
-            throw InputError(path, "not valid YAML: \(FixtureLoader.oneLine(error))")
+            throw InputError(path, "not valid YAML: \(YAMLProblem.describe(error))")
         }
         guard let map = root.mapping else { throw InputError(path, "the config must be a mapping of \(keys.joined(separator: ", "))") }
         func rule(_ id: String, _ where_: String, _ node: Node) throws(InputError) -> String {

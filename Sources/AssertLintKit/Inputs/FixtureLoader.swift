@@ -51,7 +51,7 @@ public struct FixtureLoader: Sendable {
         } catch let e as InputError {
             throw e
         } catch {
-            throw InputError(path, "not valid YAML or JSON: \(Self.oneLine(error))")
+            throw InputError(path, "not valid YAML or JSON: \(YAMLProblem.describe(error))")
         }
         var subject = try load(node: node, path: path)
         subject.rawText = text
@@ -378,8 +378,69 @@ public struct FixtureLoader: Sendable {
         }
     }
 
-    static func oneLine(_ error: Error) -> String {
-        "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+}
+
+/// A YAML library error in assertlint's own words: where (line, column) and what, never the
+/// library's text, which quotes the file (a client secret included) over several lines.
+enum YAMLProblem {
+    static func describe(_ error: Error) -> String {
+        guard let e = error as? YamlError else { return "the text cannot be read as YAML" }
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "line \(mark.line), column \(mark.column): \(cause(problem))"
+        case .duplicatedKeysInMapping(_, let context):
+            return "line \(context.mark.line), column \(context.mark.column): the mapping that starts here has the same key twice"
+        case .reader(_, let offset, _, let yaml):
+            if let offset, let (line, column) = position(ofUTF8Offset: offset, in: yaml) {
+                return "line \(line), column \(column): a character YAML does not allow (a control character?)"
+            }
+            return "a character YAML does not allow (a control character?)"
+        case .dataCouldNotBeDecoded:
+            return "the text is not UTF-8"
+        default:
+            return "the text cannot be read as YAML"
+        }
+    }
+
+    /// libyaml's problem (fixed strings of the library) as a cause a user can act on.
+    static func cause(_ problem: String) -> String {
+        let p = problem.lowercased()
+        let causes: [(String, String)] = [
+            ("nesting level", "lists or mappings nested deeper than assertlint reads (a fixture needs a few levels)"),
+            ("tab", "a tab where YAML expects spaces for indentation"),
+            ("cannot start any token", "a character that cannot start a value (a tab, or an unquoted `@` or backtick: quote the value)"),
+            ("mapping values are not allowed", "a `: ` where no mapping can start (quote a value that contains `: `)"),
+            ("block sequence entries are not allowed", "a `- ` list item where a value was expected"),
+            ("did not find expected key", "a line that is not a key at this indentation (check the indentation)"),
+            ("did not find expected node content", "a value is missing"),
+            ("did not find expected ',' or ']'", "a `[` list that is not closed"),
+            ("did not find expected ',' or '}'", "a `{` mapping that is not closed"),
+            ("could not find expected ':'", "a key without a `:` after it"),
+            ("unexpected end of stream", "the text ends inside a quoted string or an open `[` or `{`"),
+            ("unknown escape", "an unknown escape in a double-quoted string (write `\\\\` for a backslash)"),
+            ("undefined alias", "an alias (`*name`) to an anchor that is not defined"),
+            ("duplicate", "a key appears twice in one mapping"),
+            ("control character", "a control character, which YAML does not allow"),
+            ("alias", "an alias where it is not allowed"),
+            ("anchor", "an anchor that cannot be read"),
+            ("tag", "a tag (`!name`) that cannot be read"),
+            ("document", "a document marker (`---` or `...`) where it is not allowed"),
+            ("directive", "a `%` directive that cannot be read"),
+            ("indentation", "wrong indentation"),
+            ("quoted scalar", "a quoted string that is not closed"),
+            ("block scalar", "a `|` or `>` block that cannot be read"),
+        ]
+        return causes.first { p.contains($0.0) }?.1 ?? "the text is not valid YAML here"
+    }
+
+    static func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int)? {
+        let bytes = Array(text.utf8)
+        guard offset >= 0, offset <= bytes.count else { return nil }
+        var line = 1, column = 1
+        for b in bytes[0..<offset] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 }
 

@@ -39,6 +39,7 @@ public enum InputReader {
 
     static func read(_ text: String, source: String, loader: FixtureLoader) throws(InputError) -> [Subject] {
         try checkSize(text.utf8.count, source: source)
+        Redactor.shared.learn(text: text) // every credential the input writes, before anything can quote it
         var text = LineEndings.normalized(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         let trimmed = text.trimmedWhitespace

@@ -4,11 +4,16 @@ import Foundation
 /// form editors and CI logs link to, the fix under it, then a summary. Findings a fixture's
 /// `expect:` lists are known regression cases and are not repeated.
 /// Errors reading inputs are not in it: `check` writes each one to stderr, once.
+/// Every piece of text that comes from the input (paths, messages quoting values, fixes with
+/// values filled in) is escaped with `Escape.line`, so each finding stays one line.
+/// `quiet` (`--quiet`) leaves out the summary line.
 public struct CheckTextReporter: Sendable {
     public var options: ReportOptions
+    public var quiet: Bool
 
-    public init(options: ReportOptions = ReportOptions()) {
+    public init(options: ReportOptions = ReportOptions(), quiet: Bool = false) {
         self.options = options
+        self.quiet = quiet
     }
 
     static func onlineRunNote(_ note: String) -> Bool {
@@ -20,7 +25,7 @@ public struct CheckTextReporter: Sendable {
         let style = Style(on: options.color)
         var out = ""
         for file in report.files where file.skipped == nil {
-            let path = report.repositoryPath(file.input)
+            let path = Escape.line(report.repositoryPath(file.input))
             for checked in file.subjects {
                 for f in checked.reportedFindings {
                     var place = path
@@ -28,12 +33,12 @@ public struct CheckTextReporter: Sendable {
                         place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "")
                     }
                     let severity = f.severity == .error ? style.red("error") : f.severity == .warning ? style.yellow("warning") : "info"
-                    out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(checked.entryPrefix)\(f.message)\n"
+                    out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(Escape.line(checked.entryPrefix + f.message))\n"
                     if f.isServerAnswer, let okta = f.okta, let status = okta.status {
-                        out += "    Okta answers: \(status) \(okta.body)\n"
+                        out += "    Okta answers: \(status) \(Escape.line(okta.body))\n"
                     }
                     if let fix = f.fix {
-                        out += Text.wrap("fix: " + fix, width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
+                        out += Text.wrap("fix: " + Escape.line(fix), width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
                     }
                 }
                 if let e = checked.expectation, !e.isMet {
@@ -51,7 +56,21 @@ public struct CheckTextReporter: Sendable {
                 }
             }
         }
-        out += report.summary + "\n"
+        if !quiet { out += report.summary + "\n" }
+        return out
+    }
+
+    /// `diagnose --quiet`: one line per finding (`source: severity[rule] message`), nothing else.
+    public func findingLines(_ diagnoses: [Diagnosis]) -> String {
+        var out = ""
+        for d in diagnoses {
+            let source = Escape.line(d.subject.source) + (d.subject.entry.map { " " + Escape.line($0) } ?? "")
+            for f in d.findings {
+                var place = source
+                if let p = f.location.position { place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "") }
+                out += "\(place): \(f.severity.rawValue)[\(f.ruleID)] \(Escape.line(f.message))\n"
+            }
+        }
         return out
     }
 }

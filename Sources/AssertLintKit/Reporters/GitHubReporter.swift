@@ -50,11 +50,22 @@ public struct GitHubReporter: Sendable {
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 
-    /// What GitHub's runner unescapes in a command's message.
+    /// What GitHub's runner unescapes in a command's message: `%`, CR and LF as `%25`, `%0D`
+    /// and `%0A`; every other control (ESC, NUL, C1, bidi overrides, U+2028) made visible by
+    /// `Escape.line`, so no byte of input can end the command or start another line.
     static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default:
+                if Escape.needsEscape(scalar) { out += Escape.line(String(scalar)) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
     }
 
     /// Properties also end at `,` and `::`, so `:` and `,` are escaped as well.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Machine output (`--format json`). Keys keep the documented order:
 ///
-///     {"results": [{"source", "entry", "findings": [{"rule", "severity", "title", "message", "fix",
+///     {"version": 2,
+///      "results": [{"source", "entry", "findings": [{"rule", "severity", "title", "message", "fix",
 ///                   "okta": {"status", "error", "error_description", "verbatim"} | null,
 ///                   "server_answer", "location": {"pointer", "line", "column"}}],
 ///                   "notes", "not_checked": [{"rule", "needs"}],
@@ -12,6 +13,11 @@ import Foundation
 ///
 /// Credentials never appear: findings carry messages and pointers, not the request.
 public struct JSONReporter: Sendable {
+    /// The version of this output's shape, for `diagnose` and `check` alike. It goes up when a
+    /// member is removed, renamed or changes meaning (new members do not change it).
+    /// 1 was the unversioned output before `version` existed; 2 added `version`.
+    public static let formatVersion = 2
+
     public init() {}
 
     public func report(_ diagnoses: [Diagnosis]) -> String {
@@ -21,6 +27,7 @@ public struct JSONReporter: Sendable {
     public func document(_ diagnoses: [Diagnosis]) -> JSONValue {
         let count = { (s: Severity) in diagnoses.map { $0.count(s) }.reduce(0, +) }
         return JSONBuild.object([
+            ("version", JSONBuild.int(Self.formatVersion)),
             ("results", .array(diagnoses.map(result))),
             ("summary", JSONBuild.object([
                 ("errors", JSONBuild.int(count(.error))),
@@ -50,6 +57,7 @@ public struct JSONReporter: Sendable {
         }
         let errors = check.allErrors.map { JSONBuild.object([("input", .string($0.input)), ("error", .string($0.reason))]) }
         return JSONBuild.object([
+            ("version", JSONBuild.int(Self.formatVersion)),
             ("results", .array(results)),
             ("errors", .array(errors)),
             ("summary", JSONBuild.object([

@@ -4,6 +4,11 @@ import Foundation
 /// finding (a `<failure>` when the finding is at or above `--fail-on`, passing otherwise), one
 /// for a fixture's `expect:` (failing when not met), one `<error>` per unreadable input, and a
 /// single passing testcase for a request without findings.
+///
+/// The document validates against Jenkins xunit's `junit-10.xsd`: the file is the testsuite's
+/// `file` attribute, the line is in the testcase name and the failure text (the schema has no
+/// `file`/`line` on `<testcase>`). Every line break, tab and control character from input is
+/// a character reference or a visible escape, so no input can start a new line on stdout.
 public struct JUnitReporter: Sendable {
     public init() {}
 
@@ -59,11 +64,10 @@ public struct JUnitReporter: Sendable {
         out += "<testsuites name=\"assertlint\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\">\n"
         for suite in suites {
             let n = count(suite.cases)
-            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(n.tests)\" failures=\"\(n.failures)\" errors=\"\(n.errors)\" skipped=\"0\">\n"
+            let file = suite.name != "assertlint" ? " file=\"\(Self.escape(suite.name))\"" : ""
+            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(n.tests)\" failures=\"\(n.failures)\" errors=\"\(n.errors)\" skipped=\"0\"\(file)>\n"
             for c in suite.cases {
-                var attributes = "name=\"\(Self.escape(c.name))\" classname=\"\(Self.escape(suite.name))\""
-                if suite.name != "assertlint" { attributes += " file=\"\(Self.escape(suite.name))\"" }
-                if let line = c.line { attributes += " line=\"\(line)\"" }
+                let attributes = "name=\"\(Self.escape(c.name))\" classname=\"\(Self.escape(suite.name))\""
                 if c.failure == nil && c.error == nil && c.output == nil {
                     out += "    <testcase \(attributes)/>\n"
                     continue
@@ -97,8 +101,10 @@ public struct JUnitReporter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// XML 1.0 text: markup characters escaped, and characters XML cannot hold at all (most
-    /// C0 controls) replaced, so any input yields a well-formed document.
+    /// XML 1.0 text: markup characters escaped; LF, CR and tab as character references (in text
+    /// too, so the document holds no raw line break from input); characters XML cannot hold or
+    /// that would mislead a reader (other C0 and C1 controls, bidi controls, U+2028) made visible
+    /// with `Escape.line`; non-characters replaced.
     static func escape(_ s: String, attribute: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -109,13 +115,13 @@ public struct JUnitReporter: Sendable {
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
             case "'" where attribute: out += "&apos;"
-            case "\n" where attribute: out += "&#10;"
+            case "\n": out += "&#10;"
             case "\r": out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case "\t": out += "&#9;"
             default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) {
+                if Escape.needsEscape(scalar) {
+                    out += Escape.line(String(scalar))
+                } else if (0xFFFE...0xFFFF).contains(scalar.value) {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)

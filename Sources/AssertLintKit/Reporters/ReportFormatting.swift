@@ -147,6 +147,8 @@ enum Text {
     /// `api_key`, `X-Okta-Api-Token`): people paste whatever their code sends.
     static func namesSecret(_ name: String) -> Bool {
         let n = name.lowercased()
+        // An API token (OKTA_API_TOKEN, X-Okta-Api-Token) shows no prefix at all.
+        if n.contains("api") && n.contains("token") { return true }
         return secretFields.contains(n) || ["secret", "password", "passwd", "apikey", "api_key", "api-key", "private_key", "private-key"].contains { n.contains($0) }
     }
 
@@ -187,6 +189,8 @@ enum Text {
                 return "\(scheme) \(basic.user):•••"
             }
             if credential.isEmpty { return scheme }
+            // An SSWS management token shows nothing of itself: its first characters are not a token prefix but the token.
+            if scheme.lowercased() == "ssws" { return "\(scheme) ••• (\(credential.utf8.count) chars, not shown)" }
             return "\(scheme) \(prefix(credential, showSecrets: false))"
         }
         if name == "dpop" { return prefix(header.value, showSecrets: false) }
@@ -195,18 +199,38 @@ enum Text {
         return header.value
     }
 
-    /// A URL with credential query parameters cut short (curl -G puts the form in the query).
+    /// A URL with its userinfo password hidden and credential parameters in the query and the
+    /// fragment (`#access_token=`) cut short (curl -G puts the form in the query).
     static func url(_ url: String, showSecrets: Bool) -> String {
-        guard !showSecrets, let q = url.firstIndex(of: "?") else { return url }
-        let query = url[url.index(after: q)...]
-        let fragment = query.firstIndex(of: "#").map { String(query[$0...]) } ?? ""
-        let pairs = query.prefix { $0 != "#" }.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
-            guard let eq = pair.firstIndex(of: "=") else { return String(pair) }
-            let field = FormField(name: FormEncoding.decode(pair[..<eq]), value: String(pair[pair.index(after: eq)...]))
-            guard namesSecret(field.name) || namesToken(field.name) else { return String(pair) }
-            return String(pair[..<eq]) + "=" + formValue(field, showSecrets: false)
+        guard !showSecrets else { return url }
+        var out = url
+        if let scheme = out.range(of: "://") {
+            let rest = out[scheme.upperBound...]
+            let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if let at = authority.lastIndex(of: "@") {
+                let userinfo = authority[..<at]
+                let user = userinfo.prefix { $0 != ":" }
+                out = String(out[..<scheme.upperBound]) + user + (user.count < userinfo.count ? ":•••" : "") + String(out[at...])
+            }
         }
-        return String(url[...q]) + pairs.joined(separator: "&") + fragment
+        func params(_ part: Substring) -> String {
+            part.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+                guard let eq = pair.firstIndex(of: "=") else { return String(pair) }
+                let field = FormField(name: FormEncoding.decode(pair[..<eq]), value: String(pair[pair.index(after: eq)...]))
+                guard namesSecret(field.name) || namesToken(field.name) else { return String(pair) }
+                return String(pair[..<eq]) + "=" + formValue(field, showSecrets: false)
+            }.joined(separator: "&")
+        }
+        let hash = out.firstIndex(of: "#")
+        let beforeFragment = hash.map { out[..<$0] } ?? out[...]
+        var result: String
+        if let q = beforeFragment.firstIndex(of: "?") {
+            result = String(beforeFragment[...q]) + params(beforeFragment[beforeFragment.index(after: q)...])
+        } else {
+            result = String(beforeFragment)
+        }
+        if let hash { result += "#" + params(out[out.index(after: hash)...]) }
+        return result
     }
 
     /// The time claims, with what they mean.

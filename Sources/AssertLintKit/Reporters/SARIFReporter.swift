@@ -107,11 +107,16 @@ public struct SARIFReporter: Sendable {
             text += ". Okta answers \(status) \(okta.body)"
         }
         if let fix = f.fix { text += (text.hasSuffix(".") ? " " : ". ") + "Fix: " + fix }
+        // Code scanning matches alerts across runs by message too: what depends on the clock
+        // ("547 days before now 2025-06-02T14:00:00Z") goes into a property.
+        let stable = Self.stableMessage(text, clockIsReal: checked.subject.clockIsReal)
+        text = stable.text
         var region: [(String, JSONValue?)] = [("startLine", .number(String(f.location.position?.line ?? 1)))]
         if let column = f.location.position?.column { region.append(("startColumn", .number(String(column)))) }
         var properties: [(String, JSONValue?)] = [("pointer", .string(f.location.pointer))]
         if let entry = checked.subject.entry { properties.append(("entry", .string(entry))) }
         if f.isServerAnswer { properties.append(("serverAnswer", .bool(true))) }
+        if !stable.runTime.isEmpty { properties.append(("runTimeValues", .array(stable.runTime.map(JSONValue.string)))) }
         let fingerprint = Self.fingerprint([f.ruleID, uri, f.location.pointer, checked.subject.entry ?? ""])
         return Self.object([
             ("ruleId", .string(f.ruleID)),
@@ -149,6 +154,43 @@ public struct SARIFReporter: Sendable {
         }
         return Self.object(members)
     }
+
+    /// `text` without the parts that change from one run to the next, and those parts. The
+    /// time relative to the real clock (assertion-live) always; with a fixture judged at this
+    /// machine's clock, also distances to now, now itself and fix values computed from now.
+    static func stableMessage(_ text: String, clockIsReal: Bool) -> (text: String, runTime: [String]) {
+        // Cheap tests first: most messages hold no time at all.
+        guard text.contains(" now") || text.contains("fast)") || text.contains("ahead of") else { return (text, []) }
+        var out = text
+        var removed: [String] = []
+        for (re, template, onlyRealClock) in stablePatterns where clockIsReal || !onlyRealClock {
+            let ns = out as NSString
+            let matches = re.matches(in: out, range: NSRange(location: 0, length: ns.length))
+            guard !matches.isEmpty else { continue }
+            removed += matches.map { ns.substring(with: $0.range).trimmingCharacters(in: CharacterSet(charactersIn: ",; =")) }
+            out = re.stringByReplacingMatches(in: out, range: NSRange(location: 0, length: ns.length), withTemplate: template)
+        }
+        return (out, removed)
+    }
+
+    /// The run-time parts of messages, compiled once: the time relative to the real clock
+    /// (assertion-live) always; distances to now, now itself and fix values computed from now
+    /// when the fixture is judged at this machine's clock.
+    nonisolated(unsafe) static let stablePatterns: [(NSRegularExpression, String, Bool)] = {
+        let utc = #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#
+        let duration = #"(?:[0-9]+ (?:s|min|h|days|years)(?: [0-9]+ (?:s|min))?|an unbounded time|more than 30 million years)"#
+        let rules: [(String, String, Bool)] = [
+            (", " + duration + #" from now \(real time\)"#, " (real time)", false),
+            ("is " + duration + " (after|before) now " + utc, "is $1 now", true),
+            ("equals now " + utc, "equals now", true),
+            (" \\(the clock that set it looks " + duration + " fast\\)", "", true),
+            ("runs more than " + duration + " ahead of", "runs ahead of", true),
+            (#"; iat is [0-9]+ h (?:ahead of|behind) now almost exactly, which is what a client gets when it converts local time \(UTC[+-][0-9]+\) to epoch seconds as if it were UTC"#, "", true),
+            (#" = -?[0-9]{1,12} \("# + utc + #"\)"#, "", true),
+            (#"-?[0-9]{1,12} \("# + utc + #"\) for now"#, "the current time", true),
+        ]
+        return rules.compactMap { p, t, real in (try? NSRegularExpression(pattern: p)).map { ($0, t, real) } }
+    }()
 
     static func level(_ s: Severity) -> String {
         switch s {

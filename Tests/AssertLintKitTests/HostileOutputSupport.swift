@@ -1,0 +1,106 @@
+import Foundation
+@testable import AssertLintKit
+
+/// Runs the built binary for the hostile-output suites: any working directory, environment and
+/// stdin, stdout and stderr as bytes (so raw control characters can be looked for).
+enum HostileRun {
+    struct Result {
+        let status: Int32
+        let signaled: Bool
+        let stdout: String
+        let stderr: String
+        var all: String { stdout + stderr }
+    }
+
+    static func run(_ arguments: [String], cwd: String, stdin: String = "", environment extra: [String: String] = [:],
+                    clearEnvironment: Bool = false) throws -> Result {
+        let process = Process()
+        process.executableURL = try CLITests.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        var env = clearEnvironment ? [:] : ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ASSERTLINT") && !$0.key.hasPrefix("OKTA_") }
+        env["NO_COLOR"] = "1"
+        env["COLUMNS"] = nil
+        env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        let inURL = scratch.appendingPathComponent("in")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        try Data(stdin.utf8).write(to: inURL)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        try input.close()
+        return Result(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// A shell command line (bash), with `$B` the binary.
+    static func shell(_ script: String, cwd: String, environment extra: [String: String] = [:]) throws -> Result {
+        var env = extra
+        env["B"] = try CLITests.binary().path
+        return try run(["-c", script], cwd: cwd, environment: env, bash: true)
+    }
+
+    private static func run(_ arguments: [String], cwd: String, environment extra: [String: String], bash: Bool) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = arguments
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ASSERTLINT") && !$0.key.hasPrefix("OKTA_") }
+        env["NO_COLOR"] = "1"
+        for (k, v) in extra { env[k] = v }
+        p.environment = env
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-hostile-sh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(status: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Lines as a CI runner reads them: ended by LF or CR.
+    static func runnerLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+
+    /// Lines that a GitHub runner would execute as workflow commands (`::` after whitespace).
+    static func workflowCommands(_ text: String) -> [String] {
+        runnerLines(text).map { String($0.drop { $0.isWhitespace }) }.filter { $0.hasPrefix("::") }
+    }
+
+    /// The github reporter's own annotations: `::error file=…`, `::warning …`, `::notice …`.
+    static func isReporterAnnotation(_ line: String) -> Bool {
+        ["::error ", "::warning ", "::notice "].contains { line.hasPrefix($0) }
+    }
+
+    /// Raw control characters a report must not carry (LF and, in some places, tab are fine).
+    static func rawControls(_ text: String) -> [String] {
+        text.unicodeScalars.filter { s in
+            s != "\n" && s != "\t" && Escape.needsEscape(s)
+        }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+    }
+}
