@@ -15,12 +15,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Colour: auto (only on a terminal, off with NO_COLOR or TERM=dumb), always or never.")
     var color: ColorMode = .auto
 
-    func reportOptions(showSecrets: Bool = false) -> ReportOptions {
+    func reportOptions(showSecrets: Bool = false, detail: ReportDetail = .concise) -> ReportOptions {
         let environment = ProcessInfo.processInfo.environment
-        // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
-        let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
+        // The terminal's own width (bash sets COLUMNS without exporting it), then COLUMNS, then 80.
+        let width = Terminal.width(terminalColumns: Terminal.columns(of: 1), environment: environment)
         return ReportOptions(color: color.enabled(isTerminal: isatty(1) == 1, environment: environment),
-                             showSecrets: showSecrets, width: columns)
+                             showSecrets: showSecrets, width: width, detail: detail)
     }
 }
 
@@ -80,12 +80,19 @@ struct Diagnose: ParsableCommand {
     @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default).")
     var showSecrets = false
 
+    @Flag(name: .shortAndLong, help: "Also print the decoded request, app and assertion, each rule's explanation, and how the input was read.")
+    var verbose = false
+
+    @Flag(help: "Print only the server's answer and the fix lines.")
+    var brief = false
+
     @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN set, the app's registration) to fill in what the flags do not say.")
     var online = false
 
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        if verbose && brief { throw UsageError("--brief: give either --brief or --verbose, not both") }
         let environment = ProcessInfo.processInfo.environment
         let overrides = try ContextOverrides.parse(
             now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
@@ -113,7 +120,9 @@ struct Diagnose: ParsableCommand {
         let engine = Engine(rules: Registry.forDiagnose)
         let diagnoses = judged.map(engine.run)
         switch output.format {
-        case .text: print(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses), terminator: "")
+        case .text:
+            let detail: ReportDetail = brief ? .brief : verbose ? .verbose : .concise
+            print(TextReporter(options: output.reportOptions(showSecrets: showSecrets, detail: detail)).report(diagnoses), terminator: "")
         case .json: print(JSONReporter().report(diagnoses), terminator: "")
         }
         // The offline diagnosis is printed, but what was asked for could not be done: exit 2.
