@@ -173,7 +173,7 @@ enum SampleDiagnosis {
         let request = TokenRequest(url: "https://dev-1.okta.com/oauth2/v1/token",
                                    headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
                                    body: .raw(#"{"client_id":"0oa1","client_secret":"hunter2-hunter2","client_assertion":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln"}"#))
-        let out = TextReporter().report([Diagnosis(subject: Subject(source: "x", request: request, assertion: .absent),
+        let out = TextReporter(options: ReportOptions(width: 100)).report([Diagnosis(subject: Subject(source: "x", request: request, assertion: .absent),
                                                    findings: [], unjudged: [])])
         #expect(!out.contains("hunter2"))
         #expect(out.contains(#""client_secret": "••• (15 bytes, not shown)""#))

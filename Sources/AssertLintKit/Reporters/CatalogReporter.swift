@@ -78,7 +78,15 @@ public struct CatalogReporter: Sendable {
                     sev.map { style.severity($0, severity) } ?? severity,
                     r.2.padding(toLength: w2, withPad: " ", startingAt: 0)].joined(separator: "  ")
         }
+        // Too narrow even for the three short columns: Okta's answer goes under the id, before the title.
+        let narrow = w0 + w1 + w2 + 4 > options.width
         func row(_ r: (String, String, String, String), _ sev: Severity?) -> [String] {
+            if narrow {
+                let severity = sev.map { style.severity($0, r.1) } ?? r.1
+                let title = r.2 == "-" ? r.3 : "\(r.2): \(r.3)"
+                return Text.wrap("\(r.0)  \(severity)", width: options.width, indent: "    ", first: "")
+                    + Text.wrap(title, width: options.width, indent: "    ")
+            }
             if underneath {
                 return [cells(r, sev).trimmingTrailingSpaces] + Text.wrap(r.3, width: options.width, indent: "    ")
             }
@@ -86,7 +94,7 @@ public struct CatalogReporter: Sendable {
             let pad = String(repeating: " ", count: titleColumn)
             return [cells(r, sev) + "  " + (title.first ?? "")] + title.dropFirst().map { pad + $0 }
         }
-        var out = row(head, nil).map(style.bold)
+        var out = narrow ? [style.bold("RULE  SEVERITY"), style.bold("    OKTA: TITLE")] : row(head, nil).map(style.bold)
         for (r, e) in zip(rows, catalog.entries) { out += row(r, e.severity) }
         out.append("")
         out += Text.wrap("\(Text.plural(catalog.entries.count, "rule")). `assertlint explain RULE` prints one in full.",
@@ -125,11 +133,14 @@ public struct CatalogReporter: Sendable {
     /// The full catalog entry.
     public func explain(_ e: CatalogEntry) -> String {
         let w = options.width
-        var out = [style.bold("\(e.id): \(e.title)"), "severity: " + style.severity(e.severity, e.severity.rawValue), ""]
+        var out = Text.wrap("\(e.id): \(e.title)", width: w, indent: "  ", first: "").map(style.bold)
+        out += ["severity: " + style.severity(e.severity, e.severity.rawValue), ""]
         if let o = e.okta {
             out.append(style.bold("Okta answers"))
             if let status = o.status { out.append("  HTTP \(status) \(TextReporter.reasonPhrase(status))".trimmingTrailingSpaces) }
-            out += ((try? JSONParser.parse(o.body))?.prettyText ?? o.body).split(separator: "\n").map { "  " + $0 }
+            let (errorKey, descriptionKey) = o.apiErrorShape == true ? ("errorCode", "errorSummary") : ("error", "error_description")
+            if let error = o.error { out += Text.wrap("\(errorKey): \(error)", width: w, indent: "    ", first: "  ") }
+            if let d = o.errorDescription { out += Text.wrap("\(descriptionKey): \"\(d)\"", width: w, indent: "    ", first: "  ") }
             out += Text.wrap("This is \(o.wordingLabel).",
                              width: w, indent: "  ")
             if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "  ") }

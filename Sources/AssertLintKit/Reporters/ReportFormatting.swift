@@ -146,6 +146,19 @@ enum Text {
         return (text[..<end], text[end...])
     }
 
+    /// The longest head of `text` that fits in `columns`.
+    static func cut(_ text: String, columns limit: Int) -> String {
+        var used = 0
+        var out = ""
+        for c in text {
+            let w = columns(String(c))
+            if used + w > limit { break }
+            used += w
+            out.append(c)
+        }
+        return out
+    }
+
     /// A word a reader copies whole: a URL, a JWT or other token, a quoted or backticked value.
     /// Cutting one in two makes it useless, so it may run past the width on a line of its own.
     static func isCopyableValue(_ word: String) -> Bool {

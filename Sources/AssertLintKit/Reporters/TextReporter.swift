@@ -50,8 +50,8 @@ public struct TextReporter: Sendable {
             }
         case .concise, .verbose:
             if !s.notes.isEmpty {
-                lines.append("")
                 if verbose {
+                    lines.append("")
                     lines.append("How your input was read:")
                     for note in s.notes { lines += Text.wrap(note, width: width, indent: "    ", first: "  - ") }
                 } else {
@@ -59,8 +59,8 @@ public struct TextReporter: Sendable {
                                        width: width, indent: "  ", first: "").map(style.dim)
                 }
             }
-            lines.append("")
             if verbose {
+                lines.append("")
                 lines += request(s)
                 lines += app(s.app)
                 lines += assertion(s)
@@ -89,17 +89,29 @@ public struct TextReporter: Sendable {
         }
         lines.append("")
         lines += verdict(d, causes: causes, answer: answer)
-        return lines
+        return lines.flatMap(fitted)
+    }
+
+    /// A line wider than the width (a decoded JSON member, a long time or URL line) wrapped at
+    /// its spaces under its own indentation; what is left wider is a value to copy, alone.
+    func fitted(_ line: String) -> [String] {
+        guard Text.columns(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        let wrapped = Text.wrap(String(line.dropFirst(indent.count)), width: width, indent: indent + "  ", first: indent)
+        return wrapped.isEmpty ? [line] : wrapped
     }
 
     /// The request judged, on one line (two when it is long).
     func target(_ s: Subject) -> [String] {
         guard let r = s.request else {
             guard let t = s.target else { return ["Token (no request: only the assertion is judged)"] }
-            return Text.wrap("Token judged for \(t.endpointURL) (\(targetDescription(t)))", width: width, indent: "  ", first: "")
+            let line = "Token judged for \(t.endpointURL)", place = " (\(targetDescription(t)))"
+            return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
         }
         let place = s.target.map { " (\(targetDescription($0)))" } ?? " (not an absolute URL: the server cannot be told)"
-        return Text.wrap("\(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))" + place, width: width, indent: "  ", first: "")
+        let line = "\(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))"
+        // The server's description when it fits on the line (`--verbose` always shows it).
+        return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
     }
 
     /// What could not be checked and what would let it be: one line per need with `--verbose`,
@@ -418,6 +430,14 @@ public struct TextReporter: Sendable {
 
     private var marker: String { "  " + style.red("<-- here") }
 
+    /// An excerpt line with the marker after it, cut short (with "…") to fit the width: the
+    /// excerpt points at the value, which the input and `--verbose` show whole.
+    func marked(_ content: String, _ mark: Bool = true) -> String {
+        let tail = mark ? marker : ""
+        guard Text.columns(content + tail) > width else { return content + tail }
+        return Text.cut(content, columns: max(8, width - Text.columns(tail) - 1)) + "…" + tail
+    }
+
     /// The part of the decoded input a pointer names, with the value marked.
     func excerpt(_ pointer: String, in s: Subject) -> [String] {
         let components = pointer.split(separator: "/", omittingEmptySubsequences: true).map {
@@ -425,7 +445,7 @@ public struct TextReporter: Sendable {
         }
         guard components.count >= 3 else {
             if pointer == Location.url || pointer == Location.method, let r = s.request {
-                return ["    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))" + marker]
+                return [marked("    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))")]
             }
             return []
         }
@@ -442,13 +462,13 @@ public struct TextReporter: Sendable {
             let fields = r.formFields.filter { $0.name == name }
             guard let first = fields.first else { return ["    " + style.dim("(no \(name) parameter in the request)")] }
             return fields.map { f in
-                "    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))" + (f == first ? marker : "")
+                marked("    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))", f == first)
             }
         case ("request", "headers"):
             guard let r = s.request else { return [] }
             let headers = r.headers(named: name)
             guard !headers.isEmpty else { return ["    " + style.dim("(no \(name) header in the request)")] }
-            return headers.map { "    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))" + marker }
+            return headers.map { marked("    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))") }
         default:
             return []
         }
@@ -472,7 +492,7 @@ public struct TextReporter: Sendable {
         }
         // Concise: just the member, as rustc shows just the line at fault.
         if !verbose {
-            return (start...end).map { "    " + lines[$0].trimmingCharacters(in: .whitespaces) + ($0 == start ? marker : "") }
+            return (start...end).map { marked("    " + lines[$0].trimmingCharacters(in: .whitespaces), $0 == start) }
         }
         var out: [String] = []
         let context = 2
@@ -480,7 +500,7 @@ public struct TextReporter: Sendable {
         let to = lines.count <= 12 ? lines.count - 1 : min(lines.count - 1, end + context)
         if from > 0 { out.append("    " + lines[0]); if from > 1 { out.append("      …") } }
         for i in from...to {
-            out.append("    " + lines[i] + (i == start ? marker : ""))
+            out.append(marked("    " + lines[i], i == start))
         }
         if to < lines.count - 1 {
             if to < lines.count - 2 { out.append("      …") }
