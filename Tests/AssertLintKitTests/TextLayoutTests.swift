@@ -140,6 +140,17 @@ import Testing
         }
     }
 
+    @Test func refinesNamesAnotherRuleAtTheSamePointer() throws {
+        let refining = Catalog.bundled.entries.filter { $0.refines != nil }
+        #expect(refining.map(\.id) == ["aud-issuer-instead-of-endpoint"])
+        for e in refining {
+            let general = try #require(e.refines.flatMap { Catalog.bundled[$0] }, "\(e.id) refines an unknown rule")
+            #expect(general.id != e.id)
+            #expect(general.okta?.errorDescription == e.okta?.errorDescription, "one cause, one answer")
+            #expect(CatalogReporter().explain(e).contains("A special case of `\(general.id)`"))
+        }
+    }
+
     @Test func aFindingWithoutAValueGetsTheGenericOne() throws {
         let entry = try #require(Catalog.bundled["exp-expired"])
         #expect(!entry.renderFix([:]).contains("{"))

@@ -154,6 +154,10 @@ public struct CatalogReporter: Sendable {
         out.append("")
         out.append(style.bold("Why"))
         out += Text.wrap(e.explanation, width: w, indent: "  ")
+        if let general = e.refines {
+            out += Text.wrap("A special case of `\(general)`: both fire on the same mistake, and `diagnose` shows them as one finding.",
+                             width: w, indent: "  ")
+        }
         out.append("")
         out.append(style.bold("Fix"))
         out += Text.wrap(e.genericFix, width: w, indent: "  ")

@@ -25,9 +25,11 @@ public struct TextReporter: Sendable {
             lines += subject(d)
         }
         if diagnoses.count > 1 {
-            let total = Text.summary(errors: diagnoses.map { $0.count(.error) }.reduce(0, +),
-                                     warnings: diagnoses.map { $0.count(.warning) }.reduce(0, +),
-                                     infos: diagnoses.map { $0.count(.info) }.reduce(0, +))
+            // Causes, as each input's own count: one mistake that two rules report is one error.
+            let causes = diagnoses.flatMap { $0.causes(in: catalog) }
+            let total = Text.summary(errors: causes.filter { $0.severity == .error }.count,
+                                     warnings: causes.filter { $0.severity == .warning }.count,
+                                     infos: causes.filter { $0.severity == .info }.count)
             lines.append("")
             lines.append(style.bold("\(diagnoses.count) inputs: \(total)"))
         }
