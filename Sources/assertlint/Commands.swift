@@ -15,14 +15,14 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Colour: auto (only on a terminal, off with NO_COLOR or TERM=dumb), always or never.")
     var color: ColorMode = .auto
 
-    func reportOptions(showSecrets: Bool = false) -> ReportOptions {
+    func reportOptions(showSecrets: Bool = false, detail: ReportDetail = .concise) -> ReportOptions {
         let environment = ProcessInfo.processInfo.environment
-        // Narrower terminals (COLUMNS) get narrower text; wider ones keep 100 columns, which reads best.
-        let columns = environment["COLUMNS"].flatMap { Int($0) }.map { min(100, max(60, $0)) } ?? 100
+        // The terminal's own width (bash sets COLUMNS without exporting it), then COLUMNS, then 80.
+        let width = Terminal.width(terminalColumns: Terminal.columns(of: 1), environment: environment)
         let colour = color.enabled(isTerminal: isatty(1) == 1, environment: environment)
         Output.shared.allowColour(colour)
         Output.shared.useJSONDocument(format == .json)
-        return ReportOptions(color: colour, showSecrets: showSecrets, width: columns)
+        return ReportOptions(color: colour, showSecrets: showSecrets, width: width, detail: detail)
     }
 }
 
@@ -90,12 +90,19 @@ struct Diagnose: ParsableCommand {
     @Flag(help: "Print only findings and errors: text gives one line per finding (no decoded token, notes or summary); json is unchanged.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Also print the decoded request, app and assertion, each rule's explanation, and how the input was read.")
+    var verbose = false
+
+    @Flag(help: "Print only the server's answer and the fix lines.")
+    var brief = false
+
     @Flag(help: "Read the server's discovery document (and, with OKTA_API_TOKEN or OKTA_ACCESS_TOKEN and OKTA_ORG_URL or --org-url set, the app's registration from that origin) to fill in what the flags do not say.")
     var online = false
 
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        if verbose && brief { throw UsageError("--brief: give either --brief or --verbose, not both") }
         Redactor.shared.showSecrets(showSecrets)
         if let outputFile { try Output.shared.collect(into: outputFile) }
         let environment = ProcessInfo.processInfo.environment
@@ -133,7 +140,9 @@ struct Diagnose: ParsableCommand {
         let diagnoses = judged.map(engine.run)
         switch output.format {
         case .text where quiet: Output.shared.out(CheckTextReporter().findingLines(diagnoses))
-        case .text: Output.shared.out(TextReporter(options: output.reportOptions(showSecrets: showSecrets)).report(diagnoses))
+        case .text:
+            let detail: ReportDetail = brief ? .brief : verbose ? .verbose : .concise
+            Output.shared.out(TextReporter(options: output.reportOptions(showSecrets: showSecrets, detail: detail)).report(diagnoses))
         case .json:
             Output.shared.useJSONDocument(true)
             Output.shared.out(JSONReporter().report(diagnoses))

@@ -31,6 +31,11 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     static let scenarios: [GoldenScenario] = [
         GoldenScenario("diagnose-aud-mismatch", ["diagnose", audFixture]),
         GoldenScenario("diagnose-aud-mismatch-json", ["diagnose", "--format", "json", audFixture]),
+        GoldenScenario("diagnose-aud-mismatch-verbose", ["diagnose", "--verbose", audFixture]),
+        GoldenScenario("diagnose-aud-mismatch-brief", ["diagnose", "--brief", audFixture]),
+        GoldenScenario("diagnose-aud-issuer", ["diagnose", "Fixtures/rules/aud-issuer-instead-of-endpoint/invalid-org-issuer.yaml"]),
+        GoldenScenario("diagnose-two-causes-verbose", ["diagnose", "--verbose", "Fixtures/scenarios/introspect-without-assertion.yaml"]),
+        GoldenScenario("diagnose-two-causes-brief", ["diagnose", "--brief", "Fixtures/scenarios/introspect-without-assertion.yaml"]),
         GoldenScenario("diagnose-valid", ["diagnose", "Fixtures/rules/aud-mismatch/valid.yaml"]),
         GoldenScenario("diagnose-token-stdin", ["diagnose", "--now", "2025-06-02T14:00:00Z", "--client-id", "0oa8f3example",
                                                 "--endpoint", "https://dev-123.okta.com/oauth2/v1/token"], stdin: token + "\n"),
@@ -183,12 +188,12 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
 
     @Test func secretsStayHidden() throws {
         let secret = "an-env-secret-that-must-not-print-0123456789"
-        let r = try Self.run(["diagnose", "--secret-env", "ASSERTLINT_TEST_CLI_SECRET", "--now", "2025-06-02T14:00:00Z", Self.token],
+        let r = try Self.run(["diagnose", "--verbose", "--secret-env", "ASSERTLINT_TEST_CLI_SECRET", "--now", "2025-06-02T14:00:00Z", Self.token],
                              environment: ["ASSERTLINT_TEST_CLI_SECRET": secret])
         #expect(!r.stdout.contains(secret) && !r.stderr.contains(secret))
         #expect(!r.stdout.contains("AAECAwQFBgcICQoL"), "the signature was printed")
         #expect(r.stdout.contains("client secret  \(secret.utf8.count) bytes, not shown (--secret-env)"))
-        let shown = try Self.run(["diagnose", "--show-secrets", Self.token])
+        let shown = try Self.run(["diagnose", "--verbose", "--show-secrets", Self.token])
         #expect(shown.stdout.contains("AAECAwQFBgcICQoL"))
     }
 }

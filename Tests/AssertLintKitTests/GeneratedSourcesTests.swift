@@ -55,7 +55,12 @@ import Testing
             }
             out += "            explanation: \(lit(e.explanation)),\n"
             out += "            fix: \(lit(e.fix)),\n"
-            out += "            references: [\(e.references.map(lit).joined(separator: ", "))]),\n"
+            out += "            references: [\(e.references.map(lit).joined(separator: ", "))]"
+            if let r = e.refines { out += ",\n            refines: \(lit(r))" }
+            if let p = e.placeholders, !p.isEmpty {
+                out += ",\n            placeholders: [\(p.sorted { $0.key < $1.key }.map { "\(lit($0.key)): \(lit($0.value))" }.joined(separator: ", "))]"
+            }
+            out += "),\n"
         }
         out += "    ]\n}\n"
         return out

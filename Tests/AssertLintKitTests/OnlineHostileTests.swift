@@ -78,6 +78,7 @@ import Testing
           .timeLimit(.minutes(3)))
     func allScenariosInAPrivateNetworkNamespace() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-hostile-\(UUID().uuidString).log")
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: log) }
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         var env = ProcessInfo.processInfo.environment
@@ -85,7 +86,8 @@ import Testing
         env[HostileNetwork.logVariable] = log.path
         let script = #"ip link set lo up && exec "$0" --testing-library swift-testing --filter 'OnlineHostileTests/scenario'"#
         let run = try ProcessSupport.run("unshare", ["-rn", "sh", "-c", script, binary], environment: env)
-        let ran = Set(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        let entries = (try? FileManager.default.contentsOfDirectory(at: log, includingPropertiesForKeys: nil)) ?? []
+        let ran = Set(entries.compactMap { try? String(contentsOf: $0, encoding: .utf8) }.map { $0.trimmingCharacters(in: .newlines) })
         let failures = run.stdout.split(separator: "\n").filter { $0.contains("✘") }.prefix(40).joined(separator: "\n")
         #expect(run.status == 0, "the scenarios failed in the namespace:\n\(failures)\n\(run.stderr.suffix(2000))")
         // Every scenario ran there, inside the namespace (each writes its name when it starts).
@@ -448,13 +450,10 @@ final class OnlineHostileRun: @unchecked Sendable {
             try fill(text).write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         if let log = ProcessInfo.processInfo.environment[HostileNetwork.logVariable] {
-            let handle = FileHandle(forWritingAtPath: log) ?? {
-                FileManager.default.createFile(atPath: log, contents: nil)
-                return FileHandle(forWritingAtPath: log)
-            }()
-            handle?.seekToEndOfFile()
-            handle?.write(Data((s.name + "\n").utf8))
-            try? handle?.close()
+            // One file per scenario in the log directory: scenarios run in parallel, and appends
+            // to one shared file through separate handles could overwrite each other.
+            let entry = URL(fileURLWithPath: log).appendingPathComponent(UUID().uuidString)
+            try Data((s.name + "\n").utf8).write(to: entry)
         }
     }
 

@@ -211,8 +211,8 @@ import Testing
     // MARK: --show-secrets is the way to print them
 
     @Test func showSecretsPrintsTheSignature() throws {
-        let hidden = try CLITests.run(["diagnose", "--now", "2025-06-02T14:00:00Z", Self.token])
-        let shown = try CLITests.run(["diagnose", "--now", "2025-06-02T14:00:00Z", "--show-secrets", Self.token])
+        let hidden = try CLITests.run(["diagnose", "--verbose", "--now", "2025-06-02T14:00:00Z", Self.token])
+        let shown = try CLITests.run(["diagnose", "--verbose", "--now", "2025-06-02T14:00:00Z", "--show-secrets", Self.token])
         #expect(!hidden.stdout.contains(Self.sig))
         #expect(shown.stdout.contains(Self.sig), "--show-secrets does not print the signature: \(shown.stdout.prefix(600))")
     }

@@ -174,7 +174,7 @@ enum SampleDiagnosis {
         let request = TokenRequest(url: "https://dev-1.okta.com/oauth2/v1/token",
                                    headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
                                    body: .raw(#"{"client_id":"0oa1","client_secret":"hunter2-hunter2","client_assertion":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln"}"#))
-        let out = TextReporter().report([Diagnosis(subject: Subject(source: "x", request: request, assertion: .absent),
+        let out = TextReporter(options: ReportOptions(width: 100)).report([Diagnosis(subject: Subject(source: "x", request: request, assertion: .absent),
                                                    findings: [], unjudged: [])])
         #expect(!out.contains("hunter2"))
         #expect(out.contains(#""client_secret": "••• (15 bytes, not shown)""#))
@@ -266,27 +266,17 @@ enum SampleDiagnosis {
             exp 1748880000 = 2025-06-02T16:00:00Z, in 2 h
           signature: 32 bytes (not shown)
 
-        Okta will answer:
-          HTTP 401 Unauthorized
-          {
-            "error": "invalid_request",
-            "error_description": "Cannot supply multiple client credentials."
-          }
-          (Okta's wording)
-          Okta stops at its first failed check, so the other error below shows up only after you fix this
-          one.
-
-        error[multiple-credentials] more than one client credential in the request (Okta's answer)
+        error[multiple-credentials]: more than one client credential in the request
           at /request/form/client_secret, line 8
             client_secret=••• (18 bytes, not shown)  <-- here
           The request carries Basic credentials, client_secret and client_assertion.
-          Okta: 401 invalid_request "Cannot supply multiple client credentials." (Okta's wording)
+          Okta: 401 invalid_request "Cannot supply multiple client credentials." (Okta's
+            wording)
           Okta accepts exactly one way of authenticating.
 
           Send only the assertion.
-          fix: Remove the Authorization header and client_secret.
 
-        error[sub-mismatch] sub is not the client_id
+        error[sub-mismatch]: sub is not the client_id
           at /client_assertion/payload/sub, line 11
             {
               "iss": "0oa1",
@@ -296,11 +286,12 @@ enum SampleDiagnosis {
               "exp": 1748880000
             }
           sub is "0oa2" but the client_id is "0oa1".
-          Okta: 401 invalid_client "The sub claim is wrong." (not confirmed as Okta's wording)
+          Okta: 401 invalid_client "The sub claim is wrong." (not confirmed as Okta's
+            wording)
           Okta requires sub to equal the client_id.
           fix: Set `sub` to "0oa1".
 
-        warning[jti-missing] no jti: the assertion can be replayed
+        warning[jti-missing]: no jti: the assertion can be replayed
           at /client_assertion/payload/jti, line 11
             {
               "iss": "0oa1",
@@ -318,6 +309,11 @@ enum SampleDiagnosis {
           - kid-unknown, signature-invalid need --jwks FILE or app.jwks
           - jti-reused needs --seen-jti ID or app.seen_jtis
 
+        Okta will answer: HTTP 401 Unauthorized, invalid_request
+          "Cannot supply multiple client credentials." (Okta's wording)
+        fix: Remove the Authorization header and client_secret.
+        Okta stops at its first failed check: once this is fixed, it refuses the request
+        for sub-mismatch (above).
         2 errors, 1 warning
 
         """

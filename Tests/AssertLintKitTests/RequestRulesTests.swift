@@ -92,7 +92,7 @@ import Testing
         #expect(f.ruleID == "org-server-requires-private-key-jwt")
         #expect(f.location.pointer == "/request/form/client_secret")
         #expect(f.okta?.errorDescription == "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.")
-        #expect(f.fix == "In the Admin Console, open the app (Applications > the app > General > Client Credentials > Edit), set Client authentication to \"Public key / Private key\" and add your public key (or a JWKS URL). Then sign an assertion with the private key (RS256 or ES256; iss and sub = the client id, aud = \"https://dev-123.okta.com/oauth2/v1/token\", a short exp, a new jti) and send it as `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` instead of the secret. If you want to keep the client secret, request a token for your own API from a custom authorization server instead: https://dev-123.okta.com/oauth2/default/v1/token (it cannot grant okta.* scopes).")
+        #expect(f.fix == "Set the app's Client authentication to \"Public key / Private key\" (Admin Console, the app's General tab) and register your public key; then send a signed assertion (iss = sub = the client id, aud = \"https://dev-123.okta.com/oauth2/v1/token\") as `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` instead of the secret. To keep the secret, request tokens for your own API from https://dev-123.okta.com/oauth2/default/v1/token (no okta.* scopes there).")
         #expect(Catalog.bundled["org-server-requires-private-key-jwt"]?.explanation.contains("(OIN) API service") == true)
     }
 
@@ -271,7 +271,7 @@ import Testing
         let f = d.findings[0]
         #expect(f.location.pointer == "/request/form/client_secret")
         #expect(f.fix?.hasPrefix("Authenticate the way the app is registered (private_key_jwt): sign an assertion with the app's private key") == true)
-        #expect(f.fix?.contains("change its Client authentication to \"Client secret\" in the Admin Console") == true)
+        #expect(f.fix?.contains("set the app's Client authentication to \"Client secret\" (Admin Console") == true)
     }
 
     @Test func hmacAssertionForPrivateKeyJWTAppIsAlgNotAllowed() throws {

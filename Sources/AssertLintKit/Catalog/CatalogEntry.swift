@@ -13,24 +13,79 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
     /// A template: `{name}` is replaced with the finding's value of that name.
     public var fix: String
     public var references: [String]
+    /// The rule this one is a special case of (`aud-issuer-instead-of-endpoint` refines
+    /// `aud-mismatch`): both fire on one cause, so reports show them as one finding.
+    public var refines: String? = nil
+    /// What each of the fix's `{name}` placeholders stands for when there is no finding to fill
+    /// it (`explain`, SARIF rule help): a generic phrase, overriding `genericPhrases`.
+    public var placeholders: [String: String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, title, severity, okta, explanation, fix, references
+        case id, title, severity, okta, explanation, fix, references, refines, placeholders
     }
 
-    /// Fills `{name}` placeholders from `values`; unknown names stay as written.
+    /// Fills `{name}` placeholders from `values`; a name the finding gives no value for gets the
+    /// generic phrase (`genericFix`), so no `{name}` reaches a report.
     public func renderFix(_ values: [String: String]) -> String {
-        Self.render(fix, values)
+        guard fix.contains("{") else { return fix }
+        let generic = Self.genericPhrases.merging(placeholders ?? [:]) { $1 }
+        return Self.render(fix, generic.merging(values) { $1 })
     }
 
-    static func render(_ template: String, _ values: [String: String]) -> String {
+    /// The fix with no finding behind it: every placeholder becomes the entry's generic phrase
+    /// for it, else the shared one. A placeholder neither names is spelled out as "the <name>"
+    /// (a test keeps that from happening for the bundled catalog).
+    public var genericFix: String {
+        Self.render(fix, Self.genericPhrases.merging(placeholders ?? [:]) { $1 }, fallback: { "the " + $0.replacingOccurrences(of: "_", with: " ") })
+    }
+
+    /// Placeholders that read the same in every rule, as example values (the catalog's own
+    /// examples use this domain, client and clock); `explain` says they are examples.
+    public static let genericPhrases: [String: String] = [
+        "endpoint": "https://dev-123.okta.com/oauth2/v1/token",
+        "client_id": "0oa8f3example",
+        "alg": "RS256",
+        "type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "issuer": "https://dev-123.okta.com",
+        "exp": "1748873100",
+        "exp_utc": "2025-06-02T14:05:00Z",
+        "iat": "1748872800",
+        "iat_utc": "2025-06-02T14:00:00Z",
+        "nbf": "1748872800",
+        "nbf_utc": "2025-06-02T14:00:00Z",
+        "kid": "k1",
+        "grant_type": "client_credentials",
+        "token_url": "https://dev-123.okta.com/oauth2/v1/token",
+        "custom_token_url": "https://dev-123.okta.com/oauth2/default/v1/token",
+    ]
+
+    /// Every `{name}` placeholder in `text`, in order.
+    public static func placeholderNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.append(String(name)) }
+            rest = rest[rest.index(after: open)...]
+        }
+        return names
+    }
+
+    static func render(_ template: String, _ values: [String: String], fallback: ((String) -> String)? = nil) -> String {
         var out = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            if let v = values[name] { out += v } else { out += rest[open...close] }
+            if let v = values[name] {
+                out += v
+            } else if let fallback, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                out += fallback(name)
+            } else {
+                out += rest[open...close]
+            }
             rest = rest[rest.index(after: close)...]
         }
         out += rest

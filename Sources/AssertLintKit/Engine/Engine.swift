@@ -107,3 +107,84 @@ public struct Engine: Sendable {
         return request.urlPosition
     }
 }
+
+/// The findings one mistake produces: a rule's finding and the findings of the rules that refine
+/// it (the catalog's `refines:`) at the same place. `aud` set to the issuer fires `aud-mismatch`
+/// and `aud-issuer-instead-of-endpoint`; fixing `aud` clears both, so reports show one cause.
+public struct Cause: Sendable {
+    /// The general finding first, then its special cases, in server order.
+    public let findings: [Finding]
+    /// The most specific finding: its title, message, fix and explanation describe the cause.
+    public let lead: Finding
+
+    public var ruleIDs: [String] { findings.map(\.ruleID) }
+    public var severity: Severity { findings.map(\.severity).max() ?? lead.severity }
+    public var isServerAnswer: Bool { findings.contains(where: \.isServerAnswer) }
+    /// The server's answer for this cause (that of the finding it answers with).
+    public var okta: OktaAnswer? { (findings.first(where: \.isServerAnswer) ?? findings.first(where: { $0.okta != nil }))?.okta }
+    public var pointer: String { lead.location.pointer }
+}
+
+extension Diagnosis {
+    /// The findings grouped by cause, in the order of each cause's first finding.
+    public func causes(in catalog: Catalog) -> [Cause] {
+        // Each finding's root: the most general finding at the same place its `refines:` chain reaches.
+        func root(_ i: Int) -> Int {
+            var current = i
+            var seen: Set<String> = [findings[i].ruleID]
+            while let general = catalog[findings[current].ruleID]?.refines, seen.insert(general).inserted,
+                  let p = findings.indices.first(where: { findings[$0].ruleID == general && findings[$0].location.pointer == findings[i].location.pointer }) {
+                current = p
+            }
+            return current
+        }
+        var order: [Int] = []
+        var members: [Int: [Finding]] = [:]
+        for i in findings.indices {
+            let r = root(i)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(findings[i])
+        }
+        return order.compactMap { r in
+            // The general finding first, then the refinements.
+            let sorted = (members[r] ?? []).enumerated().sorted { a, b in
+                let (da, db) = (Self.depth(a.element.ruleID, catalog), Self.depth(b.element.ruleID, catalog))
+                return da != db ? da < db : a.offset < b.offset
+            }.map(\.element)
+            guard let lead = sorted.last else { return nil }
+            return Cause(findings: sorted, lead: lead)
+        }
+    }
+
+    /// How many `refines:` steps lead from a rule to the most general one.
+    static func depth(_ id: String, _ catalog: Catalog) -> Int {
+        var n = 0
+        var seen: Set<String> = [id]
+        var next = catalog[id]?.refines
+        while let r = next, seen.insert(r).inserted {
+            n += 1
+            next = catalog[r]?.refines
+        }
+        return n
+    }
+
+    /// The error causes that are certainly still there once `answer` is fixed: the server would
+    /// answer with them next. A change to the assertion means signing a new one, which may well
+    /// change its signature, times and jti, so causes there are not claimed to remain.
+    public func remaining(after answer: Cause, in causes: [Cause]) -> [Cause] {
+        let resigns = answer.pointer.hasPrefix(Location.assertion)
+        let renewed = [Location.assertion + "/signature", Location.header("kid"), Location.claim("exp"), Location.claim("iat"),
+                       Location.claim("nbf"), Location.claim("jti")]
+        return causes.filter { c in
+            guard c.severity == .error, c.okta?.status != nil,
+                  !c.findings.contains(where: { f in answer.findings.contains { $0.ruleID == f.ruleID && $0.location == f.location } })
+            else { return false }
+            if c.pointer == answer.pointer { return false }
+            // A fix that also names this part (`client_assertion_type` in "send client_assertion
+            // with client_assertion_type=...") may well clear it too.
+            if let name = c.pointer.split(separator: "/").last, let fix = answer.lead.fix, fix.contains(String(name)) { return false }
+            if resigns && (c.pointer == Location.assertion || renewed.contains(where: c.pointer.hasPrefix)) { return false }
+            return true
+        }
+    }
+}

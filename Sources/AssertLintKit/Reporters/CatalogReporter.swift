@@ -12,24 +12,44 @@ public struct CatalogReporter: Sendable {
         return [o.status.map(String.init), o.error].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// One line per rule: id, severity, Okta's status and error, title.
+    /// One row per rule: id, severity, Okta's status and error, title, within the width: the
+    /// title column wraps when it keeps 30 columns, otherwise each title goes under its row.
     public func rulesTable(_ catalog: Catalog) -> String {
         let head = ("RULE", "SEVERITY", "OKTA", "TITLE")
         let rows = catalog.entries.map { ($0.id, $0.severity.rawValue, Self.oktaShort($0), $0.title) }
         let w0 = (rows.map(\.0.count) + [head.0.count]).max() ?? 0
         let w1 = (rows.map(\.1.count) + [head.1.count]).max() ?? 0
         let w2 = (rows.map(\.2.count) + [head.2.count]).max() ?? 0
-        func line(_ r: (String, String, String, String), _ sev: Severity?) -> String {
+        let titleColumn = w0 + w1 + w2 + 6
+        let titleWidth = options.width - titleColumn
+        let underneath = titleWidth < 30
+        func cells(_ r: (String, String, String, String), _ sev: Severity?) -> String {
             let severity = r.1.padding(toLength: w1, withPad: " ", startingAt: 0)
             return [r.0.padding(toLength: w0, withPad: " ", startingAt: 0),
                     sev.map { style.severity($0, severity) } ?? severity,
-                    r.2.padding(toLength: w2, withPad: " ", startingAt: 0),
-                    r.3].joined(separator: "  ")
+                    r.2.padding(toLength: w2, withPad: " ", startingAt: 0)].joined(separator: "  ")
         }
-        var out = [style.bold(line(head, nil))]
-        for (r, e) in zip(rows, catalog.entries) { out.append(line(r, e.severity)) }
+        // Too narrow even for the three short columns: Okta's answer goes under the id, before the title.
+        let narrow = w0 + w1 + w2 + 4 > options.width
+        func row(_ r: (String, String, String, String), _ sev: Severity?) -> [String] {
+            if narrow {
+                let severity = sev.map { style.severity($0, r.1) } ?? r.1
+                let title = r.2 == "-" ? r.3 : "\(r.2): \(r.3)"
+                return Text.wrap("\(r.0)  \(severity)", width: options.width, indent: "    ", first: "")
+                    + Text.wrap(title, width: options.width, indent: "    ")
+            }
+            if underneath {
+                return [cells(r, sev).trimmingTrailingSpaces] + Text.wrap(r.3, width: options.width, indent: "    ")
+            }
+            let title = Text.wrap(r.3, width: titleWidth, indent: "")
+            let pad = String(repeating: " ", count: titleColumn)
+            return [cells(r, sev) + "  " + (title.first ?? "")] + title.dropFirst().map { pad + $0 }
+        }
+        var out = narrow ? [style.bold("RULE  SEVERITY"), style.bold("    OKTA: TITLE")] : row(head, nil).map(style.bold)
+        for (r, e) in zip(rows, catalog.entries) { out += row(r, e.severity) }
         out.append("")
-        out.append("\(Text.plural(catalog.entries.count, "rule")). `assertlint explain RULE` prints one in full.")
+        out += Text.wrap("\(Text.plural(catalog.entries.count, "rule")). `assertlint explain RULE` prints one in full.",
+                         width: options.width, indent: "")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -70,7 +90,7 @@ public struct CatalogReporter: Sendable {
             ("severity", .string(e.severity.rawValue)),
             ("okta", okta),
             ("explanation", .string(e.explanation)),
-            ("fix", .string(e.fix)),
+            ("fix", .string(e.genericFix)),
             ("references", .array(e.references.map(JSONValue.string))),
         ])
     }
@@ -78,11 +98,14 @@ public struct CatalogReporter: Sendable {
     /// The full catalog entry.
     public func explain(_ e: CatalogEntry) -> String {
         let w = options.width
-        var out = [style.bold("\(e.id): \(e.title)"), "severity: " + style.severity(e.severity, e.severity.rawValue), ""]
+        var out = Text.wrap("\(e.id): \(e.title)", width: w, indent: "  ", first: "").map(style.bold)
+        out += ["severity: " + style.severity(e.severity, e.severity.rawValue), ""]
         if let o = e.okta {
             out.append(style.bold("Okta answers"))
             if let status = o.status { out.append("  HTTP \(status) \(TextReporter.reasonPhrase(status))".trimmingTrailingSpaces) }
-            out += ((try? JSONParser.parse(o.body))?.prettyText ?? o.body).split(separator: "\n").map { "  " + $0 }
+            let (errorKey, descriptionKey) = o.apiErrorShape == true ? ("errorCode", "errorSummary") : ("error", "error_description")
+            if let error = o.error { out += Text.wrap("\(errorKey): \(error)", width: w, indent: "    ", first: "  ") }
+            if let d = o.errorDescription { out += Text.wrap("\(descriptionKey): \"\(d)\"", width: w, indent: "    ", first: "  ") }
             out += Text.wrap("This is \(o.wordingLabel).",
                              width: w, indent: "  ")
             if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "  ") }
@@ -106,9 +129,16 @@ public struct CatalogReporter: Sendable {
         out.append("")
         out.append(style.bold("Why"))
         out += Text.wrap(e.explanation, width: w, indent: "  ")
+        if let general = e.refines {
+            out += Text.wrap("A special case of `\(general)`: both fire on the same mistake, and `diagnose` shows them as one finding.",
+                             width: w, indent: "  ")
+        }
         out.append("")
         out.append(style.bold("Fix"))
-        out += Text.wrap(e.fix, width: w, indent: "  ")
+        out += Text.wrap(e.genericFix, width: w, indent: "  ")
+        if !CatalogEntry.placeholderNames(in: e.fix).isEmpty {
+            out += Text.wrap("(The values are examples; `assertlint diagnose` fills in those of your request.)", width: w, indent: "  ").map(style.dim)
+        }
         if !e.references.isEmpty {
             out.append("")
             out.append(style.bold("References"))
@@ -137,7 +167,7 @@ public struct CatalogReporter: Sendable {
             guard errorCode == nil else { continue }
             let firstParagraph = e.explanation.components(separatedBy: "\n\n")[0]
             out += Text.wrap(firstParagraph, width: options.width, indent: "  ")
-            out += Text.wrap("fix: " + e.fix, width: options.width, indent: "       ", first: "  ")
+            out += Text.wrap("fix: " + e.genericFix, width: options.width, indent: "       ", first: "  ")
         }
         out.append("")
         out += Text.wrap("`assertlint explain RULE` prints a rule in full; `assertlint diagnose` checks a request for all of them.",

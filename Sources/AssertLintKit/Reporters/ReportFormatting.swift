@@ -17,18 +17,33 @@ public enum ColorMode: String, Sendable, CaseIterable {
     }
 }
 
+/// How much a text diagnosis says.
+public enum ReportDetail: String, Sendable, CaseIterable {
+    /// The server's answer and the fix lines only (`--brief`).
+    case brief
+    /// One block per cause, then the verdict: fits a terminal (the command line's default).
+    case concise
+    /// Everything: the decoded request, app and assertion, explanations, how the input was read
+    /// (`--verbose`).
+    case verbose
+}
+
 /// What every reporter needs to know about how to print.
 public struct ReportOptions: Sendable {
     public var color: Bool
     /// Print full signatures, secrets and credentials (only with `--show-secrets`).
     public var showSecrets: Bool
-    /// The width text is wrapped to.
+    /// The width text is wrapped to, in terminal columns.
     public var width: Int
+    /// How much `TextReporter` prints. The library's default is everything; the command line
+    /// chooses `.concise` unless asked.
+    public var detail: ReportDetail
 
-    public init(color: Bool = false, showSecrets: Bool = false, width: Int = 100) {
+    public init(color: Bool = false, showSecrets: Bool = false, width: Int = 80, detail: ReportDetail = .verbose) {
         self.color = color
         self.showSecrets = showSecrets
         self.width = width
+        self.detail = detail
     }
 }
 
@@ -56,7 +71,10 @@ struct Style {
 /// Shared pieces of text output: wrapping, counts, times, redaction.
 enum Text {
     /// Reflows paragraphs (separated by blank lines; list items kept on their own lines) to
-    /// `width` columns, each line prefixed by `indent` (the first by `first` when given).
+    /// `width` terminal columns, each line prefixed by `indent` (the first by `first` when given).
+    /// No line is wider than `width`, except a value that must stay copyable (a URL, a token, a
+    /// quoted value) longer than the room left: it gets a line of its own, whole. Any other word
+    /// longer than the room is cut at the width.
     static func wrap(_ text: String, width: Int, indent: String, first: String? = nil) -> [String] {
         var out: [String] = []
         var paragraphs: [[String]] = [[]]
@@ -72,23 +90,125 @@ enum Text {
         }
         for (n, paragraph) in paragraphs.enumerated() where !paragraph.isEmpty {
             if n > 0 && !out.isEmpty && !(paragraph.first?.hasPrefix("- ") ?? false) { out.append("") }
-            let words = paragraph.joined(separator: " ").split(separator: " ")
             var line = ""
-            for word in words {
-                let prefix = out.isEmpty && line.isEmpty ? (first ?? indent) : indent
-                if line.isEmpty {
-                    line = prefix + word
-                } else if line.count + 1 + word.count > width {
-                    out.append(line)
-                    line = indent + word
-                } else {
+            var lineColumns = 0
+            func prefix() -> String { out.isEmpty && line.isEmpty ? (first ?? indent) : indent }
+            func flush() {
+                if !line.isEmpty { out.append(line) }
+                line = ""
+                lineColumns = 0
+            }
+            for word in paragraph.joined(separator: " ").split(separator: " ").map(String.init) {
+                let wordColumns = columns(word)
+                if !line.isEmpty && lineColumns + 1 + wordColumns <= width {
                     line += " " + word
+                    lineColumns += 1 + wordColumns
+                    continue
+                }
+                flush()
+                var lead = prefix()
+                let room = width - columns(lead)
+                if wordColumns > room, isCopyableValue(word) {
+                    // A value to copy whole: indented less, so that it still fits if it can.
+                    lead = String(repeating: " ", count: max(0, min(columns(lead), width - wordColumns)))
+                }
+                if wordColumns <= room || isCopyableValue(word) || room < 1 {
+                    line = lead + word
+                    lineColumns = columns(lead) + wordColumns
+                    continue
+                }
+                // Prose longer than the line: cut it at the width.
+                var rest = Substring(word)
+                while !rest.isEmpty {
+                    let l = prefix()
+                    let (head, tail) = split(rest, columns: max(1, width - columns(l)))
+                    line = l + head
+                    lineColumns = columns(line)
+                    rest = tail
+                    if !rest.isEmpty { flush() }
                 }
             }
-            if !line.isEmpty { out.append(line) }
+            flush()
         }
         return out.map { $0.trimmingTrailingSpaces }
     }
+
+    /// The longest head of `text` that fits in `columns` (at least one character), and the rest.
+    private static func split(_ text: Substring, columns limit: Int) -> (Substring, Substring) {
+        var used = 0
+        var end = text.startIndex
+        for c in text.indices {
+            let w = columns(String(text[c]))
+            if used + w > limit && end > text.startIndex { break }
+            used += w
+            end = text.index(after: c)
+        }
+        return (text[..<end], text[end...])
+    }
+
+    /// The longest head of `text` that fits in `columns`.
+    static func cut(_ text: String, columns limit: Int) -> String {
+        var used = 0
+        var out = ""
+        for c in text {
+            let w = columns(String(c))
+            if used + w > limit { break }
+            used += w
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A word a reader copies whole: a URL, a JWT or other token, a quoted or backticked value.
+    /// Cutting one in two makes it useless, so it may run past the width on a line of its own.
+    static func isCopyableValue(_ word: String) -> Bool {
+        if word.contains("://") { return true }
+        if let f = word.first, "\"'`(<[".contains(f) { return true }
+        let tokenCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~+/=:%@")
+        return word.count >= 16 && word.allSatisfy(tokenCharacters.contains) && word.contains { !$0.isLetter }
+    }
+
+    /// How many terminal columns `text` takes: East Asian wide and fullwidth characters (and
+    /// emoji shown as emoji) take two, combining marks, zero-width and control characters none,
+    /// and ANSI colour sequences nothing.
+    static func columns(_ text: String) -> Int {
+        var total = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        while let u = scalars.next() {
+            if u == "\u{1B}" {
+                // CSI ... final byte (0x40-0x7E): a colour or other control sequence.
+                if let next = scalars.next(), next == "[" {
+                    while let c = scalars.next(), !(0x40...0x7E).contains(c.value) {}
+                }
+                continue
+            }
+            total += columns(u)
+        }
+        return total
+    }
+
+    static func columns(_ u: Unicode.Scalar) -> Int {
+        let v = u.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x7F { return 1 }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
+        if wideRanges.contains(where: { $0.contains(v) }) { return 2 }
+        if u.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// East_Asian_Width W and F (Unicode 15), as ranges.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+        0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 

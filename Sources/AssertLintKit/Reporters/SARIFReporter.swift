@@ -73,7 +73,7 @@ public struct SARIFReporter: Sendable {
         guard let e = catalog[id] else {
             return Self.object([("id", .string(id)), ("name", .string(Self.pascalCase(id)))])
         }
-        var markdown = e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n**Fix:** " + e.fix
+        var markdown = e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n**Fix:** " + e.genericFix
         if !e.references.isEmpty {
             markdown += "\n\n**References:**\n" + e.references.map { "- \($0)" }.joined(separator: "\n")
         }
@@ -92,7 +92,7 @@ public struct SARIFReporter: Sendable {
             ("shortDescription", Self.object([("text", .string(e.title))])),
             ("fullDescription", Self.object([("text", .string(e.explanation.trimmingCharacters(in: .whitespacesAndNewlines)))])),
             ("help", Self.object([
-                ("text", .string(e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\nFix: " + e.fix)),
+                ("text", .string(e.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\nFix: " + e.genericFix)),
                 ("markdown", .string(markdown)),
             ])),
             ("helpUri", e.references.first(where: { $0.hasPrefix("https://") }).map(JSONValue.string)),

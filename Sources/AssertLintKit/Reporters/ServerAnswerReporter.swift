@@ -77,8 +77,29 @@ public struct ServerAnswerReporter: Sendable {
     /// The explanation's first sentence: enough to tell the rules apart; `explain RULE` has the rest.
     static func firstSentence(_ text: String) -> String {
         let paragraph = text.components(separatedBy: "\n\n")[0].replacingOccurrences(of: "\n", with: " ")
-        guard let end = paragraph.range(of: #"[.:;](\s|$)"#, options: .regularExpression) else { return paragraph }
-        return String(paragraph[..<end.lowerBound]) + "."
+        // A sentence ends at a full stop followed by a space, outside parentheses and code spans
+        // (`§4.1.4)`, `"alg": "none"` and `e.g.` inside them do not end it).
+        var depth = 0
+        var inCode = false
+        var previous: Character = " "
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            let c = paragraph[index]
+            let next = paragraph.index(after: index)
+            switch c {
+            case "`": inCode.toggle()
+            case "(" where !inCode: depth += 1
+            case ")" where !inCode: depth = max(0, depth - 1)
+            case "." where !inCode && depth == 0 && previous != "." && (next == paragraph.endIndex || paragraph[next] == " "):
+                let sentence = String(paragraph[...index])
+                // Abbreviations are not sentence ends.
+                if !(sentence.hasSuffix("e.g.") || sentence.hasSuffix("i.e.") || sentence.hasSuffix("etc.")) { return sentence }
+            default: break
+            }
+            previous = c
+            index = next
+        }
+        return paragraph
     }
 
     private func entryLines(_ entries: [CatalogEntry]) -> [String] {
@@ -91,7 +112,7 @@ public struct ServerAnswerReporter: Sendable {
                                  width: options.width, indent: "    ", first: "  ")
             }
             out += Text.wrap(Self.firstSentence(e.explanation), width: options.width, indent: "  ")
-            out += Text.wrap("fix: " + e.fix, width: options.width, indent: "       ", first: "  ")
+            out += Text.wrap("fix: " + e.genericFix, width: options.width, indent: "       ", first: "  ")
         }
         return out
     }

@@ -1,8 +1,11 @@
 import Foundation
 
-/// The default output: for each input, how it was read, what it decodes to, what Okta will
-/// answer, every finding with the offending value marked and the fix, and what could not be
-/// checked. Credentials are never printed unless `showSecrets` is set.
+/// The text diagnosis. A terminal shows the end of the output, so each input ends with the
+/// verdict: the server's answer and the one thing to change. Above it, one block per cause
+/// (rule ids, the place, the offending value marked, what is wrong, the fix), like rustc and ruff.
+/// `.verbose` adds how the input was read, the decoded request, app and assertion, and each
+/// rule's explanation; `.brief` keeps only the fix lines and the verdict. Credentials are never
+/// printed unless `showSecrets` is set.
 public struct TextReporter: Sendable {
     public var options: ReportOptions
     /// Where explanations come from (the bundled catalog; tests pass their own).
@@ -22,61 +25,181 @@ public struct TextReporter: Sendable {
             lines += subject(d)
         }
         if diagnoses.count > 1 {
-            let total = Text.summary(errors: diagnoses.map { $0.count(.error) }.reduce(0, +),
-                                     warnings: diagnoses.map { $0.count(.warning) }.reduce(0, +),
-                                     infos: diagnoses.map { $0.count(.info) }.reduce(0, +))
+            // Causes, as each input's own count: one mistake that two rules report is one error.
+            let causes = diagnoses.flatMap { $0.causes(in: catalog) }
+            let total = Text.summary(errors: causes.filter { $0.severity == .error }.count,
+                                     warnings: causes.filter { $0.severity == .warning }.count,
+                                     infos: causes.filter { $0.severity == .info }.count)
             lines.append("")
             lines.append(style.bold("\(diagnoses.count) inputs: \(total)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private var width: Int { options.width }
+    private var verbose: Bool { options.detail == .verbose }
+
     func subject(_ d: Diagnosis) -> [String] {
         let s = d.subject
         let source = s.source == "-" ? "(standard input)" : s.source
-        var lines: [String] = [style.bold(s.entry.map { "\(source) (\($0))" } ?? source)]
-        if !s.notes.isEmpty {
-            lines.append("")
-            lines.append("How your input was read:")
-            for note in s.notes { lines += Text.wrap(note, width: options.width, indent: "    ", first: "  - ") }
-        }
-        lines.append("")
-        lines += request(s)
-        lines += app(s.app)
-        lines += assertion(s)
-        if let answer = d.serverAnswer, let okta = answer.okta {
-            lines.append("")
-            lines += serverAnswer(okta, others: d.findings.filter { $0.severity == .error && !$0.isServerAnswer }.count)
-        }
-        if let reported = s.reportedAnswer {
-            lines.append("")
-            lines += reportedAnswer(reported, prediction: d.serverAnswer?.okta)
-        }
-        for f in d.findings {
-            lines.append("")
-            lines += finding(f, in: s)
-        }
-        if !d.unjudged.isEmpty {
-            lines.append("")
-            lines.append(style.bold("Not checked:"))
-            var needs: [(need: String, rules: [String])] = []
-            for u in d.unjudged {
-                if let i = needs.firstIndex(where: { $0.need == u.needs }) {
-                    if !needs[i].rules.contains(u.ruleID) { needs[i].rules.append(u.ruleID) }
+        var lines: [String] = Text.wrap(s.entry.map { "\(source) (\($0))" } ?? source, width: width, indent: "  ", first: "").map(style.bold)
+        let causes = d.causes(in: catalog)
+        let answer = causes.first(where: \.isServerAnswer)
+        switch options.detail {
+        case .brief:
+            for c in causes where c.lead.fix != nil && !c.isServerAnswer {
+                lines += fixLines(c, labelled: true)
+            }
+        case .concise, .verbose:
+            if !s.notes.isEmpty {
+                if verbose {
+                    lines.append("")
+                    lines.append("How your input was read:")
+                    for note in s.notes { lines += Text.wrap(note, width: width, indent: "    ", first: "  - ") }
                 } else {
-                    needs.append((u.needs, [u.ruleID]))
+                    // What online mode sent where (and what it did not read, and why) is shown in
+                    // every mode: a user must see which origin received a request.
+                    let online = s.notes.filter { $0.hasPrefix("online: ") }
+                    let reading = s.notes.count - online.count
+                    if reading > 0 {
+                        lines += Text.wrap("How your input was read: \(Text.plural(reading, "step")), listed by --verbose.",
+                                           width: width, indent: "  ", first: "").map(style.dim)
+                    }
+                    for note in online { lines += Text.wrap(note, width: width, indent: "    ", first: "  ") }
                 }
             }
-            for (need, rules) in needs {
-                let verb = rules.count == 1 ? "needs" : "need"
-                lines += Text.wrap("\(rules.joined(separator: ", ")) \(verb) \(need)", width: options.width,
-                                   indent: "    ", first: "  - ")
+            if verbose {
+                lines.append("")
+                lines += request(s)
+                lines += app(s.app)
+                lines += assertion(s)
+            } else {
+                lines += target(s)
+                // What the assertion is when it is not a token to decode, if no finding says it.
+                switch s.assertion {
+                case .unseen: lines += assertion(s)
+                case .malformed: if !causes.contains(where: { $0.pointer == Location.assertion }) { lines += assertion(s) }
+                case .absent: lines += assertion(s).filter { !$0.isEmpty && !$0.hasSuffix("none in the request") }.flatMap { ["", $0] }
+                case .decoded: break
+                }
+            }
+            if let reported = s.reportedAnswer {
+                lines.append("")
+                lines += reportedAnswer(reported, prediction: answer?.okta)
+            }
+            for c in causes {
+                lines.append("")
+                lines += block(c, in: s)
+            }
+            if !d.unjudged.isEmpty {
+                lines.append("")
+                lines += notChecked(d.unjudged)
             }
         }
         lines.append("")
-        let summary = Text.summary(errors: d.count(.error), warnings: d.count(.warning), infos: d.count(.info))
+        lines += verdict(d, causes: causes, answer: answer)
+        return lines.flatMap(fitted)
+    }
+
+    /// A line wider than the width (a decoded JSON member, a long time or URL line) wrapped at
+    /// its spaces under its own indentation; what is left wider is a value to copy, alone.
+    func fitted(_ line: String) -> [String] {
+        guard Text.columns(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        let wrapped = Text.wrap(String(line.dropFirst(indent.count)), width: width, indent: indent + "  ", first: indent)
+        return wrapped.isEmpty ? [line] : wrapped
+    }
+
+    /// The request judged, on one line (two when it is long).
+    func target(_ s: Subject) -> [String] {
+        guard let r = s.request else {
+            guard let t = s.target else { return ["Token (no request: only the assertion is judged)"] }
+            let line = "Token judged for \(t.endpointURL)", place = " (\(targetDescription(t)))"
+            return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
+        }
+        let place = s.target.map { " (\(targetDescription($0)))" } ?? " (not an absolute URL: the server cannot be told)"
+        let line = "\(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))"
+        // The server's description when it fits on the line (`--verbose` always shows it).
+        return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
+    }
+
+    /// What could not be checked and what would let it be: one line per need with `--verbose`,
+    /// otherwise the rule ids with the flag that would help, in as few lines as fit.
+    func notChecked(_ unjudged: [FindingSink.Unjudged]) -> [String] {
+        var needs: [(need: String, rules: [String])] = []
+        for u in unjudged {
+            if let i = needs.firstIndex(where: { $0.need == u.needs }) {
+                if !needs[i].rules.contains(u.ruleID) { needs[i].rules.append(u.ruleID) }
+            } else {
+                needs.append((u.needs, [u.ruleID]))
+            }
+        }
+        if verbose {
+            var lines = [style.bold("Not checked:")]
+            for (need, rules) in needs {
+                let verb = rules.count == 1 ? "needs" : "need"
+                lines += Text.wrap("\(rules.joined(separator: ", ")) \(verb) \(need)", width: width, indent: "    ", first: "  - ")
+            }
+            return lines
+        }
+        let parts = needs.map { need, rules -> String in
+            let flag = Self.flag(in: need).map { "give \($0)" } ?? need
+            return "\(rules.joined(separator: ", ")) (\(flag))"
+        }
+        return Text.wrap("Not checked: " + parts.joined(separator: "; ") + "; --verbose says more.", width: width, indent: "  ", first: "")
+    }
+
+    /// The first `--flag` a need names.
+    static func flag(in need: String) -> String? {
+        need.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;()")) }
+            .first { $0.hasPrefix("--") && $0.count > 2 }
+    }
+
+    /// The last lines of an input's report: what the server will answer, the one thing to change,
+    /// which answers follow once it is changed, and the count.
+    func verdict(_ d: Diagnosis, causes: [Cause], answer: Cause?) -> [String] {
+        var lines: [String] = []
+        let errors = causes.filter { $0.severity == .error }
+        if let answer, let okta = answer.okta {
+            var head = "\(d.subject.target?.profile.name ?? "Okta") will answer:"
+            if d.subject.target?.profile.isOkta ?? true { head = "Okta will answer:" }
+            var status = ""
+            if let code = okta.status { status = " HTTP \(code) \(Self.reasonPhrase(code))".trimmingTrailingSpaces }
+            if let error = okta.error { status += (status.isEmpty ? " " : ", ") + error }
+            lines += Text.wrap(style.bold(head) + status, width: width, indent: "  ", first: "")
+            if let description = okta.errorDescription {
+                lines += Text.wrap("\"\(description)\" (\(wording(okta)))", width: width, indent: "  ")
+            } else {
+                lines += Text.wrap("(no error_description: \(wording(okta)))", width: width, indent: "  ")
+            }
+            if verbose, !okta.verbatim, let note = okta.note {
+                lines += Text.wrap(note, width: width, indent: "  ").map(style.dim)
+            }
+            lines += fixLines(answer, labelled: false)
+            let next = d.remaining(after: answer, in: causes)
+            if !next.isEmpty {
+                let ids = next.map { $0.ruleIDs[0] }.joined(separator: ", ")
+                lines += Text.wrap("Okta stops at its first failed check: once this is fixed, it refuses the request for \(ids) (above).",
+                                   width: width, indent: "", first: "")
+            }
+        } else if let first = errors.first {
+            // No known server answer (another server, or no answer in the catalog): the first error.
+            lines += Text.wrap(style.bold("The server will refuse the request") + " (\(first.ruleIDs.joined(separator: ", ")) first).",
+                               width: width, indent: "  ", first: "")
+            lines += fixLines(first, labelled: false)
+        }
+        let summary = Text.summary(errors: errors.count,
+                                   warnings: causes.filter { $0.severity == .warning }.count,
+                                   infos: causes.filter { $0.severity == .info }.count)
         lines.append(d.count(.error) > 0 ? style.bold(style.red(summary)) : style.bold(style.green(summary)))
         return lines
+    }
+
+    /// `fix: ...`, or `fix[rule]: ...` where the cause is not named nearby (`--brief`).
+    func fixLines(_ c: Cause, labelled: Bool) -> [String] {
+        guard let fix = c.lead.fix else { return [] }
+        let label = labelled ? "fix[\(c.ruleIDs[0])]: " : "fix: "
+        return Text.wrap(label + fix, width: width, indent: "     ", first: "").map(style.green)
     }
 
     // MARK: - The decoded summary
@@ -280,50 +403,34 @@ public struct TextReporter: Sendable {
         return lines
     }
 
-    func serverAnswer(_ okta: OktaAnswer, others: Int) -> [String] {
-        var lines = [style.bold("Okta will answer:")]
-        if let status = okta.status {
-            lines.append("  HTTP \(status) \(Self.reasonPhrase(status))".trimmingTrailingSpaces)
-        }
-        let body = (try? JSONParser.parse(okta.body))?.prettyText ?? okta.body
-        lines += body.split(separator: "\n").map { "  " + $0 }
-        lines.append("  " + style.dim("(\(wording(okta)))"))
-        if !okta.verbatim, let note = okta.note {
-            lines += Text.wrap(note, width: options.width, indent: "  ").map(style.dim)
-        }
-        if others > 0 {
-            let rest = others == 1 ? "the other error below shows" : "the other \(others) errors below show"
-            lines += Text.wrap("Okta stops at its first failed check, so \(rest) up only after you fix this one.",
-                               width: options.width, indent: "  ")
-        }
-        return lines
-    }
-
-    func finding(_ f: Finding, in s: Subject) -> [String] {
-        let severity = style.severity(f.severity, "\(f.severity.rawValue)[\(f.ruleID)]")
-        var head = "\(severity) \(style.bold(f.title))"
-        if f.isServerAnswer { head += " " + style.dim("(Okta's answer)") }
-        var lines = [head]
-        var at = "  at \(f.location.pointer)"
+    /// One cause: `error[ids]: title`, where, the value marked, what is wrong, and the fix (the
+    /// fix of the cause the server answers with is in the verdict, at the end).
+    func block(_ c: Cause, in s: Subject) -> [String] {
+        let f = c.lead
+        let severity = style.severity(c.severity, "\(c.severity.rawValue)[\(c.ruleIDs.joined(separator: ", "))]:")
+        var lines = Text.wrap("\(severity) \(style.bold(f.title))", width: width, indent: "  ", first: "")
+        var at = "at \(f.location.pointer)"
         if let p = f.location.position {
             at += ", line \(p.line)"
-            if let c = p.column { at += ", column \(c)" }
+            if let col = p.column { at += ", column \(col)" }
         }
-        lines.append(style.dim(at))
+        lines += Text.wrap(at, width: width, indent: "    ", first: "  ").map(style.dim)
         lines += excerpt(f.location.pointer, in: s)
-        lines += Text.wrap(f.message, width: options.width, indent: "  ")
-        if let okta = f.okta {
-            var parts: [String] = []
-            if let status = okta.status { parts.append(String(status)) }
-            if let error = okta.error { parts.append(error) }
-            if let d = okta.errorDescription { parts.append("\"\(d)\"") }
-            lines += Text.wrap("Okta: \(parts.joined(separator: " ")) (\(wording(okta)))", width: options.width, indent: "    ", first: "  ")
+        lines += Text.wrap(f.message, width: width, indent: "  ")
+        if verbose {
+            if let okta = c.okta {
+                var parts: [String] = []
+                if let status = okta.status { parts.append(String(status)) }
+                if let error = okta.error { parts.append(error) }
+                if let d = okta.errorDescription { parts.append("\"\(d)\"") }
+                lines += Text.wrap("Okta: \(parts.joined(separator: " ")) (\(wording(okta)))", width: width, indent: "    ", first: "  ")
+            }
+            if let entry = catalog[f.ruleID] {
+                lines += Text.wrap(entry.explanation, width: width, indent: "  ").map { $0.isEmpty ? $0 : style.dim($0) }
+            }
         }
-        if let entry = catalog[f.ruleID] {
-            lines += Text.wrap(entry.explanation, width: options.width, indent: "  ").map { $0.isEmpty ? $0 : style.dim($0) }
-        }
-        if let fix = f.fix {
-            lines += Text.wrap("fix: " + fix, width: options.width, indent: "       ", first: "  ").map(style.green)
+        if !c.isServerAnswer, let fix = f.fix {
+            lines += Text.wrap("fix: " + fix, width: width, indent: "       ", first: "  ").map(style.green)
         }
         return lines
     }
@@ -332,6 +439,14 @@ public struct TextReporter: Sendable {
 
     private var marker: String { "  " + style.red("<-- here") }
 
+    /// An excerpt line with the marker after it, cut short (with "…") to fit the width: the
+    /// excerpt points at the value, which the input and `--verbose` show whole.
+    func marked(_ content: String, _ mark: Bool = true) -> String {
+        let tail = mark ? marker : ""
+        guard Text.columns(content + tail) > width else { return content + tail }
+        return Text.cut(content, columns: max(8, width - Text.columns(tail) - 1)) + "…" + tail
+    }
+
     /// The part of the decoded input a pointer names, with the value marked.
     func excerpt(_ pointer: String, in s: Subject) -> [String] {
         let components = pointer.split(separator: "/", omittingEmptySubsequences: true).map {
@@ -339,7 +454,7 @@ public struct TextReporter: Sendable {
         }
         guard components.count >= 3 else {
             if pointer == Location.url || pointer == Location.method, let r = s.request {
-                return ["    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))" + marker]
+                return [marked("    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))")]
             }
             return []
         }
@@ -356,13 +471,13 @@ public struct TextReporter: Sendable {
             let fields = r.formFields.filter { $0.name == name }
             guard let first = fields.first else { return ["    " + style.dim("(no \(name) parameter in the request)")] }
             return fields.map { f in
-                "    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))" + (f == first ? marker : "")
+                marked("    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))", f == first)
             }
         case ("request", "headers"):
             guard let r = s.request else { return [] }
             let headers = r.headers(named: name)
             guard !headers.isEmpty else { return ["    " + style.dim("(no \(name) header in the request)")] }
-            return headers.map { "    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))" + marker }
+            return headers.map { marked("    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))") }
         default:
             return []
         }
@@ -375,6 +490,7 @@ public struct TextReporter: Sendable {
         let quoted = "  " + JSONWriter.quote(key) + ":"
         // The last occurrence is the one lookups use when a key repeats.
         guard let start = lines.lastIndex(where: { $0.hasPrefix(quoted) }) else {
+            guard verbose else { return ["    " + style.dim("(no \"\(key)\" member)")] }
             return lines.map { "    " + $0 } + ["    " + style.dim("(no \"\(key)\" member)")]
         }
         var end = start
@@ -383,13 +499,17 @@ public struct TextReporter: Sendable {
               lines[end + 1].hasPrefix("    ") || lines[end + 1].hasPrefix("  ]") || lines[end + 1].hasPrefix("  }") {
             end += 1
         }
+        // Concise: just the member, as rustc shows just the line at fault.
+        if !verbose {
+            return (start...end).map { marked("    " + lines[$0].trimmingCharacters(in: .whitespaces), $0 == start) }
+        }
         var out: [String] = []
         let context = 2
         let from = lines.count <= 12 ? 0 : max(0, start - context)
         let to = lines.count <= 12 ? lines.count - 1 : min(lines.count - 1, end + context)
         if from > 0 { out.append("    " + lines[0]); if from > 1 { out.append("      …") } }
         for i in from...to {
-            out.append("    " + lines[i] + (i == start ? marker : ""))
+            out.append(marked("    " + lines[i], i == start))
         }
         if to < lines.count - 1 {
             if to < lines.count - 2 { out.append("      …") }
