@@ -27,8 +27,10 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Reads stdin to its first end of file (one Ctrl-D ends a paste), refusing more than any real paste.
-func readStandardInput(source: String) throws(InputError) -> String {
-    switch StandardInput.readAll(limit: InputText.maxBytes) {
+/// `prompt` is printed once the terminal is ready for the paste, so a paste made the moment the
+/// prompt appears is read whole.
+func readStandardInput(source: String, prompt: (() -> Void)? = nil) throws(InputError) -> String {
+    switch StandardInput.readAll(limit: InputText.maxBytes, whenReady: prompt) {
     case .success(let bytes): return try InputText.text(bytes, source: source)
     case .failure: throw InputError(source, "cannot read standard input")
     }
@@ -111,10 +113,8 @@ struct Diagnose: ParsableCommand {
             secretEnv: secretEnv, seenJTIs: seenJti, endpoint: endpoint, privateKeyFile: privateKey, environment: environment)
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
-            if interactive {
-                Output.shared.err(pastePrompt(online: online))
-            }
-            return try readStandardInput(source: "-")
+            let prompt = pastePrompt(online: online)
+            return try readStandardInput(source: "-", prompt: interactive ? { Output.shared.err(prompt) } : nil)
         }
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
         // The server's error pasted without the request: say what produces it and what to paste.

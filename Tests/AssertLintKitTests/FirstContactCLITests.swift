@@ -108,6 +108,21 @@ enum FirstContact {
         #expect(output.contains("then press Ctrl-D\r\n(on Windows terminals: Ctrl-Z, then Enter). Nothing is sent anywhere."), "\(output)")
     }
 
+    /// A pasted line longer than the terminal's 4,095-byte line buffer (a token with an `x5c`
+    /// header) arrives whole: canonical mode used to drop everything past that byte.
+    @Test func aLongSingleLinePasteArrivesWhole() throws {
+        let parts = CLITests.token.split(separator: ".").map(String.init)
+        let header = Base64URL.encode(Array(#"{"alg":"RS256","x5c":["\#(String(repeating: "A", count: 6000))"]}"#.utf8))
+        let long = ([header] + parts.dropFirst()).joined(separator: ".")
+        #expect(long.utf8.count > 6000)
+        let r = try ProcessSupport.run("python3", ["-c", Self.ptyDriver, try FirstContact.binary(), long, "0"])
+        let result = try #require(try JSONParser.parse(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).objectValue)
+        let output = result["output"]?.stringValue ?? ""
+        #expect(result["ended"] == .bool(true), "no result after one Ctrl-D:\n\(output.suffix(2000))")
+        #expect(output.contains("aud-mismatch"), "\(output.suffix(2000))")
+        #expect(!output.contains("jwt-malformed"), "\(output.suffix(2000))")
+    }
+
     /// A terminal hands over text without a newline only when Ctrl-D pushed it: the read ends
     /// there, while the writer is still open. A pipe reads to its end.
     @Test func terminalReadWithoutNewlineEndsWhileWriterIsOpen() throws {
