@@ -137,18 +137,24 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         return "\(command)\nexit: \(run.status)\n--- stdout\n\(run.stdout)--- stderr\n\(run.stderr)"
     }
 
-    @Test(arguments: scenarios)
-    func golden(_ scenario: GoldenScenario) throws {
-        let result = try Self.run(scenario.arguments, stdin: scenario.stdin, directory: scenario.directory)
-        let actual = Self.golden(scenario, result)
-        let url = Self.goldenDir.appendingPathComponent("\(scenario.name).txt")
+    /// Runs a golden scenario and compares its transcript with `directory/<name>.txt`
+    /// (`UPDATE_GOLDEN=1` rewrites the file instead).
+    static func expectGolden(_ scenario: GoldenScenario, in directory: URL) throws {
+        let result = try run(scenario.arguments, stdin: scenario.stdin, directory: scenario.directory)
+        let actual = golden(scenario, result)
+        let url = directory.appendingPathComponent("\(scenario.name).txt")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(scenario.name) differs from Golden/\(scenario.name).txt (UPDATE_GOLDEN=1 rewrites it):\n\(actual)")
+        #expect(actual == expected, "\(scenario.name) differs from \(url.path) (UPDATE_GOLDEN=1 rewrites it):\n\(actual)")
+    }
+
+    @Test(arguments: scenarios)
+    func golden(_ scenario: GoldenScenario) throws {
+        try Self.expectGolden(scenario, in: Self.goldenDir)
     }
 
     @Test func everyGoldenFileHasAScenario() throws {

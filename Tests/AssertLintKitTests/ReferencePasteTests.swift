@@ -19,16 +19,7 @@ import Testing
 
     @Test(arguments: scenarios)
     func golden(_ scenario: GoldenScenario) throws {
-        let result = try CLITests.run(scenario.arguments, stdin: scenario.stdin, directory: scenario.directory)
-        let actual = CLITests.golden(scenario, result)
-        let url = Self.goldenDir.appendingPathComponent("\(scenario.name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(scenario.name) differs from Golden/reference-paste/\(scenario.name).txt (UPDATE_GOLDEN=1 rewrites it):\n\(actual)")
+        try CLITests.expectGolden(scenario, in: Self.goldenDir)
     }
 
     @Test func everyGoldenFileHasAScenario() throws {
