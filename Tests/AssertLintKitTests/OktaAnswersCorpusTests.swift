@@ -83,8 +83,12 @@ import Yams
 
     @Test func corpusIsWellFormed() throws {
         let cases = try Self.cases()
-        #expect(cases.count >= 10)
-        #expect(cases.contains { $0.control } && cases.contains { !$0.must.isEmpty })
+        // Issue 11: at least 80 pastes, at least 12 shapes, controls among them.
+        #expect(cases.count >= 80, "\(cases.count) cases")
+        #expect(Set(cases.map(\.shape)).count >= 12, "shapes: \(Set(cases.map(\.shape)).sorted())")
+        #expect(cases.filter(\.control).count >= 20, "\(cases.filter(\.control).count) controls")
+        #expect(cases.contains { !$0.must.isEmpty })
+        #expect(Set(cases.map(\.paste)).count == cases.count, "two cases hold the same paste")
         let ids = Set(Catalog.bundled.ids)
         for c in cases {
             #expect(c.source.contains("http"), "\(c.file): source is not a URL")
