@@ -346,11 +346,11 @@ import Testing
         },
 
         // Linear parsing and budgets.
-        Scenario(name: "a curl script of 1,000 commands", timeout: 20, status: 1, expect: ["stdout:\"entry\": \"curl on line 1000: POST"]) { t in
+        Scenario(name: "a curl script of 1,000 commands", timeout: 40, status: 1, expect: ["stdout:\"entry\": \"curl on line 1000: POST"]) { t in
             try t.write("script.sh", curlScript(commands: 1000))
             return Setup(arguments: ["diagnose", "--format", "json", "script.sh"], directory: t.root)
         },
-        Scenario(name: "a cmd.exe script of 1,000 commands with ^ continuations", timeout: 20, status: 1,
+        Scenario(name: "a cmd.exe script of 1,000 commands with ^ continuations", timeout: 40, status: 1,
                  expect: ["stdout:\"entry\": \"curl on line 2998: POST"]) { t in
             let tok = token(kid: "k1", signatureBytes: 64)
             let script = (0..<1000).map { i in
@@ -363,15 +363,15 @@ import Testing
             try t.write("a{1,2}.yaml", fixture)
             return check(t, ["a{1,2}.yaml"])
         },
-        Scenario(name: "a HAR with 2,000 entries", timeout: 20, status: 0, expect: ["stdout:entry 2000: POST"]) { t in
+        Scenario(name: "a HAR with 2,000 entries", timeout: 40, status: 0, expect: ["stdout:entry 2000: POST"]) { t in
             try t.write("big.har", har(entries: 2000))
             return check(t, ["--format", "json", "big.har"])
         },
-        Scenario(name: "a .http file with 2,000 requests", timeout: 20, status: 0, expect: ["stdout:request 2000 (r1999)"]) { t in
+        Scenario(name: "a .http file with 2,000 requests", timeout: 40, status: 0, expect: ["stdout:request 2000 (r1999)"]) { t in
             try t.write("big.http", httpFile(requests: 2000))
             return check(t, ["--format", "json", "big.http"])
         },
-        Scenario(name: ".http: 20,000 variables of 64 KB each hit the per-file budget", timeout: 20, status: 2,
+        Scenario(name: ".http: 20,000 variables of 64 KB each hit the per-file budget", timeout: 40, status: 2,
                  expect: ["big.http: the file's {{variables}} expand to more than 16 MiB in all; a token request is a few kilobytes\n"]) { t in
             var text = "@big = " + String(repeating: "x", count: 64 * 1024 - 16) + "\n"
             for i in 0..<20_000 { text += "@v\(i) = {{big}}\n" }
@@ -526,7 +526,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func bigFilesReadEveryRequest() throws {
         let tree = try TempTree()
         try tree.write("script.sh", Self.curlScript(commands: 1000))
-        let out = try Self.run(Setup(arguments: ["diagnose", "--format", "json", "script.sh"], directory: tree.root), timeout: 20)
+        let out = try Self.run(Setup(arguments: ["diagnose", "--format", "json", "script.sh"], directory: tree.root), timeout: 40)
         #expect(!out.timedOut)
         let results = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
         #expect((results?["results"] as? [Any])?.count == 1000)
