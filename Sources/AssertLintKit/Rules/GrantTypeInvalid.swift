@@ -9,6 +9,9 @@ struct GrantTypeInvalid: Rule {
         "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:token-exchange", "urn:openid:params:grant-type:ciba",
         "urn:ietf:params:oauth:grant-type:saml2-bearer", "interaction_code",
+        // Okta's direct-authentication grants (developer.okta.com/docs/guides/configure-direct-auth-grants).
+        "urn:okta:params:oauth:grant-type:otp", "urn:okta:params:oauth:grant-type:oob",
+        "http://auth0.com/oauth/grant-type/mfa-otp", "http://auth0.com/oauth/grant-type/mfa-oob",
     ]
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
