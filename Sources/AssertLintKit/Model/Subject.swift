@@ -42,10 +42,12 @@ enum Placeholder {
         if v.range(of: #"^\{\{?\s*[A-Za-z_][A-Za-z0-9_.\- ]*\}?\}$"#, options: .regularExpression) != nil {
             return "`\(shown)` is a template variable that was not filled in"
         }
-        if v.hasPrefix("<") && v.hasSuffix(">") {
+        if (v.hasPrefix("<") && v.hasSuffix(">")) || (v.hasPrefix("[") && v.hasSuffix("]")) {
             return "`\(shown)` is a placeholder, not a token"
         }
-        if v.hasSuffix("...") || v.hasSuffix("…") {
+        // Cut short anywhere (`eyJhbGci...[jwt]`, `eyJ…SU....tHQ6…`): a compact JWS never holds
+        // three dots in a row or an ellipsis character.
+        if v.contains("...") || v.contains("…") {
             return "`\(shown)` was shortened with an ellipsis; the whole token is needed to judge it"
         }
         let letters = v.filter(\.isLetter)
