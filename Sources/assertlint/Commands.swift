@@ -122,8 +122,19 @@ struct Diagnose: ParsableCommand {
             printServerAnswerAlone(answer, lookup)
             return
         }
-        let read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
-        try Self.requireSomethingToJudge(read, source: resolved.source)
+        let read: [Subject]
+        do {
+            read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
+            try Self.requireSomethingToJudge(read, source: resolved.source)
+        } catch {
+            // Nothing to judge, but the text quotes a server's answer (a log line, a stack
+            // trace, prose around the error): say what produces it and what to paste.
+            if let (answer, lookup) = ServerAnswerInput.find(in: resolved.text) {
+                printServerAnswerAlone(answer, lookup)
+                return
+            }
+            throw error
+        }
         let subjects = read.map(overrides.apply)
         var judged = subjects
         var onlineFailures: [String] = []

@@ -476,6 +476,22 @@ enum FirstContact {
         #expect(r.stderr.isEmpty)
     }
 
+    /// An answer quoted inside a log line, a stack trace or prose is found only when nothing in
+    /// the text can be read as a request; text with no answer in it is still refused.
+    @Test func answerQuotedInTextThatHoldsNoRequest() throws {
+        let log = "2024-05-01 ERROR okta: token request failed: {\"error\":\"invalid_client\",\"error_description\":\"The client_assertion token is expired.\"} (attempt 3)"
+        let found = try #require(ServerAnswerInput.find(in: log))
+        #expect(found.0.error == "invalid_client" && found.0.errorDescription == "The client_assertion token is expired.")
+        let prose = "Our Java app fails with: The client_assertion signature is invalid. Any idea?"
+        #expect(ServerAnswerInput.find(in: prose)?.0.errorDescription == "The client_assertion signature is invalid.")
+        #expect(ServerAnswerInput.find(in: "nothing to see here, just words") == nil)
+        // Many openings that are not error objects stay linear and find nothing.
+        let hostile = String(repeating: "{\"error", count: 8000)
+        #expect(ServerAnswerInput.find(in: hostile) == nil)
+        let r = try FirstContact.run(["diagnose", "-"], stdin: "just some words, no request here\n")
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+    }
+
     @Test func descriptionTextAndHTTPResponse() throws {
         let text = try FirstContact.run(["diagnose", "The audience claim for client_assertion must be the endpoint invoked for the request."])
         #expect(text.status == 0 && text.stdout.contains("aud-mismatch") && text.stdout.contains("paste the request"), "\(text.stdout + text.stderr)")

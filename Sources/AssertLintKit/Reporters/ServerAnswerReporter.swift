@@ -158,6 +158,11 @@ public struct ServerAnswerInput: Sendable, Equatable {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         }
         guard let answer else { return nil }
+        return explained(answer, catalog: catalog)
+    }
+
+    /// The answer with the catalog's rules that produce it.
+    static func explained(_ answer: ServerAnswerInput, catalog: Catalog) -> (ServerAnswerInput, ExplainLookup)? {
         let query: String
         if let d = answer.errorDescription {
             var members = [JSONMember(key: "error_description", value: .string(d))]
@@ -171,6 +176,54 @@ public struct ServerAnswerInput: Sendable, Equatable {
         case .serverText, .errorCode, .closest: return (answer, lookup)
         case .rule, .unknownRule, .noMatch: return (answer, .noMatch)
         }
+    }
+
+    /// A server's answer somewhere in a text that holds no request assertlint can read: an
+    /// error object inside a log line, a stack trace or a Node error (`{"error":"invalid_client",…}`),
+    /// a catalog `error_description` quoted in prose, or an OAuth error code named in it. Only
+    /// asked after the reader refused the text, so a request carrying its answer is unaffected.
+    public static func find(in text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
+        guard text.utf8.count <= 65_536 else { return nil }
+        var answer: ServerAnswerInput?
+        // An error object: from each `{` that opens with an error member, to the first `}`
+        // (error bodies are flat), at most 4 KiB on.
+        let bytes = Array(text.utf8)
+        var i = 0
+        while answer == nil, i < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "{") else { continue }
+            let head = String(decoding: bytes[(i + 1)..<min(bytes.count, i + 24)], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
+            guard head.hasPrefix("\"error") || head.hasPrefix("'error") || head.hasPrefix("\"status") else { continue }
+            guard let close = bytes[i..<min(bytes.count, i + 4096)].firstIndex(of: UInt8(ascii: "}")) else { continue }
+            let candidate = String(decoding: bytes[i...close], as: UTF8.self)
+            if let o = errorObject(candidate) { answer = ServerAnswerInput(object: o, status: nil) }
+        }
+        if answer == nil, let description = containedDescription(text, in: catalog) {
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
+        }
+        if answer == nil {
+            let codes = Set(catalog.entries.compactMap { $0.okta?.error })
+            let words = text.split { !($0.isLetter || $0 == "_") }.map(String.init)
+            if let code = words.first(where: codes.contains) {
+                answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
+            }
+        }
+        guard let answer else { return nil }
+        return explained(answer, catalog: catalog)
+    }
+
+    /// The catalog's `error_description` that the text quotes somewhere (compared without case,
+    /// spaces and punctuation).
+    static func containedDescription(_ text: String, in catalog: Catalog) -> String? {
+        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
+        let haystack = norm(text)
+        // The longest one quoted, so a text that quotes a longer answer is not taken for a
+        // shorter one it contains.
+        return catalog.entries.compactMap { $0.okta?.errorDescription }
+            .map { ($0, norm($0)) }
+            .filter { $0.1.count >= 12 && haystack.contains($0.1) }
+            .max { $0.1.count < $1.1.count }?.0
     }
 
     /// A JSON object (or a Python dict's repr of one) holding only error members.
