@@ -120,13 +120,13 @@ extension Result {
 
     @Test func theContentTypeFixShowsCredentialsAsPlaceholders() throws {
         let body = #"{"grant_type":"client_credentials","clientSecret":"\#(Self.secret)1","client-secret":"\#(Self.secret)2","#
-            + #""auth":{"client_secret":"\#(Self.secret)3","user":"u"},"client_assertion":"eyJ\#(Self.secret)4","assertions":["\#(Self.secret)5"],"scope":"a"}"#
+            + #""auth":{"client_secret":"\#(Self.secret)3","user":"u","password":["\#(Self.secret)6"]},"client_assertion":"eyJ\#(Self.secret)4","assertions":["\#(Self.secret)5"],"scope":"a"}"#
         let request = TokenRequest(url: Self.token, headers: [HTTPHeader(name: "Content-Type", value: "application/json")], body: .raw(body))
         let d = Engine(rules: [ContentTypeInvalid()]).run(Subject(source: "-", request: request, assertion: .absent))
         let fix = try #require(d.findings.first?.fix)
         #expect(!fix.contains(Self.secret), "\(fix)")
         #expect(fix.hasSuffix("grant_type=client_credentials&clientSecret=<clientSecret>&client-secret=<client-secret>"
-            + "&auth=%7B%22client_secret%22%3A%22%3Cclient_secret%3E%22%2C%22user%22%3A%22u%22%7D&client_assertion=<client_assertion>"
+            + "&auth=%7B%22client_secret%22%3A%22%3Cclient_secret%3E%22%2C%22user%22%3A%22u%22%2C%22password%22%3A%5B%22%3Cpassword%3E%22%5D%7D&client_assertion=<client_assertion>"
             + "&assertions=<assertions>&scope=a"), "\(fix)")
     }
 

@@ -81,13 +81,24 @@ struct ContentTypeInvalid: Rule {
         switch value {
         case .object(let object):
             return .object(JSONObject(object.members.map { member in
-                if Redactor.namesCredential(member.key), member.value.objectValue == nil, member.value.arrayValue == nil {
-                    return JSONMember(key: member.key, value: .string("<\(member.key)>"))
+                guard Redactor.namesCredential(member.key) else {
+                    return JSONMember(key: member.key, value: placeholdingCredentials(member.value))
                 }
-                return JSONMember(key: member.key, value: placeholdingCredentials(member.value))
+                return JSONMember(key: member.key, value: placeholder(member.value, named: member.key))
             }))
         case .array(let items): return .array(items.map(placeholdingCredentials))
         default: return value
+        }
+    }
+
+    /// Every scalar under a credential's name (`"client_secret": ["a", "b"]`) as `<name>`.
+    static func placeholder(_ value: JSONValue, named name: String) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.map { JSONMember(key: $0.key, value: placeholder($0.value, named: name)) }))
+        case .array(let items): return .array(items.map { placeholder($0, named: name) })
+        case .null: return value
+        default: return .string("<\(name)>")
         }
     }
 }
