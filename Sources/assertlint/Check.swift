@@ -81,9 +81,9 @@ struct Check: ParsableCommand {
             let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
             Output.shared.allowColour(colour)
             Output.shared.out(CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet).render(report))
-        case .json: Output.shared.out(JSONReporter().report(report))
-        case .sarif: Output.shared.out(SARIFReporter(informationURI: nil).render(report))
-        case .junit: Output.shared.out(JUnitReporter().render(report))
+        case .json: Output.shared.document(JSONReporter().report(report))
+        case .sarif: Output.shared.document(SARIFReporter(informationURI: nil).render(report))
+        case .junit: Output.shared.document(JUnitReporter().render(report))
         case .github: Output.shared.gitHubCommands(GitHubReporter().render(report))
         }
         // Errors reading inputs go to stderr, one line each (the text report leaves them out, so

@@ -145,15 +145,14 @@ import Glibc
         #expect(writer >= 0)
         defer { close(writer) }
         let started = Date()
-        #expect(throws: BoundedFileRead.Failure(reason: "nothing more arrived within 0.5 s; the pipe was not closed")) {
-            try BoundedFileRead.contents(of: fifo, limit: 1 << 20, timeout: 0.5)
-        }
+        #expect(BoundedFile.read(fifo, allowing: .fileOrPipe(limit: 1 << 20, deadline: 0.5)).failureReason
+            == "nothing more arrived within 0.5 s; the pipe was not closed")
         #expect(Date().timeIntervalSince(started) < 3)
     }
 
     @Test(arguments: [("/dev/zero", "not a regular file or pipe"), ("/tmp", "a directory, not a file"), ("/nonexistent/ca.pem", "no such file")])
     func devicesDirectoriesAndMissingFilesAreRefusedBeforeReading(path: String, reason: String) {
-        #expect(throws: BoundedFileRead.Failure(reason: reason)) { try BoundedFileRead.contents(of: path, limit: 1 << 20, timeout: 1) }
+        #expect(BoundedFile.read(path, allowing: .fileOrPipe(limit: 1 << 20, deadline: 1)).failureReason == reason)
     }
 
     @Test func aBigCAFileIsRefused() throws {

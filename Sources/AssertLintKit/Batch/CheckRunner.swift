@@ -82,7 +82,13 @@ public struct CheckRunner: Sendable {
         var baseConfig: Configuration?
         switch resolver.configuration(forDirectory: discovery.workingDirectory) {
         case .success(let c): baseConfig = c
-        case .failure(let e): if arguments.isEmpty { errors.append(e) }
+        case .failure(let e):
+            // A named --config that is missing or unreadable is the run's one error, whether or
+            // not there is anything to check: a run that ignored it would pass in silence.
+            if options.configFile != nil {
+                return CheckReport(files: [], errors: [e], failOn: options.failOn ?? .error, repositoryRoot: root)
+            }
+            if arguments.isEmpty { errors.append(e) }
         }
         if arguments.isEmpty, let c = baseConfig {
             arguments = c.include.isEmpty ? [c.directory == discovery.workingDirectory || c.file == nil ? "." : c.directory]

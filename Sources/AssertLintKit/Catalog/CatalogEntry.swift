@@ -116,6 +116,20 @@ public struct Catalog: Sendable {
 
     public var ids: [String] { entries.map(\.id) }
 
+    /// A decoding error in assertlint's words: which key, and what was wrong with it.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the entry" : "`\(Escape.line(keys.joined(separator: ".")))`"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)): the key `\(Escape.line(key.stringValue))` is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)): a value of the wrong type"
+        case .dataCorrupted(let context): return "\(path(context)): a value that cannot be read"
+        @unknown default: return "an entry that cannot be read"
+        }
+    }
+
     /// Parses catalog sources (file name, YAML text).
     public static func parse(_ sources: [(name: String, yaml: String)]) throws -> Catalog {
         let decoder = YAMLDecoder()
@@ -135,8 +149,10 @@ public struct Catalog: Sendable {
                 entries.append(entry)
             } catch let e as CatalogError {
                 throw e
+            } catch let error as DecodingError {
+                throw CatalogError(file: source.name, reason: Self.describe(error))
             } catch {
-                throw CatalogError(file: source.name, reason: "\(error)")
+                throw CatalogError(file: source.name, reason: YAMLProblem.describe(error))
             }
         }
         return Catalog(entries: entries)

@@ -64,7 +64,8 @@ public struct JWK: Sendable {
                 crt = (p, q, dp, dq, qi)
             }
             guard let handle = OpenSSL.rsaKey(n: n, e: e, d: d, crt: crt) else {
-                throw KeyError("OpenSSL rejects the RSA parameters: \(OpenSSL.lastError)")
+                OpenSSL.clearErrors()
+                throw KeyError("the RSA JWK's n, e (and d, p, q, dp, dq, qi) do not make a valid RSA key")
             }
             return try AsymmetricKey(handle)
         case "EC":
@@ -78,7 +79,8 @@ public struct JWK: Sendable {
             }
             let d = try optionalBytes("d")
             guard let handle = OpenSSL.ecKey(curve: curve.rawValue, x: x, y: y, d: d) else {
-                throw KeyError("the point (x, y) is not on \(curve.rawValue): \(OpenSSL.lastError)")
+                OpenSSL.clearErrors()
+                throw KeyError("the point (x, y) is not on \(curve.rawValue), or the JWK's d does not fit it")
             }
             return try AsymmetricKey(handle)
         case "OKP":
@@ -88,7 +90,8 @@ public struct JWK: Sendable {
             }
             let x = try bytes("x")
             guard let handle = OpenSSL.okpKey(ed448: crv == "Ed448", x: x, d: try optionalBytes("d")) else {
-                throw KeyError("OpenSSL rejects the \(crv) key: \(OpenSSL.lastError)")
+                OpenSSL.clearErrors()
+                throw KeyError("the OKP JWK's x (or d) is not a valid \(crv) key")
             }
             return try AsymmetricKey(handle)
         case "oct":
@@ -105,7 +108,10 @@ public struct JWK: Sendable {
     /// The key of an `x5c` certificate (standard base64 DER, RFC 7517 §4.7).
     static func certificateKey(_ base64: String) throws(KeyError) -> AsymmetricKey {
         guard let der = Data(base64Encoded: base64.filter { !$0.isWhitespace }) else { throw KeyError("x5c[0] is not base64") }
-        guard let handle = OpenSSL.publicKey(der: Array(der)) else { throw KeyError("x5c[0] is not a certificate: \(OpenSSL.lastError)") }
+        guard let handle = OpenSSL.publicKey(der: Array(der)) else {
+            OpenSSL.clearErrors()
+            throw KeyError("x5c[0] is not a DER certificate assertlint can read")
+        }
         return try AsymmetricKey(handle)
     }
 

@@ -51,7 +51,8 @@ public enum JWSSignature {
     public static func verify(_ assertion: ClientAssertion, alg: JWSAlgorithm, secret: [UInt8]) -> SignatureVerdict {
         guard alg.family == .hmac, let digest = alg.digest else { return .keyMismatch("\(alg.rawValue) is not keyed with a secret") }
         guard let mac = OpenSSL.hmac(digest: digest, key: secret, data: Array(assertion.signingInput.utf8)) else {
-            return .failed(OpenSSL.lastError)
+            OpenSSL.clearErrors()
+            return .failed("the HMAC over the signing input could not be computed with the \(alg.rawValue) secret")
         }
         if assertion.signature.count != mac.count { return .wrongLength(expected: mac.count, actual: assertion.signature.count) }
         return OpenSSL.constantTimeEqual(mac, assertion.signature) ? .valid : .invalid
@@ -61,7 +62,9 @@ public enum JWSSignature {
         switch result {
         case true?: return .valid
         case false?: return .invalid
-        case nil: return .failed(OpenSSL.lastError)
+        case nil:
+            OpenSSL.clearErrors()
+            return .failed("the key cannot check this signature (the key or the signature is damaged, or the key type does not fit the alg)")
         }
     }
 
@@ -71,7 +74,8 @@ public enum JWSSignature {
         if let reason = alg.mismatch(with: key.type) { throw KeyError(reason) }
         guard let signature = OpenSSL.sign(key: key.handle, digest: alg.digest, pss: alg.family == .rsaPSS,
                                            data: Array(signingInput.utf8)) else {
-            throw KeyError("OpenSSL could not sign: \(OpenSSL.lastError)")
+            OpenSSL.clearErrors()
+            throw KeyError("the \(key.type) key cannot make a \(alg.rawValue) signature (the key is damaged or does not fit the alg)")
         }
         guard case .ecdsa(let curve) = alg.family else { return signature }
         guard case .raw(let raw) = OpenSSL.ecdsaRaw(fromDER: signature, size: curve.coordinateSize) else {
@@ -83,7 +87,8 @@ public enum JWSSignature {
     public static func sign(_ signingInput: String, alg: JWSAlgorithm, secret: [UInt8]) throws(KeyError) -> [UInt8] {
         guard alg.family == .hmac, let digest = alg.digest else { throw KeyError("\(alg.rawValue) is not an HMAC algorithm") }
         guard let mac = OpenSSL.hmac(digest: digest, key: secret, data: Array(signingInput.utf8)) else {
-            throw KeyError("OpenSSL could not compute the HMAC: \(OpenSSL.lastError)")
+            OpenSSL.clearErrors()
+            throw KeyError("the \(alg.rawValue) HMAC could not be computed with this secret")
         }
         return mac
     }

@@ -49,7 +49,8 @@ public enum KeyFile {
                 let pem = Array(block.text.utf8)
                 let handle = block.label.contains("PRIVATE") ? OpenSSL.privateKey(pem: pem) : OpenSSL.publicKey(pem: pem)
                 guard let handle else {
-                    return .failure(KeyError("the PEM block '\(block.label)' is not a key or certificate OpenSSL can read: \(OpenSSL.lastError)"))
+                    OpenSSL.clearErrors()
+                    return .failure(KeyError("the PEM block '\(Escape.line(block.label))' is not a key or certificate assertlint can read (damaged base64, a cut-off block or an unsupported key type)"))
                 }
                 let key: AsymmetricKey
                 do { key = try AsymmetricKey(handle) } catch { return .failure(error) }
@@ -105,7 +106,10 @@ public enum KeyFile {
         } else {
             handle = OpenSSL.privateKey(der: bytes)
         }
-        guard let handle else { return .failure(KeyError("OpenSSL cannot read the private key: \(OpenSSL.lastError)")) }
+        guard let handle else {
+            OpenSSL.clearErrors()
+            return .failure(KeyError("the private key cannot be read (damaged base64 or DER, a cut-off key or an unsupported key type)"))
+        }
         do {
             return .success(SigningKey(key: try AsymmetricKey(handle), kid: nil, origin: origin))
         } catch {

@@ -598,7 +598,7 @@ public enum CurlCommand {
                 }
                 bodyPosition = dataPosition
                 let probe = TokenRequest(url: urlText, headers: headers)
-                if probe.mediaType == "application/x-www-form-urlencoded" {
+                if probe.mediaType == "application/x-www-form-urlencoded", !RequestBody.isJSON(body) {
                     requestBody = .form(fields)
                 } else {
                     requestBody = .raw(body)

@@ -247,11 +247,7 @@ public struct FixtureLoader: Sendable {
         } else if let b = map["body"] {
             let text = b.string ?? ""
             request.bodyPosition = position(b)
-            if request.mediaType == "application/x-www-form-urlencoded" {
-                request.body = .form(FormEncoding.fields(text, position: position(b)))
-            } else {
-                request.body = .raw(text)
-            }
+            request.body = RequestBody.read(text, mediaType: request.mediaType, position: position(b))
         }
         return request
     }

@@ -48,7 +48,7 @@ enum HARArchive {
                     }
                     tokenRequest.body = .form(fields)
                 } else if let text = post["text"]?.stringValue {
-                    tokenRequest.body = isForm ? .form(FormEncoding.fields(text)) : .raw(text)
+                    tokenRequest.body = RequestBody.read(text, mediaType: isForm ? "application/x-www-form-urlencoded" : nil)
                 }
             }
             let endpoint = tokenRequest.endpoint.map(ServerTarget.classify)?.endpoint

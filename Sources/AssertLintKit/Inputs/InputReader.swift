@@ -72,7 +72,8 @@ public enum InputReader {
             } catch let error as InputError {
                 throw error
             } catch {
-                throw InputError(source, "\(error)")
+                // Only assertlint's own errors are worded for output; anything else is named, not quoted.
+                throw InputError(source, "the JSON input cannot be read as a HAR file, a fixture or a token")
             }
         }
 

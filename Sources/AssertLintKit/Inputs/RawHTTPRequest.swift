@@ -157,7 +157,7 @@ public enum RawHTTPRequest {
         if let firstBody = bodyLines.first {
             let bodyPosition = SourcePosition(line: firstBody.number, column: firstBody.indent + 1)
             request.bodyPosition = bodyPosition
-            if request.mediaType == "application/x-www-form-urlencoded" {
+            if request.mediaType == "application/x-www-form-urlencoded", !RequestBody.isJSON(bodyLines.map(\.text).joined(separator: "\n")) {
                 let nonEmpty = bodyLines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
                 if nonEmpty.count > 1 && style == .raw {
                     notes.append("\(notePrefix)joined the form body's \(nonEmpty.count) lines (lines \(firstBody.number)-\(bodyLines[bodyLines.count - 1].number)); a request body sent as is would keep the line breaks")

@@ -40,6 +40,27 @@ public enum RequestBody: Sendable, Equatable {
     case raw(String)
 }
 
+extension RequestBody {
+    /// A body as text, read the one way every input reader reads it: a JSON object or array is
+    /// JSON whatever the Content-Type says (a form parser would make the whole JSON text one
+    /// field name, secrets included); otherwise a form body is split into fields when the media
+    /// type says `application/x-www-form-urlencoded`, and kept as text when not.
+    public static func read(_ text: String, mediaType: String?, position: SourcePosition? = nil) -> RequestBody {
+        if mediaType == "application/x-www-form-urlencoded", !isJSON(text) {
+            return .form(FormEncoding.fields(text, position: position))
+        }
+        return .raw(text)
+    }
+
+    /// Whether the text is a JSON object or array (whitespace around it allowed).
+    public static func isJSON(_ text: String) -> Bool {
+        let trimmed = text.trimmedWhitespace
+        guard let first = trimmed.first, first == "{" || first == "[" else { return false }
+        guard let value = try? JSONParser.parse(trimmed) else { return false }
+        return value.objectValue != nil || value.arrayValue != nil
+    }
+}
+
 /// HTTP Basic credentials from an Authorization header or curl's `-u`.
 public struct BasicCredentials: Sendable, Equatable {
     public var user: String

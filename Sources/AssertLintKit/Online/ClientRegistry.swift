@@ -45,10 +45,9 @@ public struct ManagementCredential: Sendable, CustomStringConvertible {
     public static func fromFile(_ path: String, scheme: Scheme) throws(InputError) -> ManagementCredential {
         let variable = scheme == .ssws ? "OKTA_API_TOKEN_FILE" : "OKTA_ACCESS_TOKEN_FILE"
         let data: [UInt8]
-        do {
-            data = try BoundedFileRead.contents(of: path, limit: 64 << 10, timeout: 5)
-        } catch {
-            throw InputError("\(variable) \(path)", "cannot read the token file: \(error.reason)")
+        switch BoundedFile.read(path, allowing: .fileOrPipe(limit: 64 << 10, deadline: 5)) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): throw InputError("\(variable) \(path)", "cannot read the token file: \(failure.reason)")
         }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains(where: \.isNewline) else {

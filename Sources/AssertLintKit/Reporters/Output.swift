@@ -68,6 +68,34 @@ public final class Output: @unchecked Sendable {
         emit(Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: json, colour: colour)), to: 1)
     }
 
+    /// A whole machine-readable document (`--format json`, `sarif`, `junit`) for stdout: built
+    /// completely first (redacted, defused), then written with one write loop. SIGINT, SIGTERM
+    /// and SIGHUP are held while the bytes are prepared; one that arrived by then ends the run
+    /// as that signal before a single byte is written, so a consumer sees the whole document or
+    /// nothing. Only a signal that lands during the final write (a reader slower than the pipe
+    /// buffer) can leave part of it; `--output-file` is atomic even then.
+    public func document(_ text: String) {
+        var held = sigset_t(), previous = sigset_t()
+        sigemptyset(&held)
+        for sig in Self.endingSignals { sigaddset(&held, sig) }
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        let (json, colour) = flags
+        let prepared = Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: json, colour: colour))
+        var pending = sigset_t()
+        sigpending(&pending)
+        if let sig = Self.endingSignals.first(where: { sigismember(&pending, $0) == 1 }) {
+            // Write nothing: end as the signal would have (the default action, now unblocked).
+            signal(sig, SIG_DFL)
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            raise(sig)
+            _exit(128 + sig)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        emit(prepared, to: 1)
+    }
+
+    static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
     /// The `github` reporter's own workflow commands (already escaped there).
     public func gitHubCommands(_ text: String) {
         emit(Self.defuse(Redactor.shared.redact(text), json: false, colour: false), to: 1)

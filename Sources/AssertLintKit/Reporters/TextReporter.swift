@@ -42,7 +42,7 @@ public struct TextReporter: Sendable {
     func subject(_ d: Diagnosis) -> [String] {
         let s = d.subject
         let source = s.source == "-" ? "(standard input)" : s.source
-        var lines: [String] = Text.wrap(s.entry.map { "\(source) (\($0))" } ?? source, width: width, indent: "  ", first: "").map(style.bold)
+        var lines: [String] = Text.wrap(s.entry.map { "\(Escape.line(source)) (\(Escape.line($0)))" } ?? Escape.line(source), width: width, indent: "  ", first: "").map(style.bold)
         let causes = d.causes(in: catalog)
         let answer = causes.first(where: \.isServerAnswer)
         switch options.detail {
@@ -55,7 +55,7 @@ public struct TextReporter: Sendable {
                 if verbose {
                     lines.append("")
                     lines.append("How your input was read:")
-                    for note in s.notes { lines += Text.wrap(note, width: width, indent: "    ", first: "  - ") }
+                    for note in s.notes { lines += Text.wrap(Escape.line(note), width: width, indent: "    ", first: "  - ") }
                 } else {
                     // What online mode sent where (and what it did not read, and why) is shown in
                     // every mode: a user must see which origin received a request.
@@ -65,7 +65,7 @@ public struct TextReporter: Sendable {
                         lines += Text.wrap("How your input was read: \(Text.plural(reading, "step")), listed by --verbose.",
                                            width: width, indent: "  ", first: "").map(style.dim)
                     }
-                    for note in online { lines += Text.wrap(note, width: width, indent: "    ", first: "  ") }
+                    for note in online { lines += Text.wrap(Escape.line(note), width: width, indent: "    ", first: "  ") }
                 }
             }
             if verbose {
@@ -114,13 +114,18 @@ public struct TextReporter: Sendable {
     func target(_ s: Subject) -> [String] {
         guard let r = s.request else {
             guard let t = s.target else { return ["Token (no request: only the assertion is judged)"] }
-            let line = "Token judged for \(t.endpointURL)", place = " (\(targetDescription(t)))"
+            let line = "Token judged for \(Escape.line(t.endpointURL))", place = " (\(targetDescription(t)))"
             return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
         }
         let place = s.target.map { " (\(targetDescription($0)))" } ?? " (not an absolute URL: the server cannot be told)"
-        let line = "\(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))"
+        let line = requestLine(r)
         // The server's description when it fits on the line (`--verbose` always shows it).
         return Text.columns(line + place) <= width ? [line + place] : Text.wrap(line, width: width, indent: "  ", first: "")
+    }
+
+    /// `METHOD URL`, both escaped: a HAR entry's method or URL may hold a line break.
+    func requestLine(_ r: TokenRequest) -> String {
+        "\(Escape.line(r.method)) \(Escape.line(Text.url(r.url, showSecrets: options.showSecrets)))"
     }
 
     /// What could not be checked and what would let it be: one line per need with `--verbose`,
@@ -199,14 +204,14 @@ public struct TextReporter: Sendable {
     func fixLines(_ c: Cause, labelled: Bool) -> [String] {
         guard let fix = c.lead.fix else { return [] }
         let label = labelled ? "fix[\(c.ruleIDs[0])]: " : "fix: "
-        return Text.wrap(label + fix, width: width, indent: "     ", first: "").map(style.green)
+        return Text.wrap(label + Escape.line(fix), width: width, indent: "     ", first: "").map(style.green)
     }
 
     // MARK: - The decoded summary
 
     func targetDescription(_ t: ServerTarget) -> String {
         var name = t.profile.name
-        if let id = t.authServerID { name += " '\(id)'" }
+        if let id = t.authServerID { name += " '\(Escape.line(id))'" }
         var text = "\(name), \(t.endpoint.displayName)"
         if t.customDomain && t.profile.isOkta { text += " (custom URL domain)" }
         return text
@@ -216,30 +221,30 @@ public struct TextReporter: Sendable {
         guard let r = s.request else {
             var lines = ["Token (no request: only the assertion is judged)"]
             if let t = s.target {
-                lines.append("  judged for \(t.endpointURL)")
+                lines.append("  judged for \(Escape.line(t.endpointURL))")
                 lines.append("    " + style.dim(targetDescription(t)))
             }
             return lines
         }
         var lines = [style.bold("Request")]
-        lines.append("  \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))")
+        lines.append("  " + requestLine(r))
         if let t = s.target {
             lines.append("    " + style.dim(targetDescription(t)))
         } else {
             lines.append("    " + style.dim("(not an absolute URL: the server cannot be told)"))
         }
         for h in r.headers {
-            lines.append("  \(h.name): \(Text.headerValue(h, request: r, showSecrets: options.showSecrets))")
+            lines.append("  \(Escape.line(h.name)): \(Escape.line(Text.headerValue(h, request: r, showSecrets: options.showSecrets)))")
         }
         switch r.body {
         case .none:
             break
         case .form(let fields):
             lines.append("  form body:")
-            for f in fields { lines.append("    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))") }
+            for f in fields { lines.append("    \(Escape.line(f.name))=\(Escape.line(Text.formValue(f, showSecrets: options.showSecrets)))") }
         case .raw(let text):
             lines.append("  body (\(text.utf8.count) bytes, not form-encoded):")
-            lines += rawBody(text).map { "    " + $0 }
+            lines += rawBody(text).map { "    " + Escape.line($0) }
         }
         return lines
     }
@@ -277,7 +282,7 @@ public struct TextReporter: Sendable {
             case nil: return ""
             }
         }
-        if let id = app.clientID { rows.append(("client_id", id + origin("client_id", flag: "--client-id"))) }
+        if let id = app.clientID { rows.append(("client_id", Escape.line(id) + origin("client_id", flag: "--client-id"))) }
         if let m = app.authMethod {
             rows.append(("auth method", "\(m.rawValue), \"\(m.consoleName)\"" + origin("auth_method", flag: "--auth-method")))
         }
@@ -286,7 +291,7 @@ public struct TextReporter: Sendable {
             let keys = jwks.objectValue?["keys"]?.arrayValue ?? []
             let kids = keys.compactMap { $0.objectValue?["kid"]?.stringValue }
             var text = Text.plural(keys.count, "key")
-            if !kids.isEmpty { text += " (kid " + kids.joined(separator: ", ") + ")" }
+            if !kids.isEmpty { text += " (kid " + Escape.line(kids.joined(separator: ", ")) + ")" }
             rows.append(("JWKS", text + origin("jwks", flag: "--jwks")))
         }
         if let secret = app.clientSecret {
@@ -294,7 +299,7 @@ public struct TextReporter: Sendable {
             rows.append(("client secret", shown + origin("client_secret", flag: "--secret-env")))
         }
         if !app.seenJTIs.isEmpty {
-            rows.append(("used jti", app.seenJTIs.joined(separator: ", ") + origin("seen_jtis", flag: "--seen-jti")))
+            rows.append(("used jti", Escape.line(app.seenJTIs.joined(separator: ", ")) + origin("seen_jtis", flag: "--seen-jti")))
         }
         guard !rows.isEmpty else { return [] }
         let w = rows.map(\.0.count).max() ?? 0
@@ -312,25 +317,25 @@ public struct TextReporter: Sendable {
             return ["", style.bold("Client assertion") + ": none in the request"]
         case .malformed(let m):
             var lines = ["", style.bold("Client assertion") + ": not a compact JWS"]
-            lines += Text.wrap(m.reason, width: options.width, indent: "  ")
+            lines += Text.wrap(Escape.line(m.reason), width: options.width, indent: "  ")
             if !m.text.isEmpty {
-                lines.append("  text: \(Text.prefix(m.text, showSecrets: options.showSecrets)) (\(m.text.utf8.count) chars)")
+                lines.append("  text: \(Escape.line(Text.prefix(m.text, showSecrets: options.showSecrets))) (\(m.text.utf8.count) chars)")
             }
             return lines
         case .unseen(let why):
             return ["", style.bold("Client assertion") + ": not in the input"]
-                + Text.wrap(why + "; paste the token itself to have its claims and signature checked", width: options.width, indent: "  ")
+                + Text.wrap(Escape.line(why) + "; paste the token itself to have its claims and signature checked", width: options.width, indent: "  ")
         case .decoded(let a):
             var lines = ["", style.bold("Client assertion")]
             lines.append("  header")
-            lines += JSONValue.object(a.header).prettyText.split(separator: "\n").map { "    " + $0 }
+            lines += JSONValue.object(a.header).prettyText.split(separator: "\n").map { "    " + Escape.line(String($0)) }
             lines.append("  claims")
-            lines += JSONValue.object(a.claims).prettyText.split(separator: "\n").map { "    " + $0 }
+            lines += JSONValue.object(a.claims).prettyText.split(separator: "\n").map { "    " + Escape.line(String($0)) }
             let times = Text.timeClaims.filter { a.claims[$0] != nil }
             if !times.isEmpty {
                 let clock = s.clockIsReal ? "this machine's clock" : "fixed by the input or --now"
                 lines.append("  times (now = \(Timestamps.format(s.now)), \(clock))")
-                for name in times { lines.append("    " + time(name, a.date(name), now: s.now)) }
+                for name in times { lines.append("    " + Escape.line(time(name, a.date(name), now: s.now))) }
             }
             if options.showSecrets {
                 lines.append("  signature: \(a.signature.count) bytes: \(Base64URL.encode(a.signature))")
@@ -382,7 +387,7 @@ public struct TextReporter: Sendable {
         var said = [reported.status.map(String.init), reported.error].compactMap { $0 }.joined(separator: " ")
         if let d = reported.errorDescription { said += (said.isEmpty ? "" : " ") + "\"\(d)\"" }
         var lines = [style.bold("The server's answer in your input") + (reported.line.map { " (line \($0))" } ?? "") + ":"]
-        lines += Text.wrap(said, width: options.width, indent: "  ")
+        lines += Text.wrap(Escape.line(said), width: options.width, indent: "  ")
         let sameText = { (a: String?, b: String?) -> Bool in
             guard let a, let b else { return false }
             let norm = { (x: String) in x.lowercased().filter { $0.isLetter || $0.isNumber } }
@@ -408,15 +413,15 @@ public struct TextReporter: Sendable {
     func block(_ c: Cause, in s: Subject) -> [String] {
         let f = c.lead
         let severity = style.severity(c.severity, "\(c.severity.rawValue)[\(c.ruleIDs.joined(separator: ", "))]:")
-        var lines = Text.wrap("\(severity) \(style.bold(f.title))", width: width, indent: "  ", first: "")
-        var at = "at \(f.location.pointer)"
+        var lines = Text.wrap("\(severity) \(style.bold(Escape.line(f.title)))", width: width, indent: "  ", first: "")
+        var at = "at \(Escape.line(f.location.pointer))"
         if let p = f.location.position {
             at += ", line \(p.line)"
             if let col = p.column { at += ", column \(col)" }
         }
         lines += Text.wrap(at, width: width, indent: "    ", first: "  ").map(style.dim)
         lines += excerpt(f.location.pointer, in: s)
-        lines += Text.wrap(f.message, width: width, indent: "  ")
+        lines += Text.wrap(Escape.line(f.message), width: width, indent: "  ")
         if verbose {
             if let okta = c.okta {
                 var parts: [String] = []
@@ -430,7 +435,7 @@ public struct TextReporter: Sendable {
             }
         }
         if !c.isServerAnswer, let fix = f.fix {
-            lines += Text.wrap("fix: " + fix, width: width, indent: "       ", first: "  ").map(style.green)
+            lines += Text.wrap("fix: " + Escape.line(fix), width: width, indent: "       ", first: "  ").map(style.green)
         }
         return lines
     }
@@ -454,7 +459,7 @@ public struct TextReporter: Sendable {
         }
         guard components.count >= 3 else {
             if pointer == Location.url || pointer == Location.method, let r = s.request {
-                return [marked("    \(r.method) \(Text.url(r.url, showSecrets: options.showSecrets))")]
+                return [marked("    " + requestLine(r))]
             }
             return []
         }
@@ -469,15 +474,15 @@ public struct TextReporter: Sendable {
         case ("request", "form"):
             guard let r = s.request else { return [] }
             let fields = r.formFields.filter { $0.name == name }
-            guard let first = fields.first else { return ["    " + style.dim("(no \(name) parameter in the request)")] }
+            guard let first = fields.first else { return ["    " + style.dim("(no \(Escape.line(name)) parameter in the request)")] }
             return fields.map { f in
-                marked("    \(f.name)=\(Text.formValue(f, showSecrets: options.showSecrets))", f == first)
+                marked("    \(Escape.line(f.name))=\(Escape.line(Text.formValue(f, showSecrets: options.showSecrets)))", f == first)
             }
         case ("request", "headers"):
             guard let r = s.request else { return [] }
             let headers = r.headers(named: name)
-            guard !headers.isEmpty else { return ["    " + style.dim("(no \(name) header in the request)")] }
-            return headers.map { marked("    \($0.name): \(Text.headerValue($0, request: r, showSecrets: options.showSecrets))") }
+            guard !headers.isEmpty else { return ["    " + style.dim("(no \(Escape.line(name)) header in the request)")] }
+            return headers.map { marked("    \(Escape.line($0.name)): \(Escape.line(Text.headerValue($0, request: r, showSecrets: options.showSecrets)))") }
         default:
             return []
         }
@@ -486,12 +491,12 @@ public struct TextReporter: Sendable {
     /// The object, pretty-printed, with the member's lines marked; long objects are cut to the
     /// lines around it.
     func member(_ key: String, of object: JSONObject) -> [String] {
-        let lines = JSONValue.object(object).prettyText.split(separator: "\n").map(String.init)
-        let quoted = "  " + JSONWriter.quote(key) + ":"
+        let lines = JSONValue.object(object).prettyText.split(separator: "\n").map { Escape.line(String($0)) }
+        let quoted = Escape.line("  " + JSONWriter.quote(key) + ":")
         // The last occurrence is the one lookups use when a key repeats.
         guard let start = lines.lastIndex(where: { $0.hasPrefix(quoted) }) else {
-            guard verbose else { return ["    " + style.dim("(no \"\(key)\" member)")] }
-            return lines.map { "    " + $0 } + ["    " + style.dim("(no \"\(key)\" member)")]
+            guard verbose else { return ["    " + style.dim("(no \"\(Escape.line(key))\" member)")] }
+            return lines.map { "    " + $0 } + ["    " + style.dim("(no \"\(Escape.line(key))\" member)")]
         }
         var end = start
         // A member's value continues on deeper-indented lines and ends with its closing bracket.

@@ -19,7 +19,9 @@ struct ContentTypeInvalid: Rule {
             rawText = nil
         }
         let mediaType = request.mediaType
-        guard mediaType != Self.formType else { return }
+        // A JSON body is JSON whatever the header says (RequestBody.read keeps it as text).
+        let isJSON = rawText.map(RequestBody.isJSON) ?? false
+        guard mediaType != Self.formType || isJSON else { return }
         // A form body without a header comes from a parser that knew it was form-encoded
         // (curl -d sends the header itself).
         if rawText == nil, request.contentType == nil { return }
@@ -33,7 +35,7 @@ struct ContentTypeInvalid: Rule {
         var formBody = "name=value pairs joined with `&`, each name and value percent-encoded"
         if let rawText, let fields = Self.jsonFields(rawText) {
             message += " and is JSON; Okta reads only form-encoded parameters"
-            formBody = fields.map { "\($0.name)=\(Self.encodedForFix($0.name, $0.value))" }.joined(separator: "&")
+            formBody = fields.map { "\(FormEncoding.encode($0.name))=\(Self.encodedForFix($0.name, $0.value))" }.joined(separator: "&")
         } else if let rawText, Self.looksFormEncoded(rawText) {
             message += "; the body already looks form-encoded, so the header is what is missing"
         } else if mediaType == "multipart/form-data" {
@@ -60,14 +62,43 @@ struct ContentTypeInvalid: Rule {
             switch member.value {
             case .string(let s): text = s
             case .array(let items) where member.key == "scope": text = items.compactMap(\.stringValue).joined(separator: " ")
-            default: text = member.value.compactText
+            default: text = Self.placeholdingCredentials(member.value).compactText
             }
             return FormField(name: member.key, value: text)
         }
     }
 
     /// Credentials in a fix are placeholders: the fix is printed and must not leak them.
+    /// Any name that says credential counts (`client_secret`, `clientSecret`, `client-secret`,
+    /// `client_assertion`, `password`, `access_token`…), by the redactor's one name test.
     static func encodedForFix(_ name: String, _ value: String) -> String {
-        ClientAuthentication.secretParameters.contains(name) ? "<\(name)>" : FormEncoding.encode(value)
+        Redactor.namesCredential(name) ? "<\(FormEncoding.encode(name))>" : FormEncoding.encode(value)
+    }
+
+    /// A nested JSON value with every credential member at any depth (`auth.client_secret`)
+    /// replaced by a `<name>` placeholder.
+    static func placeholdingCredentials(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.map { member in
+                guard Redactor.namesCredential(member.key) else {
+                    return JSONMember(key: member.key, value: placeholdingCredentials(member.value))
+                }
+                return JSONMember(key: member.key, value: placeholder(member.value, named: member.key))
+            }))
+        case .array(let items): return .array(items.map(placeholdingCredentials))
+        default: return value
+        }
+    }
+
+    /// Every scalar under a credential's name (`"client_secret": ["a", "b"]`) as `<name>`.
+    static func placeholder(_ value: JSONValue, named name: String) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.map { JSONMember(key: $0.key, value: placeholder($0.value, named: name)) }))
+        case .array(let items): return .array(items.map { placeholder($0, named: name) })
+        case .null: return value
+        default: return .string("<\(name)>")
+        }
     }
 }

@@ -15,7 +15,9 @@ struct ParameterRepeated: Rule {
         for name in order {
             guard let values = seen[name], values.count > 1 else { continue }
             let same = Set(values).count == 1
-            let shown = values.map { ClientAuthentication.shown(name, $0) }.joined(separator: ", ")
+            // Values of credentials are never quoted: `access_token`, `clientSecret`, `password`
+            // name theirs by size only (the redactor's one name test decides what is one).
+            let shown = values.map { Self.shown(name, $0) }.joined(separator: ", ")
             let message = "`\(name)` is sent \(values.count) times (\(shown))" +
                 (same ? "; even identical repeats are not allowed" : "; the server may read a different one than you intend, or reject the request")
             let advice: String
@@ -29,5 +31,10 @@ struct ParameterRepeated: Rule {
             }
             findings.add(Self.id, at: Location.form(name), message, fix: ["parameter": name, "advice": advice])
         }
+    }
+
+    static func shown(_ name: String, _ value: String) -> String {
+        guard ClientAuthentication.secretParameters.contains(name) || Redactor.namesCredential(name) else { return "'\(value)'" }
+        return "<\(name), \(value.utf8.count) bytes, not shown>"
     }
 }

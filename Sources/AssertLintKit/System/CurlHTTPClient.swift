@@ -116,7 +116,7 @@ public struct HTTPClient: Sendable {
         guard let path = options.cacert else { return nil }
         let timeout = min(options.timeout, 10)
         switch session.ca(path: path, load: {
-            Result { () throws(BoundedFileRead.Failure) in try BoundedFileRead.contents(of: path, limit: Self.maxCABytes, timeout: timeout) }
+            BoundedFile.read(path, allowing: .fileOrPipe(limit: Self.maxCABytes, deadline: timeout))
         }) {
         case .success(let bytes):
             guard !bytes.isEmpty else { throw NetworkError(method: method, url: url, cause: .caFile(path: path, reason: "the file is empty")) }
@@ -474,7 +474,7 @@ public final class HTTPSession: @unchecked Sendable {
     private let condition = NSCondition()
     private var answers: [String: Result<HTTPResponse, NetworkError>] = [:]
     private var pending: Set<String> = []
-    private var caResult: Result<[UInt8], BoundedFileRead.Failure>?
+    private var caResult: Result<[UInt8], BoundedFile.Failure>?
     private var transfers = 0
 
     public init() {}
@@ -484,7 +484,7 @@ public final class HTTPSession: @unchecked Sendable {
 
     func countTransfer() { condition.withLock { transfers += 1 } }
 
-    func ca(path: String, load: () -> Result<[UInt8], BoundedFileRead.Failure>) -> Result<[UInt8], BoundedFileRead.Failure> {
+    func ca(path: String, load: () -> Result<[UInt8], BoundedFile.Failure>) -> Result<[UInt8], BoundedFile.Failure> {
         condition.lock()
         defer { condition.unlock() }
         if let caResult { return caResult }

@@ -66,15 +66,8 @@ final class OpenSSLKey: @unchecked Sendable {
 
 /// Swift entry points to libcrypto. Everything here takes and returns Swift values.
 enum OpenSSL {
-    /// The oldest queued OpenSSL error as text (and clears the queue).
-    static var lastError: String {
-        var buf = [CChar](repeating: 0, count: 256)
-        let found = buf.withUnsafeMutableBufferPointer { assertlint_last_error($0.baseAddress, $0.count) }
-        guard found == 1 else { return "no detail from OpenSSL" }
-        let bytes = buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
+    // OpenSSL's own error text is never read: it is a library's words, not assertlint's, and
+    // messages name the file, the key and the cause in assertlint's words instead.
     static func clearErrors() { assertlint_clear_errors() }
 
     // MARK: Reading keys
