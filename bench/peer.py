@@ -24,7 +24,7 @@ def judge(token, url, client_id):
     if isinstance(c.get("iat"), (int, float)) and c["iat"] > now + 60: return False
     return bool(c.get("jti"))
 
-files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs)
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith((".json", ".curl")))
 ok = bad = 0
 start = time.perf_counter()
 for path in files:
