@@ -28,11 +28,14 @@ public struct JWK: Sendable {
     public var label: String { kid.map { "'\($0)'" } ?? "keys[\(index)] (no kid)" }
 
     /// The key these members describe. Private members are used when present (a private JWK).
+    /// Imported once per distinct JWK per run (JWKKeyCache).
     public func key() -> Result<AsymmetricKey, KeyError> {
-        do {
-            return .success(try build())
-        } catch {
-            return .failure(error)
+        JWKKeyCache.shared.key(for: members) { () -> Result<AsymmetricKey, KeyError> in
+            do throws(KeyError) {
+                return .success(try build())
+            } catch {
+                return .failure(error)
+            }
         }
     }
 

@@ -483,6 +483,7 @@ public enum Timestamps {
     }
 
     public static func format(_ d: Date) -> String {
+        if let text = UTCTimestamp.format(d) { return text }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: d)
