@@ -36,7 +36,15 @@ public struct Engine: Sendable {
         var sink = FindingSink()
         let ignored = disabled.union(subject.ignoredRuleIDs)
         for rule in rules where !ignored.contains(rule.id) {
+            let before = sink.raw.count
+            let unjudgedBefore = sink.unjudged.count
             rule.check(subject, into: &sink)
+            // A finding about a part the paste does not show is about the paste, not the request.
+            let unmet = EvidenceNeeds.unmet(rule.id, subject)
+            if !unmet.isEmpty, sink.raw.count > before || subject.clientAuthEndpointRequest != nil {
+                sink.drop(findingsFrom: before, unjudgedFrom: unjudgedBefore)
+                sink.cannotJudge(rule.id, needs: EvidenceNeeds.needs(unmet, subject))
+            }
         }
         let isOkta = subject.target?.profile.isOkta ?? true
         var findings: [Finding] = sink.raw.filter { !ignored.contains($0.ruleID) }.map { raw in
