@@ -39,9 +39,10 @@ public struct Engine: Sendable {
             let before = sink.raw.count
             let unjudgedBefore = sink.unjudged.count
             rule.check(subject, into: &sink)
-            // A finding about a part the paste does not show is about the paste, not the request.
+            // A finding about a part the paste does not show is about the paste, not the request:
+            // it becomes a "not checked" entry saying what to paste.
             let unmet = EvidenceNeeds.unmet(rule.id, subject)
-            if !unmet.isEmpty, sink.raw.count > before || subject.clientAuthEndpointRequest != nil {
+            if !unmet.isEmpty, sink.raw.count > before || sink.unjudged.count > unjudgedBefore {
                 sink.drop(findingsFrom: before, unjudgedFrom: unjudgedBefore)
                 sink.cannotJudge(rule.id, needs: EvidenceNeeds.needs(unmet, subject))
             }
