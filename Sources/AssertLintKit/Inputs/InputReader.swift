@@ -82,6 +82,11 @@ public enum InputReader {
             return [try loader.load(text: text, path: source)]
         }
 
+        // Before curl: Windows PowerShell's `curl` is Invoke-WebRequest, and a session's prompts are not shell words.
+        if let session = PowerShellSession.read(text) {
+            return [traceSubject(session, source: source, loader: loader)]
+        }
+
         if let curls = try curlSubjects(text, source: source, loader: loader) {
             return curls
         }
