@@ -39,10 +39,13 @@ enum PowerShellSession {
         guard let call = joined.first(where: { $0.text.lowercased().range(of: #"\b(invoke-restmethod|invoke-webrequest)\b"#, options: .regularExpression) != nil }) else { return nil }
         // The call's arguments, with a hashtable that opens on its line and closes later.
         var callText = call.text
-        if let start = joined.firstIndex(where: { $0.number == call.number }), balance(callText) > 0 {
-            for next in joined[(start + 1)...] {
+        // Counted line by line (braces inside quotes do not span lines here), so a huge unbalanced paste stays linear.
+        var depth = balance(callText)
+        if let start = joined.firstIndex(where: { $0.number == call.number }), depth > 0 {
+            for next in joined[(start + 1)...].prefix(500) {
                 callText += "\n" + next.text
-                if balance(callText) <= 0 { break }
+                depth += balance(next.text)
+                if depth <= 0 { break }
             }
         }
         let args = parameters(callText)

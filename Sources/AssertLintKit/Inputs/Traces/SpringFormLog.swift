@@ -16,12 +16,12 @@ enum SpringFormLog {
             var method: String?
             var url = ""
             var urlLine: Int?
-            for (m, earlier) in lines[..<n].enumerated().reversed() {
+            for (m, earlier) in lines[max(0, n - 50)..<n].enumerated().reversed() {
                 if let r = earlier.range(of: #"HTTP (POST|GET|PUT|PATCH|DELETE) (https?://\S+)"#, options: .regularExpression) {
                     let parts = earlier[r].split(separator: " ")
                     method = String(parts[1])
                     url = String(parts[2]).trimmingCharacters(in: CharacterSet(charactersIn: ",;\"'"))
-                    urlLine = m + 1
+                    urlLine = max(0, n - 50) + m + 1
                     break
                 }
             }
