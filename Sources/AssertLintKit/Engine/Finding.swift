@@ -204,6 +204,12 @@ public struct FindingSink: Sendable {
                        variant: variant))
     }
 
+    /// Forgets the findings recorded from index `start` on (a rule judged what the paste does not show).
+    mutating func drop(findingsFrom start: Int, unjudgedFrom unjudgedStart: Int) {
+        if start < raw.count { raw.removeSubrange(start...) }
+        if unjudgedStart < unjudged.count { unjudged.removeSubrange(unjudgedStart...) }
+    }
+
     /// Records that a rule could not judge this input, and what it would need.
     public mutating func cannotJudge(_ ruleID: String, needs: String) {
         unjudged.append(Unjudged(ruleID: ruleID, needs: needs))

@@ -26,6 +26,8 @@ public enum CodeSnippet {
             }
         }
         guard !fields.isEmpty || !variables.isEmpty else { return nil }
+        let parametersNamed = fields.count + variables.count
+        var rebuilt = false
         var notes = ["read as code: the request goes to \(url) with the parameters \((fields.map(\.name) + variables.map { String($0.prefix(while: { $0 != " " })) }).joined(separator: ", "))"]
         // A JWT that sits in the text (a variable's value pasted nearby) stands in for a variable assertion.
         if fields.first(where: { $0.name == "client_assertion" }) == nil,
@@ -41,6 +43,7 @@ public enum CodeSnippet {
            let built = claimsFromCode(lines, now: now) {
             fields.append(FormField(name: "client_assertion", value: built.compact, position: SourcePosition(line: built.line)))
             variables.removeAll { $0.hasPrefix("client_assertion ") }
+            rebuilt = true
             notes.append("no token was pasted, so the assertion was rebuilt from the claims the code signs (line \(built.line): \(built.described)); its signature cannot be checked")
         }
         if !variables.isEmpty {
@@ -59,11 +62,25 @@ public enum CodeSnippet {
             request.headers.append(HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded"))
             request.body = .form(fields)
         }
+        request.shows = evidence(lowered, parametersNamed: parametersNamed, rebuilt: rebuilt)
+        if !request.shows.body || !request.shows.headers {
+            request.notes.append("the paste shows \(request.shows.body ? "the parameters" : "only the \(fields.map(\.name).joined(separator: ", ")) parameter\(fields.count == 1 ? "" : "s")") but not \(request.shows.hiddenPhrase): what it does not show is not judged")
+        }
         if lowered.contains("auth=(") || lowered.contains("httpbasicauth(") || lowered.range(of: #"authorization['"]?\s*[:=,]\s*['"`]basic"#, options: .regularExpression) != nil {
             request.headers.append(HTTPHeader(name: "Authorization", value: "Basic (set in code, value not seen)"))
             request.notes.append("the code also sends HTTP Basic credentials")
         }
         return request
+    }
+
+    /// What code shows of the request it sends: a line naming a single parameter (a log line
+    /// with the assertion) is not the whole body; headers are shown only where the code sets them.
+    static func evidence(_ lowered: String, parametersNamed: Int, rebuilt: Bool) -> Evidence {
+        let setsHeaders = lowered.contains("header") || lowered.contains("content-type") || lowered.contains("data=")
+            || lowered.contains("urlsearchparams") || lowered.contains("formurlencoded") || lowered.contains("\"mode\"")
+        let saysMethod = lowered.range(of: #"\bpost\b|method\s*[:=]|\.post\s*\("#, options: .regularExpression) != nil
+        return Evidence(method: saysMethod, url: true, headers: setsHeaders, body: parametersNamed >= 2,
+                        signature: !rebuilt, source: parametersNamed >= 2 ? "the code" : "a line that shows one parameter")
     }
 
     enum Value { case literal(String), variable(String) }

@@ -142,12 +142,30 @@ public struct ContextOverrides: Sendable {
         if let endpoint {
             if s.request == nil {
                 s.target = ServerTarget.classify(endpoint)
+            } else if let reason = Self.endpointReplaces(s) {
+                // The paste does not show where the request went, or shows only part of it: the
+                // user's --endpoint is better evidence than a URL a log line happens to name.
+                s.target = ServerTarget.classify(endpoint)
+                s.request?.url = endpoint.withoutQuery + (endpoint.query.map { "?" + $0 } ?? "")
+                s.request?.shows.url = true
+                s.notes.append("the request was judged as sent to --endpoint \(endpoint.withoutQuery) (\(reason))")
             } else {
                 // A request names its own URL; judging it against another would invent a mismatch.
                 s.notes.append("--endpoint was ignored: the request is sent to \(s.request?.url ?? "its own URL")")
             }
         }
         return s
+    }
+
+    /// Why --endpoint stands for the request's URL, or nil when the paste shows the whole request
+    /// and its URL (judging it against another would invent a mismatch).
+    static func endpointReplaces(_ s: Subject) -> String? {
+        guard let request = s.request else { return nil }
+        guard let url = request.endpoint else { return "the paste does not show an absolute URL" }
+        if !request.shows.url { return "the paste does not show the URL" }
+        if url.hostIsPlaceholder { return "the paste has a placeholder for the host" }
+        if !request.shows.body || !request.shows.headers { return "the paste shows only part of the request" }
+        return nil
     }
 
     static func date(_ text: String) -> Date? {

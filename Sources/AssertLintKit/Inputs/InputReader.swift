@@ -83,8 +83,18 @@ public enum InputReader {
             return [try loader.load(text: text, path: source)]
         }
 
+        // Before curl: Windows PowerShell's `curl` is Invoke-WebRequest, and a session's prompts are not shell words.
+        if let session = PowerShellSession.read(text) {
+            return [traceSubject(session, source: source, loader: loader)]
+        }
+
         if let curls = try curlSubjects(text, source: source, loader: loader) {
             return curls
+        }
+
+        // Debug output of a client that sent the request: curl -v/--trace-ascii, http.client, Spring.
+        if let traced = HTTPTrace.read(text) {
+            return [traceSubject(traced, source: source, loader: loader)]
         }
 
         let isRESTFile = source.hasSuffix(".http") || source.hasSuffix(".rest")
@@ -105,6 +115,10 @@ public enum InputReader {
             } catch {
                 throw InputError(source, error.reason)
             }
+        }
+
+        if let traced = HTTPTrace.rawRequestBelowProse(head) {
+            return [traceSubject(traced, source: source, loader: loader)]
         }
 
         if let body = formBody(text) {
@@ -244,6 +258,12 @@ public enum InputReader {
         if fields.count == 2 && fields[0].name == "client_assertion" { return nil }
         return TokenRequest(method: "POST", url: "", headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
                             body: .form(fields), bodyPosition: fields.first?.position, notes: [note])
+    }
+
+    static func traceSubject(_ traced: HTTPTrace.Read, source: String, loader: FixtureLoader) -> Subject {
+        var s = subject(traced.request, source: source, entry: nil, loader: loader)
+        s.reportedAnswer = traced.answer
+        return s
     }
 
     /// One subject per request: the assertion is the `client_assertion` form field.

@@ -82,6 +82,8 @@ public struct TokenRequest: Sendable {
     /// What the input parser wants the user to know: how it read a messy paste, what the
     /// shell would really have run, which parts it could not read.
     public var notes: [String]
+    /// Which parts of the request the paste shows (all of them unless a reader says otherwise).
+    public var shows: Evidence = .whole
 
     public init(method: String = "POST", url: String, headers: [HTTPHeader] = [], body: RequestBody = .none,
                 methodPosition: SourcePosition? = nil, urlPosition: SourcePosition? = nil,

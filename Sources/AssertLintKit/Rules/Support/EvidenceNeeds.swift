@@ -1,0 +1,76 @@
+import Foundation
+
+/// The parts of a request each rule judges. A rule that would judge a part the paste does not
+/// show (a log line of the form alone has no headers to judge) is not run on it: its finding
+/// would be about what the paste leaves out, not about the request. The "Not checked" list says
+/// what was not visible and what to paste instead.
+enum EvidenceNeeds {
+    enum Part: Equatable {
+        case method
+        case header(String)
+        case parameter(String)
+        case body
+        case signature
+    }
+
+    /// Rules that judge a part by its absence or its exact value. Rules that report what a paste
+    /// shows present (two credentials, a repeated parameter) need nothing more than the paste.
+    static let byRule: [String: [Part]] = [
+        "method-not-post": [.method],
+        "content-type-invalid": [.header("Content-Type")],
+        "grant-type-invalid": [.parameter("grant_type")],
+        "assertion-type-missing": [.parameter("client_assertion_type")],
+        "assertion-missing": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
+        "no-credentials": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
+        "client-id-missing": [.parameter("client_id"), .header("Authorization")],
+        "signature-invalid": [.signature],
+    ]
+
+    /// The parts rule `ruleID` needs that the paste does not show; empty when it can judge.
+    static func unmet(_ ruleID: String, _ subject: Subject) -> [Part] {
+        guard let parts = byRule[ruleID] else { return [] }
+        let shows = subject.shows
+        return parts.filter { part in
+            switch part {
+            case .signature:
+                return !shows.signature && subject.assertion.decoded != nil
+            case .method, .header, .parameter, .body:
+                guard let request = subject.request else { return false }
+                switch part {
+                case .method: return !shows.method
+                case .header(let name): return request.shows(header: name) == .notShown
+                case .parameter(let name): return request.shows(parameter: name) == .notShown
+                case .body: return !shows.body
+                case .signature: return false
+                }
+            }
+        }
+    }
+
+    /// The "not checked" text for parts the paste does not show: what is missing, what showed
+    /// the request, and what to paste to have it checked.
+    static func needs(_ parts: [Part], _ subject: Subject) -> String {
+        if parts.contains(.signature) {
+            return "the paste holds no signed token (the assertion was rebuilt from code, without its signature): paste the token the code produces, with --jwks FILE"
+        }
+        var what: [String] = []
+        var headers: [String] = []
+        var parameters: [String] = []
+        for part in parts {
+            switch part {
+            case .method: what.append("the HTTP method")
+            case .header(let name): headers.append("`\(name)`")
+            case .parameter(let name): parameters.append("`\(name)`")
+            case .body: what.append("the whole body")
+            case .signature: break
+            }
+        }
+        if !headers.isEmpty { what.append("the \(headers.joined(separator: ", ")) header\(headers.count == 1 ? "" : "s")") }
+        if !parameters.isEmpty { what.append("the \(parameters.joined(separator: ", ")) parameter\(parameters.count == 1 ? "" : "s")") }
+        let by = subject.shows.source ?? "the paste"
+        let paste = headers.isEmpty && !parts.contains(.method)
+            ? "the whole request body"
+            : "the whole request (the curl command, `curl -v` output or the raw HTTP request)"
+        return "\(what.joined(separator: " and ")), which \(by) does not show: paste \(paste) to check it"
+    }
+}
