@@ -98,28 +98,36 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         env["COLUMNS"] = nil
         for (k, v) in extra { env[k] = v }
         process.environment = env
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-cli-\(UUID().uuidString)")
+        let r = try launch(process, stdin: stdin.map { Data($0.utf8) } ?? Data())
+        return Run(status: r.status, stdout: try r.stdout.utf8String(), stderr: try r.stderr.utf8String())
+    }
+
+    /// Runs a configured process with stdin from `stdin` (nil: /dev/null) and stdout and stderr
+    /// captured in files rather than pipes, so nothing can block on a full pipe buffer.
+    static func launch(_ process: Process, stdin: Data?) throws -> (status: Int32, signaled: Bool, stdout: Data, stderr: Data) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        // Files rather than pipes: nothing can block on a full pipe buffer.
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        let inURL = scratch.appendingPathComponent("in")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        try Data((stdin ?? "").utf8).write(to: inURL)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = try FileHandle(forReadingFrom: inURL)
+        var input: FileHandle?
+        if let stdin {
+            let inURL = scratch.appendingPathComponent("in")
+            try stdin.write(to: inURL)
+            input = try FileHandle(forReadingFrom: inURL)
+        }
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        process.standardInput = input ?? FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()
         try err.close()
-        try input.close()
-        return Run(status: process.terminationStatus,
-                   stdout: try String(contentsOf: outURL, encoding: .utf8),
-                   stderr: try String(contentsOf: errURL, encoding: .utf8))
+        try input?.close()
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
+                try Data(contentsOf: outURL), try Data(contentsOf: errURL))
     }
 
     static func shellQuoted(_ s: String) -> String {
@@ -201,5 +209,15 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         #expect(r.stdout.contains("client secret  \(secret.utf8.count) bytes, not shown (--secret-env)"))
         let shown = try Self.run(["diagnose", "--verbose", "--show-secrets", Self.token])
         #expect(shown.stdout.contains("AAECAwQFBgcICQoL"))
+    }
+}
+
+struct NotUTF8: Error {}
+
+extension Data {
+    /// The bytes as UTF-8 text; an error when they are not (a golden must not hide stray bytes).
+    func utf8String() throws -> String {
+        guard let text = String(data: self, encoding: .utf8) else { throw NotUTF8() }
+        return text
     }
 }

@@ -24,27 +24,9 @@ enum HostileRun {
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
         for (k, v) in extra { env[k] = v }
         process.environment = env
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        let inURL = scratch.appendingPathComponent("in")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        try Data(stdin.utf8).write(to: inURL)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = try FileHandle(forReadingFrom: inURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        try input.close()
-        return Result(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let r = try CLITests.launch(process, stdin: Data(stdin.utf8))
+        return Result(status: r.status, signaled: r.signaled,
+                      stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 
     /// A shell command line (bash), with `$B` the binary.
@@ -63,23 +45,9 @@ enum HostileRun {
         env["NO_COLOR"] = "1"
         for (k, v) in extra { env[k] = v }
         p.environment = env
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assertlint-hostile-sh-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let r = try CLITests.launch(p, stdin: nil)
+        return Result(status: r.status, signaled: r.signaled,
+                      stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 
     /// Lines as a CI runner reads them: ended by LF or CR.
