@@ -402,4 +402,86 @@ static inline int assertlint_random_bytes(unsigned char *out, int len) {
     return RAND_bytes(out, len);
 }
 
+// MARK: - X.509 certificates
+
+static inline void assertlint_x509_free(X509 *cert) { X509_free(cert); }
+
+/// One certificate from PEM ("CERTIFICATE" block). NULL when it is not one.
+static inline X509 *assertlint_x509_from_pem(const unsigned char *pem, int len) {
+    BIO *bio = BIO_new_mem_buf(pem, len);
+    if (bio == NULL) return NULL;
+    X509 *cert = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+    BIO_free(bio);
+    if (cert == NULL) ERR_clear_error();
+    return cert;
+}
+
+/// One certificate from DER; NULL unless the whole input is exactly one certificate.
+static inline X509 *assertlint_x509_from_der(const unsigned char *der, long len) {
+    const unsigned char *p = der;
+    X509 *cert = d2i_X509(NULL, &p, len);
+    if (cert != NULL && p != der + len) { X509_free(cert); cert = NULL; }
+    if (cert == NULL) ERR_clear_error();
+    return cert;
+}
+
+/// The certificate's DER encoding. Call with out = NULL to learn the length. Returns the
+/// length, or -1.
+static inline int assertlint_x509_der(X509 *cert, unsigned char *out, int cap) {
+    int len = i2d_X509(cert, NULL);
+    if (len <= 0) { ERR_clear_error(); return -1; }
+    if (out == NULL) return len;
+    if (len > cap) return -1;
+    unsigned char *p = out;
+    return i2d_X509(cert, &p);
+}
+
+/// The subject public key (a new reference the caller frees), or NULL.
+static inline EVP_PKEY *assertlint_x509_public_key(X509 *cert) {
+    EVP_PKEY *key = X509_get_pubkey(cert);
+    if (key == NULL) ERR_clear_error();
+    return key;
+}
+
+/// notBefore (which = 0) or notAfter (which = 1) as seconds since 1970 in *out. Returns 1, or -1.
+static inline int assertlint_x509_time(X509 *cert, int which, long long *out) {
+    const ASN1_TIME *t = which == 0 ? X509_get0_notBefore(cert) : X509_get0_notAfter(cert);
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (t == NULL || ASN1_TIME_to_tm(t, &tm) != 1) { ERR_clear_error(); return -1; }
+    // Days from civil (proleptic Gregorian), so no timegm() and no TZ dependence.
+    long long y = (long long)tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + doe - 719468;
+    *out = days * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+    return 1;
+}
+
+/// The subject (which = 0) or issuer (which = 1) name as RFC 2253 text into out (NUL-terminated,
+/// cut to cap - 1 bytes). Returns the full length, or -1.
+static inline int assertlint_x509_name(X509 *cert, int which, char *out, int cap) {
+    const X509_NAME *name = which == 0 ? X509_get_subject_name(cert) : X509_get_issuer_name(cert);
+    if (name == NULL || cap <= 0) return -1;
+    BIO *bio = BIO_new(BIO_s_mem());
+    if (bio == NULL) return -1;
+    int result = -1;
+    if (X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253) >= 0) {
+        char *data = NULL;
+        long len = BIO_get_mem_data(bio, &data);
+        if (len >= 0) {
+            int n = len < cap - 1 ? (int)len : cap - 1;
+            if (n > 0) memcpy(out, data, (size_t)n);
+            out[n] = 0;
+            result = (int)len;
+        }
+    }
+    BIO_free(bio);
+    ERR_clear_error();
+    return result;
+}
+
 #endif

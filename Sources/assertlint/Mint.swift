@@ -49,6 +49,12 @@ struct Mint: ParsableCommand {
     @Flag(name: .customLong("kid-thumbprint"), help: "Use the key's RFC 7638 thumbprint as kid.")
     var kidThumbprint = false
 
+    @Option(help: ArgumentHelp("The certificate registered for the key (PEM or DER, as Entra ID registers it): its thumbprint goes in the header.", valueName: "file"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("With --cert: the thumbprint header to send, x5t (SHA-1), x5t#S256 (SHA-256) or both (default sha256; an RSA key then signs PS256, as MSAL does).", valueName: "sha1|sha256|both"))
+    var x5t: String?
+
     @Option(help: "Scope to request (with --curl, for the token endpoint).")
     var scope: String?
 
@@ -79,12 +85,17 @@ struct Mint: ParsableCommand {
         }
         let flags = try ContextOverrides.parse(jwksFile: jwks, privateKeyFile: keyFile)
         let key = try signingKey(flags.privateKey, subject)
+        let certificate = try cert.map(readCertificate)
+        let thumbprints = try thumbprintChoice()
         let kidChoice: Minter.KidChoice = kidThumbprint ? .thumbprint : kid.map { .explicit($0) } ?? .fromKey
         let minter = Minter(key: key, clientID: client, audience: target.endpointURL, lifetime: TimeInterval(lifetime),
-                            algorithm: algorithm, kid: kidChoice, registeredKeys: try registeredKeys(flags.jwks, subject))
+                            algorithm: algorithm, kid: kidChoice, registeredKeys: try registeredKeys(flags.jwks, subject),
+                            certificate: certificate, thumbprints: thumbprints)
         let assertion: String
         do {
             assertion = try minter.mint()
+        } catch where error.about == "certificate" {
+            throw InputError("--cert", error.description)
         } catch where error.about != nil {
             throw InputError(jwks != nil ? "--jwks" : "app.jwks", error.description)
         } catch {
@@ -114,6 +125,33 @@ struct Mint: ParsableCommand {
         let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source)
         guard let first = subjects.first else { throw InputError(resolved.source, "no request in the input") }
         return first
+    }
+
+    /// The leaf certificate of `--cert`: the first certificate in the file.
+    private func readCertificate(_ path: String) throws -> Certificate {
+        let bytes: [UInt8]
+        switch KeyFile.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw InputError("--cert", e.reason)
+        }
+        switch Certificate.read(bytes) {
+        case .success(let certificates):
+            guard let leaf = certificates.first else { throw InputError("--cert", "no certificate in the file") }
+            return leaf
+        case .failure(let e):
+            throw InputError("--cert", e.reason)
+        }
+    }
+
+    private func thumbprintChoice() throws -> [ThumbprintHash] {
+        guard let x5t else { return [.sha256] }
+        guard cert != nil else { throw UsageError("--x5t needs --cert (the certificate whose thumbprint goes in the header)") }
+        switch x5t.lowercased() {
+        case "sha1", "x5t": return [.sha1]
+        case "sha256", "x5t#s256", "s256": return [.sha256]
+        case "both": return [.sha1, .sha256]
+        default: throw UsageError("--x5t \(x5t): expected sha1, sha256 or both")
+        }
     }
 
     /// The keys the server has registered: `--jwks`, else the `--fix` fixture's `app.jwks`.

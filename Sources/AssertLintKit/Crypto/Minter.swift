@@ -41,10 +41,17 @@ public struct Minter: Sendable {
     public var kid: KidChoice
     /// The app's registered keys (`--jwks`, a fixture's `app.jwks`), for `.fromKey`.
     public var registeredKeys: JWKSet?
+    /// The certificate registered for the key (Entra ID): its thumbprints go in the header.
+    public var certificate: Certificate?
+    /// Which thumbprint headers to send with a certificate, in header order.
+    public var thumbprints: [ThumbprintHash]
 
     public init(key: Key, clientID: String, audience: String, lifetime: TimeInterval = 300,
-                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey, registeredKeys: JWKSet? = nil) {
+                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey, registeredKeys: JWKSet? = nil,
+                certificate: Certificate? = nil, thumbprints: [ThumbprintHash] = [.sha256]) {
         self.registeredKeys = registeredKeys
+        self.certificate = certificate
+        self.thumbprints = thumbprints
         self.key = key
         self.clientID = clientID
         self.audience = audience
@@ -53,9 +60,14 @@ public struct Minter: Sendable {
         self.kid = kid
     }
 
-    /// The algorithm used: the one asked for, else RS256 / the curve's ES* / HS256.
+    /// The algorithm used: the one asked for, else RS256 / the curve's ES* / HS256. With a
+    /// certificate and an RSA key, PS256 when `x5t#S256` is sent and RS256 for `x5t` alone, as
+    /// MSAL pairs them (msal-js PR #7185).
     public var effectiveAlgorithm: JWSAlgorithm {
         if let algorithm { return algorithm }
+        if certificate != nil, case .privateKey(let k) = key, case .rsa = k.key.type {
+            return thumbprints.contains(.sha256) ? .PS256 : .RS256
+        }
         switch key {
         case .privateKey(let k): return JWSAlgorithm.natural(for: k.key.type)
         case .secret: return .HS256
@@ -74,6 +86,7 @@ public struct Minter: Sendable {
 
         var header = [JSONMember(key: "alg", value: .string(alg.rawValue)), JSONMember(key: "typ", value: .string("JWT"))]
         if let kid = try resolvedKid() { header.append(JSONMember(key: "kid", value: .string(kid))) }
+        header += try thumbprintHeaders()
         let iat = Int64(now.timeIntervalSince1970.rounded(.down))
         let claims = [
             JSONMember(key: "iss", value: .string(clientID)),
@@ -96,6 +109,23 @@ public struct Minter: Sendable {
             return try JWSSignature.compact(header: JSONObject(header), claims: JSONObject(claims), signer: signer)
         } catch {
             throw MintError(error.reason)
+        }
+    }
+
+    /// `x5t` / `x5t#S256` for the certificate, after checking it holds the signing key.
+    func thumbprintHeaders() throws(MintError) -> [JSONMember] {
+        guard let certificate else { return [] }
+        guard case .privateKey(let k) = key else {
+            throw MintError("a certificate goes with a private key (private_key_jwt), not a client secret", about: "certificate")
+        }
+        guard certificate.key.samePublicKey(as: k.key) else {
+            throw MintError("the certificate holds another public key than the private key (RFC 7638 thumbprints \(certificate.key.thumbprint) and \(k.key.thumbprint))",
+                            about: "certificate")
+        }
+        guard !thumbprints.isEmpty else { throw MintError("no thumbprint header chosen for the certificate") }
+        var seen = Set<ThumbprintHash>()
+        return thumbprints.filter { seen.insert($0).inserted }.map {
+            JSONMember(key: $0.header, value: .string(certificate.thumbprint($0)))
         }
     }
 

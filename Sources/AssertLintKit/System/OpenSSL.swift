@@ -248,3 +248,55 @@ enum OpenSSL {
         return ok == 1 ? out : nil
     }
 }
+
+/// An OpenSSL certificate (`X509`). The only owner of the pointer, freed with the last
+/// reference; never mutated after it is read, hence the unchecked conformance.
+final class OpenSSLCertificate: @unchecked Sendable {
+    fileprivate let pointer: OpaquePointer
+
+    fileprivate init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    deinit { assertlint_x509_free(pointer) }
+
+    /// The DER encoding the thumbprints are taken over.
+    var der: [UInt8]? {
+        let length = assertlint_x509_der(pointer, nil, 0)
+        guard length > 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(length))
+        let written = out.withUnsafeMutableBufferPointer { assertlint_x509_der(pointer, $0.baseAddress, Int32($0.count)) }
+        return written == length ? out : nil
+    }
+
+    var publicKey: OpenSSLKey? { OpenSSLKey(assertlint_x509_public_key(pointer)) }
+
+    /// notBefore and notAfter as seconds since 1970.
+    var validity: (notBefore: Int64, notAfter: Int64)? {
+        var start: Int64 = 0, end: Int64 = 0
+        guard assertlint_x509_time(pointer, 0, &start) == 1, assertlint_x509_time(pointer, 1, &end) == 1 else { return nil }
+        return (start, end)
+    }
+
+    /// The subject (or issuer) distinguished name as RFC 2253 text, cut to 1 KiB.
+    func name(issuer: Bool) -> String? {
+        var out = [CChar](repeating: 0, count: 1024)
+        let length = out.withUnsafeMutableBufferPointer { assertlint_x509_name(pointer, issuer ? 1 : 0, $0.baseAddress, Int32($0.count)) }
+        guard length >= 0 else { return nil }
+        let written = min(Int(length), out.count - 1)
+        return String(decoding: out.prefix(written).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension OpenSSL {
+    /// The first certificate in a PEM text.
+    static func certificate(pem: [UInt8]) -> OpenSSLCertificate? {
+        pem.withUnsafeBufferPointer { OpenSSLCertificate(assertlint_x509_from_pem($0.baseAddress, Int32($0.count))) }
+    }
+
+    /// A DER certificate (the whole input, nothing after it).
+    static func certificate(der: [UInt8]) -> OpenSSLCertificate? {
+        der.withUnsafeBufferPointer { OpenSSLCertificate(assertlint_x509_from_der($0.baseAddress, $0.count)) }
+    }
+}
