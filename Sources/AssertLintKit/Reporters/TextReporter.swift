@@ -31,7 +31,9 @@ public struct TextReporter: Sendable {
                                      warnings: causes.filter { $0.severity == .warning }.count,
                                      infos: causes.filter { $0.severity == .info }.count)
             lines.append("")
-            lines.append(style.bold("\(diagnoses.count) inputs: \(total)"))
+            // Requests read from one paste are requests; from several files, inputs.
+            let what = Set(diagnoses.map(\.subject.source)).count == 1 ? "requests" : "inputs"
+            lines.append(style.bold("\(diagnoses.count) \(what): \(total)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
