@@ -68,6 +68,10 @@ public enum InputReader {
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
                     return [try loader.load(text: text, path: source)]
                 }
+                // Decoded claims hold no token (a token among them is read as one, below).
+                if let o = json.objectValue, DecodedClaims.isClaims(o), !trimmed.contains("eyJ") {
+                    return [DecodedClaims.subject(claims: o, header: nil, source: source, now: loader.realNow)]
+                }
                 if let o = json.objectValue, TokenText.read(trimmed) == nil, !Set(o.keys).isDisjoint(with: ["iss", "sub", "aud", "exp", "alg"]) {
                     guard DecodedClaims.isClaims(o) else {
                         throw InputError(source, "this is a decoded JWT header, not a token: paste the compact token (eyJ….eyJ….…), or the decoded claims with --endpoint URL")
