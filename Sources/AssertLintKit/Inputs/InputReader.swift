@@ -45,8 +45,10 @@ public enum InputReader {
         Redactor.shared.learn(text: text) // every credential the input writes, before anything can quote it
         var text = LineEndings.normalized(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-        let trimmed = text.trimmedWhitespace
+        var trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
+        // JSON copied with its Markdown fence (```json … ```), as docs and issues show it.
+        if let inner = JSONDocuments.unfenced(trimmed) { trimmed = inner }
         if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
             throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
         }

@@ -7,6 +7,16 @@ enum JSONDocuments {
     /// More documents than this is no paste of a collection and its environment.
     static let maxDocuments = 8
 
+    /// The text inside one Markdown code fence, when the whole text is that fence and it holds
+    /// JSON (an object or array); nil otherwise.
+    static func unfenced(_ text: String) -> String? {
+        guard text.hasPrefix("```"), text.hasSuffix("```"), text.utf8.count <= 1_048_576,
+              let firstBreak = text.firstIndex(of: "\n") else { return nil }
+        let inner = text[text.index(after: firstBreak)...].dropLast(3).trimmedWhitespace
+        guard let f = inner.first, f == "{" || f == "[", !inner.contains("```") else { return nil }
+        return inner
+    }
+
     static func split(_ text: String) -> [JSONValue]? {
         let bytes = Array(text.utf8)
         var documents: [JSONValue] = []
