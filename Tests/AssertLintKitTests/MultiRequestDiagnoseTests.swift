@@ -34,6 +34,14 @@ import Testing
         #expect(run.stdout.contains("It was sent to https://dev-123.okta.com/oauth2/v1/token first and is sent here to https://dev-123.okta.com/oauth2/v1/introspect"))
     }
 
+    @Test func jsonLogWithTwoAttempts() throws {
+        let r = try Self.ruleIDs(["\(Self.data)/two-attempts.log.json"])
+        #expect(r.entries == ["log line 1: POST https://dev-123.okta.com/oauth2/default/v1/token",
+                              "log line 3: POST https://dev-123.okta.com/oauth2/default/v1/token"])
+        #expect(r.ids == [[], ["jti-reused"]])
+        #expect(r.status == 1)
+    }
+
     @Test func twoDifferentAssertionsAreNoReplay() throws {
         let text = try String(contentsOf: GeneratedSourcesTests.root.appendingPathComponent("\(Self.data)/two-calls-one-assertion.sh"), encoding: .utf8)
         // The second call signs its own assertion (another jti, aud /introspect).

@@ -70,6 +70,9 @@ public enum InputReader {
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
                     return [try loader.load(text: text, path: source)]
                 }
+                if let logged = JSONLogLines.entries([json]) {
+                    return logged.map { subject($0.request, source: source, entry: nil, loader: loader) }
+                }
                 // Decoded claims hold no token (a token among them is read as one, below).
                 if let o = json.objectValue, DecodedClaims.isClaims(o), !trimmed.contains("eyJ") {
                     return [DecodedClaims.subject(claims: o, header: nil, source: source, now: loader.realNow)]
@@ -92,6 +95,9 @@ public enum InputReader {
                     let objects = documents.compactMap(\.objectValue)
                     if objects.count == 2, DecodedClaims.isHeader(objects[0]), DecodedClaims.isClaims(objects[1]) {
                         return [DecodedClaims.subject(claims: objects[1], header: objects[0], source: source, now: loader.realNow)]
+                    }
+                    if let logged = JSONLogLines.entries(documents) {
+                        return logged.map { subject($0.request, source: source, entry: logged.count > 1 ? $0.name : nil, loader: loader) }
                     }
                 }
             } catch let error as InputError {
