@@ -81,6 +81,12 @@ import Testing
         var looping = PostmanVariables(collection: nil, environment: PostmanEnvironment(name: nil, values: [("a", "{{a}}")]))
         #expect(looping.resolve("{{a}}") == "{{a}}")
 
+        // A large value is not multiplied past 64 KiB, and is not reported as undefined.
+        var large = PostmanVariables(collection: nil, environment: PostmanEnvironment(name: nil, values: [("big", String(repeating: "x", count: 40_000))]))
+        let filled = large.resolve("{{big}}{{big}}")
+        #expect(filled.utf8.count == 40_000 + "{{big}}".utf8.count)
+        #expect(large.unresolved.isEmpty)
+
         let env = try PostmanEnvironment.read(JSONParser.parse(Self.text("dev-123.postman_environment.json")))
         #expect(env?.values.map(\.key) == ["clientSecret", "introspectToken"])
     }

@@ -4,8 +4,9 @@ import Foundation
 /// jwt.io header and payload): split at the top level, strings and escapes respected. nil when
 /// the text is not JSON values separated by whitespace.
 enum JSONDocuments {
-    /// More documents than this is no paste of a collection and its environment.
-    static let maxDocuments = 8
+    /// More documents than this is no paste (a collection and its environment, a header and its
+    /// claims, a few hundred log lines).
+    static let maxDocuments = 1000
 
     /// The text inside one Markdown code fence, when the whole text is that fence and it holds
     /// JSON (an object or array); nil otherwise.

@@ -93,14 +93,18 @@ struct PostmanVariables {
                     break
                 }
                 let name = String(rest[open.upperBound..<close.lowerBound])
-                if let value = values[name], !name.isEmpty {
+                // A value that would make the text larger than any real URL or body stays a placeholder:
+                // a hostile collection cannot multiply one large variable across thousands of uses.
+                if let value = values[name], !name.isEmpty, result.utf8.count + value.utf8.count <= 65_536 {
                     result += value
                     changed = true
                     if let o = origin[name], !used.contains(where: { $0.name == name }) { used.append((name, o)) }
                 } else {
                     result += rest[open.lowerBound..<close.upperBound]
                     let token = "{{\(name)}}"
-                    if name.hasPrefix("$") {
+                    if values[name] != nil {
+                        // Defined, but too large to fill in (see above).
+                    } else if name.hasPrefix("$") {
                         if !dynamic.contains(token) { dynamic.append(token) }
                     } else if !unresolved.contains(token), name.utf8.count <= 64 {
                         unresolved.append(token)
