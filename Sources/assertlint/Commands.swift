@@ -81,6 +81,9 @@ struct Diagnose: ParsableCommand {
     @Option(help: ArgumentHelp("For a bare token: the URL it will be sent to.", valueName: "url"))
     var endpoint: String?
 
+    @Option(help: ArgumentHelp("A Postman environment export whose values fill the collection's {{variables}}.", valueName: "file"))
+    var postmanEnvironment: String?
+
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default). Management API tokens from the environment are never printed.")
@@ -117,6 +120,7 @@ struct Diagnose: ParsableCommand {
             return try readStandardInput(source: "-", prompt: interactive ? { Output.shared.err(prompt) } : nil)
         }
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
+        let postman = try postmanEnvironment.map { path throws(InputError) in try PostmanEnvironment.load(path) }
         // The server's error pasted without the request: say what produces it and what to paste.
         if let (answer, lookup) = ServerAnswerInput.read(resolved.text) {
             printServerAnswerAlone(answer, lookup)
@@ -124,7 +128,7 @@ struct Diagnose: ParsableCommand {
         }
         let read: [Subject]
         do {
-            read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader)
+            read = try InputReader.subjects(from: resolved.text, source: resolved.source, loader: loader, postmanEnvironment: postman)
             try Self.requireSomethingToJudge(read, source: resolved.source)
         } catch {
             // Nothing to judge, but the text quotes a server's answer (a log line, a stack
@@ -148,7 +152,8 @@ struct Diagnose: ParsableCommand {
         }
         for subject in judged { Redactor.shared.learn(subject: subject) }
         let engine = Engine(rules: Registry.forDiagnose)
-        let diagnoses = judged.map(engine.run)
+        // Several requests in one paste are judged in order, then against each other (a replay).
+        let diagnoses = CrossRequest.markReplays(in: judged.map(engine.run))
         switch output.format {
         case .text where quiet: Output.shared.out(CheckTextReporter().findingLines(diagnoses))
         case .text:

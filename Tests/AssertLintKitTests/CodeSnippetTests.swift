@@ -40,19 +40,6 @@ import Testing
         #expect(request.form("client_assertion")?.position == SourcePosition(line: 1))
     }
 
-    @Test func postmanCollectionURLEncodedBody() throws {
-        let text = """
-        {"request": {"method": "POST", "url": {"raw": "https://dev-123.okta.com/oauth2/v1/introspect"},
-         "body": {"mode": "urlencoded", "urlencoded": [
-           {"key": "token", "value": "abc"},
-           {"key": "client_id", "value": "0oa8f3example"}]}}}
-        """
-        let request = try #require(CodeSnippet.request(from: text))
-        #expect(request.url == "https://dev-123.okta.com/oauth2/v1/introspect")
-        #expect(request.formFields.map(\.name) == ["client_id", "token"])
-        #expect(request.form("client_id")?.value == "0oa8f3example")
-    }
-
     @Test func javaNameValuePairsAndBasicAuth() throws {
         let text = """
         HttpPost post = new HttpPost("https://dev-123.okta.com/oauth2/v1/token");

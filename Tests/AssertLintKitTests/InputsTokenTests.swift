@@ -94,9 +94,10 @@ import Testing
         #expect(InputSamples.malformedReason(opaque) != nil)
     }
 
-    @Test func decodedClaimsAreNotAToken() {
-        #expect(throws: InputError("x", "this is a decoded JWT header or claims, not a token: paste the compact token (eyJ….eyJ….…) or write a fixture with `token: {header: …, claims: …}`")) {
-            try InputReader.subjects(from: #"{"iss":"0oa1","sub":"0oa1","aud":"https://x","exp":1}"#, source: "x")
+    /// Decoded claims are judged (DecodedClaimsTests); a decoded header alone has nothing to judge.
+    @Test func decodedHeaderIsNotAToken() {
+        #expect(throws: InputError("x", "this is a decoded JWT header, not a token: paste the compact token (eyJ….eyJ….…), or the decoded claims with --endpoint URL")) {
+            try InputReader.subjects(from: #"{"alg":"RS256","kid":"k1"}"#, source: "x")
         }
     }
 

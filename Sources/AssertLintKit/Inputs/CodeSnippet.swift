@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a token request out of code people paste when they ask why Okta says
-/// `invalid_client`: Python `requests`, JavaScript `fetch`/axios, a Postman collection, Java or C#
+/// `invalid_client`: Python `requests`, JavaScript `fetch`/axios, Java or C#
 /// name-value pairs, a log line. It looks only for the authorization-server URL and the OAuth
 /// parameters whose names it knows, so it cannot mistake unrelated code for a request, and it
 /// says which values it could not see because they live in variables.
@@ -51,7 +51,7 @@ public enum CodeSnippet {
         }
         var request = TokenRequest(method: "POST", url: url, urlPosition: SourcePosition(line: urlLine), notes: notes)
         let lowered = text.lowercased()
-        let sendsJSON = lowered.contains("json=") || lowered.contains("json.stringify") || lowered.contains("\"mode\": \"raw\"")
+        let sendsJSON = lowered.contains("json=") || lowered.contains("json.stringify")
             || lowered.range(of: #"content-type['"]?\s*[:=,]\s*['"]application/json"#, options: .regularExpression) != nil
         if sendsJSON {
             let object = JSONValue.object(JSONObject(fields.map { JSONMember(key: $0.name, value: .string($0.value)) }))
@@ -77,7 +77,7 @@ public enum CodeSnippet {
     /// with the assertion) is not the whole body; headers are shown only where the code sets them.
     static func evidence(_ lowered: String, parametersNamed: Int, rebuilt: Bool) -> Evidence {
         let setsHeaders = lowered.contains("header") || lowered.contains("content-type") || lowered.contains("data=")
-            || lowered.contains("urlsearchparams") || lowered.contains("formurlencoded") || lowered.contains("\"mode\"")
+            || lowered.contains("urlsearchparams") || lowered.contains("formurlencoded")
         let saysMethod = lowered.range(of: #"\bpost\b|method\s*[:=]|\.post\s*\("#, options: .regularExpression) != nil
         return Evidence(method: saysMethod, url: true, headers: setsHeaders, body: parametersNamed >= 2,
                         signature: !rebuilt, source: parametersNamed >= 2 ? "the code" : "a line that shows one parameter")
@@ -111,12 +111,11 @@ public enum CodeSnippet {
     }
 
     /// The value of a parameter written as `name: "v"`, `"name" = 'v'`, `("name", "v")`,
-    /// `"key": "name", "value": "v"` (Postman) or `name=v&` (a logged body).
+    /// or `name=v&` (a logged body).
     static func value(of name: String, in lines: [String]) -> (value: Value, line: Int)? {
         let q = #"["'`]"#
         // Compiled once per name, not per line: a long paste reaches this for every parameter name.
         let literal: [(re: NSRegularExpression, formEncoded: Bool)] = [
-            (#""key"\s*:\s*"\#(name)"\s*,\s*"value"\s*:\s*"([^"]*)""#, false),
             (#"(?:^|[^A-Za-z0-9_])\#(q)?\#(name)\#(q)?\s*(?::|=>|=|,)\s*\#(q)([^"'`]*)\#(q)"#, false),
             (#"(?:^|[?&\s'"])\#(name)=([^&\s'"]+)"#, true),
         ].compactMap { p in (try? NSRegularExpression(pattern: p.0)).map { ($0, p.1) } }

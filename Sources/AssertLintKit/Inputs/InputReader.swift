@@ -9,25 +9,27 @@ public enum InputReader {
 
     /// Reads bytes (a file, stdin): invalid UTF-8 is decoded leniently when the input is
     /// otherwise text, and refused when it is binary.
-    public static func subjects(from bytes: [UInt8], source: String, loader: FixtureLoader = FixtureLoader()) throws(InputError) -> [Subject] {
+    public static func subjects(from bytes: [UInt8], source: String, loader: FixtureLoader = FixtureLoader(),
+                                postmanEnvironment: PostmanEnvironment? = nil) throws(InputError) -> [Subject] {
         try checkSize(bytes.count, source: source)
         if let text = String(validating: bytes, as: UTF8.self) {
-            return try subjects(from: text, source: source, loader: loader)
+            return try subjects(from: text, source: source, loader: loader, postmanEnvironment: postmanEnvironment)
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let replaced = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
         if looksBinary(text) {
             throw InputError(source, "the input is binary data (\(bytes.count) bytes, \(replaced) invalid UTF-8 sequences), not a token, curl command, HTTP request, HAR or fixture")
         }
-        var out = try subjects(from: text, source: source, loader: loader)
+        var out = try subjects(from: text, source: source, loader: loader, postmanEnvironment: postmanEnvironment)
         for k in out.indices {
             out[k].notes.insert("the input is not valid UTF-8: \(replaced) invalid byte sequence\(replaced == 1 ? " was" : "s were") replaced with U+FFFD", at: 0)
         }
         return out
     }
 
-    public static func subjects(from text: String, source: String, loader: FixtureLoader = FixtureLoader()) throws(InputError) -> [Subject] {
-        var subjects = try read(text, source: source, loader: loader)
+    public static func subjects(from text: String, source: String, loader: FixtureLoader = FixtureLoader(),
+                                postmanEnvironment: PostmanEnvironment? = nil) throws(InputError) -> [Subject] {
+        var subjects = try read(text, source: source, loader: loader, postmanEnvironment: postmanEnvironment)
         // The answer pasted with a single request (the response after a curl command, the output
         // of print(r.json())) is the user's evidence; a batch's answers are its entries' own.
         if subjects.count == 1, subjects[0].reportedAnswer == nil, text.utf8.count <= 1_048_576,
@@ -37,13 +39,16 @@ public enum InputReader {
         return subjects
     }
 
-    static func read(_ text: String, source: String, loader: FixtureLoader) throws(InputError) -> [Subject] {
+    static func read(_ text: String, source: String, loader: FixtureLoader,
+                     postmanEnvironment: PostmanEnvironment? = nil) throws(InputError) -> [Subject] {
         try checkSize(text.utf8.count, source: source)
         Redactor.shared.learn(text: text) // every credential the input writes, before anything can quote it
         var text = LineEndings.normalized(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-        let trimmed = text.trimmedWhitespace
+        var trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
+        // JSON copied with its Markdown fence (```json … ```), as docs and issues show it.
+        if let inner = JSONDocuments.unfenced(trimmed) { trimmed = inner }
         if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
             throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
         }
@@ -59,15 +64,41 @@ public enum InputReader {
                         return s
                     }
                 }
+                if let postman = try postmanSubjects([json], source: source, loader: loader, environment: postmanEnvironment) {
+                    return postman
+                }
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
                     return [try loader.load(text: text, path: source)]
                 }
+                if let logged = JSONLogLines.entries([json]) {
+                    return logged.map { subject($0.request, source: source, entry: nil, loader: loader) }
+                }
+                // Decoded claims hold no token (a token among them is read as one, below).
+                if let o = json.objectValue, DecodedClaims.isClaims(o), !trimmed.contains("eyJ") {
+                    return [DecodedClaims.subject(claims: o, header: nil, source: source, now: loader.realNow)]
+                }
                 if let o = json.objectValue, TokenText.read(trimmed) == nil, !Set(o.keys).isDisjoint(with: ["iss", "sub", "aud", "exp", "alg"]) {
-                    throw InputError(source, "this is a decoded JWT header or claims, not a token: paste the compact token (eyJ….eyJ….…) or write a fixture with `token: {header: …, claims: …}`")
+                    guard DecodedClaims.isClaims(o) else {
+                        throw InputError(source, "this is a decoded JWT header, not a token: paste the compact token (eyJ….eyJ….…), or the decoded claims with --endpoint URL")
+                    }
+                    return [DecodedClaims.subject(claims: o, header: nil, source: source, now: loader.realNow)]
                 }
             } catch let error as JSONParseError {
                 if trimmed.contains("\"log\"") && trimmed.contains("\"entries\"") {
                     throw InputError(source, "this looks like a HAR file but is not valid JSON: \(error)")
+                }
+                // Several JSON values: a collection and its environment, a decoded header and its claims.
+                if let documents = JSONDocuments.split(trimmed) {
+                    if let postman = try postmanSubjects(documents, source: source, loader: loader, environment: postmanEnvironment) {
+                        return postman
+                    }
+                    let objects = documents.compactMap(\.objectValue)
+                    if objects.count == 2, DecodedClaims.isHeader(objects[0]), DecodedClaims.isClaims(objects[1]) {
+                        return [DecodedClaims.subject(claims: objects[1], header: objects[0], source: source, now: loader.realNow)]
+                    }
+                    if let logged = JSONLogLines.entries(documents) {
+                        return logged.map { subject($0.request, source: source, entry: logged.count > 1 ? $0.name : nil, loader: loader) }
+                    }
                 }
             } catch let error as InputError {
                 throw error
@@ -125,7 +156,7 @@ public enum InputReader {
             return [subject(body, source: source, entry: nil, loader: loader)]
         }
 
-        // Code that builds the request (Python requests, fetch/axios, a Postman collection): only
+        // Code that builds the request (Python requests, fetch/axios): only
         // an authorization-server URL with OAuth parameters around it counts.
         if let request = CodeSnippet.request(from: head, now: loader.realNow) {
             return [subject(request, source: source, entry: nil, loader: loader)]
@@ -136,6 +167,25 @@ public enum InputReader {
                             assertionPosition: token.position, now: loader.realNow, notes: token.notes)]
         }
         throw InputError(source, "not a token, curl command, HTTP request, HAR, .http file or fixture (expected e.g. a compact JWT `eyJ….….…`, `curl …`, or `POST /oauth2/v1/token HTTP/1.1`)")
+    }
+
+    /// A Postman collection among the JSON documents, judged with the environment given by flag or
+    /// pasted after it; nil when no document is Postman's.
+    static func postmanSubjects(_ documents: [JSONValue], source: String, loader: FixtureLoader,
+                                environment given: PostmanEnvironment?) throws(InputError) -> [Subject]? {
+        let pasted = documents.lazy.compactMap(PostmanEnvironment.read).first
+        guard let collection = documents.first(where: PostmanCollection.isCollection) else {
+            if pasted != nil, documents.count == 1 {
+                throw InputError(source, "this is a Postman environment, not a collection: paste the collection (Export, Collection v2.1) with it, or give it with --postman-environment FILE")
+            }
+            return nil
+        }
+        let environment = given ?? pasted
+        return try PostmanCollection.entries(collection, environment: environment, source: source).map {
+            var s = subject($0.request, source: source, entry: $0.name, loader: loader)
+            if given != nil, pasted != nil { s.notes.append("the environment given with --postman-environment was used, not the one in the paste") }
+            return s
+        }
     }
 
     static func checkSize(_ count: Int, source: String) throws(InputError) {

@@ -25,16 +25,19 @@ public struct Evidence: Sendable, Equatable {
     public var body: Bool
     /// The assertion's signature is the one sent (false for an assertion rebuilt from code).
     public var signature: Bool
+    /// The assertion's header is the one sent (false for decoded claims pasted without it).
+    public var header: Bool
     /// What showed the request, for "not checked" notes: "Spring's `Writing form fields` line".
     public var source: String?
 
     public init(method: Bool = true, url: Bool = true, headers: Bool = true, body: Bool = true,
-                signature: Bool = true, source: String? = nil) {
+                signature: Bool = true, header: Bool = true, source: String? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.signature = signature
+        self.header = header
         self.source = source
     }
 
@@ -53,13 +56,14 @@ public struct Evidence: Sendable, Equatable {
         if !url { out.append("the URL") }
         if !headers { out.append("the headers") }
         if !body { out.append("the whole body") }
+        if !header { out.append("the token's header") }
         if !signature { out.append("a signed token") }
         return out
     }
 
     /// `hidden` as one phrase: "the method, the headers or the whole body".
     public var hiddenPhrase: String {
-        let parts = hidden.filter { $0 != "a signed token" }
+        let parts = hidden.filter { $0 != "a signed token" && $0 != "the token's header" }
         guard let last = parts.last else { return "" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " or " + last
     }
@@ -80,9 +84,13 @@ extension TokenRequest {
 }
 
 extension Subject {
-    /// What the paste shows of the request; a bare token shows no request at all.
+    /// What the paste shows of the request; a bare token shows no request at all, and decoded
+    /// claims pasted alone show no header or signature either.
     public var shows: Evidence {
-        request?.shows ?? Evidence(method: false, url: target != nil, headers: false, body: false,
-                                   signature: true, source: "a token")
+        if let request { return request.shows }
+        var bare = assertionShows ?? Evidence(method: false, url: false, headers: false, body: false,
+                                              signature: true, source: "a token")
+        bare.url = target != nil
+        return bare
     }
 }

@@ -114,6 +114,9 @@ public struct Subject: Sendable {
     /// True when the fixture wrote the assertion as a `{header, claims}` mapping, so the token was
     /// made from test values rather than committed as a credential.
     public var assertionIsGenerated = false
+    /// What a paste without a request shows of its assertion: set for decoded claims pasted
+    /// alone (no header, no signature); nil for a token, which shows both.
+    public var assertionShows: Evidence?
     /// The input's text as read, for checks on the file itself (a committed PEM private key).
     public var rawText: String?
     /// What a key file is when `check` recognised a private key by its binary shape (DER

@@ -39,7 +39,9 @@ public struct ServerAnswerReporter: Sendable {
             out += Text.wrap("\(entries.count) rules answer with error \"\(code)\" (`assertlint explain \(code)` lists them); the error_description tells them apart, the request tells which one applies.",
                              width: options.width, indent: "")
         case .rule, .unknownRule, .noMatch:
-            break
+            if answer.isStatusOnly, let status = answer.status {
+                out += statusOnlyLines(status)
+            }
         }
         out.append("")
         out.append(style.bold("To find out which, paste the request that got this answer"))
@@ -62,7 +64,7 @@ public struct ServerAnswerReporter: Sendable {
         let rules: [CatalogEntry]
         switch lookup {
         case .serverText(let e), .errorCode(_, let e), .closest(let e, _): rules = e
-        case .rule, .unknownRule, .noMatch: rules = []
+        case .rule, .unknownRule, .noMatch: rules = answer.status.map { answer.isStatusOnly ? ServerAnswerInput.rules(answering: $0) : [] } ?? []
         }
         return JSONBuild.object([
             ("results", .array([])),
@@ -102,6 +104,24 @@ public struct ServerAnswerReporter: Sendable {
         return paragraph
     }
 
+    /// An answer with a status and nothing else: the error codes Okta answers with at that
+    /// status, with how many rules give each (the body's error_description tells them apart).
+    private func statusOnlyLines(_ status: Int) -> [String] {
+        let entries = ServerAnswerInput.rules(answering: status)
+        guard !entries.isEmpty else {
+            return Text.wrap("No rule answers with status \(status).", width: options.width, indent: "")
+        }
+        var counts: [(code: String, count: Int)] = []
+        for e in entries {
+            let code = e.okta?.error ?? "?"
+            if let k = counts.firstIndex(where: { $0.code == code }) { counts[k].count += 1 } else { counts.append((code, 1)) }
+        }
+        let list = counts.sorted { $0.count > $1.count }
+            .map { "\"\($0.code)\" (\($0.count) rule\($0.count == 1 ? "" : "s"), `assertlint explain \($0.code)`)" }
+        return Text.wrap("The answer shows the status only, without the response body. \(entries.count) rules answer \(status): with error \(list.joined(separator: " or ")). The body's error_description tells them apart.",
+                            width: options.width, indent: "")
+    }
+
     private func entryLines(_ entries: [CatalogEntry]) -> [String] {
         var out: [String] = []
         for e in entries {
@@ -115,147 +135,5 @@ public struct ServerAnswerReporter: Sendable {
             out += Text.wrap("fix: " + e.genericFix, width: options.width, indent: "       ", first: "  ")
         }
         return out
-    }
-}
-
-/// A server's error pasted on its own, without the request: an OAuth error body, Okta's API
-/// error (`errorCode`/`errorSummary`), either after an HTTP status line, or the bare
-/// `error_description` text of a catalog rule.
-public struct ServerAnswerInput: Sendable, Equatable {
-    public var status: Int?
-    public var error: String?
-    public var errorDescription: String?
-
-    /// `401 invalid_client "The client_assertion token is expired."`
-    public var summary: String {
-        [status.map(String.init), error, errorDescription.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " ")
-    }
-
-    /// Members of an OAuth error body and of Okta's API error: a JSON object with only these
-    /// is an answer, not a fixture or a decoded token.
-    static let errorMembers: Set<String> = ["error", "error_description", "error_uri", "state", "status",
-                                            "errorCode", "errorSummary", "errorLink", "errorId", "errorCauses"]
-
-    /// The answer in `text` when the text is nothing but a server's answer: an error body (JSON,
-    /// or a Python dict's repr), a response (`HTTP/1.1 401 …`, headers, the body), a line that
-    /// is exactly a catalog rule's `error_description`, or a bare error code. Nil otherwise, so
-    /// a request that carries its answer is diagnosed as a request.
-    public static func read(_ text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 65_536 else { return nil }
-        var answer: ServerAnswerInput?
-        if let o = errorObject(trimmed) {
-            answer = ServerAnswerInput(object: o, status: nil)
-        } else if trimmed.hasPrefix("HTTP/") || trimmed.hasPrefix("< HTTP/"),
-                  let open = trimmed.firstIndex(of: "{"), let close = trimmed.lastIndex(of: "}"), open < close,
-                  let o = errorObject(String(trimmed[open...close])) {
-            let statusLine = trimmed.prefix { $0 != "\n" }.split(separator: " ")
-            let status = statusLine.lazy.compactMap { Int($0) }.first { (100...599).contains($0) }
-            answer = ServerAnswerInput(object: o, status: status)
-        } else if !trimmed.contains("\n"), let description = exactDescription(trimmed, in: catalog) {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
-        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.okta?.error == code }) {
-            answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
-        }
-        guard let answer else { return nil }
-        return explained(answer, catalog: catalog)
-    }
-
-    /// The answer with the catalog's rules that produce it.
-    static func explained(_ answer: ServerAnswerInput, catalog: Catalog) -> (ServerAnswerInput, ExplainLookup)? {
-        let query: String
-        if let d = answer.errorDescription {
-            var members = [JSONMember(key: "error_description", value: .string(d))]
-            if let e = answer.error { members.insert(JSONMember(key: "error", value: .string(e)), at: 0) }
-            query = JSONValue.object(JSONObject(members)).compactText
-        } else {
-            query = answer.error ?? ""
-        }
-        let lookup = ExplainLookup.lookup(query, in: catalog)
-        switch lookup {
-        case .serverText, .errorCode, .closest: return (answer, lookup)
-        case .rule, .unknownRule, .noMatch: return (answer, .noMatch)
-        }
-    }
-
-    /// A server's answer somewhere in a text that holds no request assertlint can read: an
-    /// error object inside a log line, a stack trace or a Node error (`{"error":"invalid_client",…}`),
-    /// a catalog `error_description` quoted in prose, or an OAuth error code named in it. Only
-    /// asked after the reader refused the text, so a request carrying its answer is unaffected.
-    public static func find(in text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
-        guard text.utf8.count <= 65_536 else { return nil }
-        var answer: ServerAnswerInput?
-        // An error object: from each `{` that opens with an error member, to the first `}`
-        // (error bodies are flat), at most 4 KiB on.
-        let bytes = Array(text.utf8)
-        var i = 0
-        while answer == nil, i < bytes.count {
-            defer { i += 1 }
-            guard bytes[i] == UInt8(ascii: "{") else { continue }
-            let head = String(decoding: bytes[(i + 1)..<min(bytes.count, i + 24)], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
-            guard head.hasPrefix("\"error") || head.hasPrefix("'error") || head.hasPrefix("\"status") else { continue }
-            guard let close = bytes[i..<min(bytes.count, i + 4096)].firstIndex(of: UInt8(ascii: "}")) else { continue }
-            let candidate = String(decoding: bytes[i...close], as: UTF8.self)
-            if let o = errorObject(candidate) { answer = ServerAnswerInput(object: o, status: nil) }
-        }
-        if answer == nil, let description = containedDescription(text, in: catalog) {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
-        }
-        if answer == nil {
-            let codes = Set(catalog.entries.compactMap { $0.okta?.error })
-            let words = text.split { !($0.isLetter || $0 == "_") }.map(String.init)
-            if let code = words.first(where: codes.contains) {
-                answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
-            }
-        }
-        guard let answer else { return nil }
-        return explained(answer, catalog: catalog)
-    }
-
-    /// The catalog's `error_description` that the text quotes somewhere (compared without case,
-    /// spaces and punctuation).
-    static func containedDescription(_ text: String, in catalog: Catalog) -> String? {
-        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
-        let haystack = norm(text)
-        // The longest one quoted, so a text that quotes a longer answer is not taken for a
-        // shorter one it contains.
-        return catalog.entries.compactMap { $0.okta?.errorDescription }
-            .map { ($0, norm($0)) }
-            .filter { $0.1.count >= 12 && haystack.contains($0.1) }
-            .max { $0.1.count < $1.1.count }?.0
-    }
-
-    /// A JSON object (or a Python dict's repr of one) holding only error members.
-    static func errorObject(_ text: String) -> JSONObject? {
-        guard text.hasPrefix("{"), text.hasSuffix("}") else { return nil }
-        for candidate in [text, text.replacingOccurrences(of: "'", with: "\"")] {
-            guard let o = (try? JSONParser.parse(candidate))?.objectValue else { continue }
-            let keys = Set(o.keys)
-            guard !keys.isEmpty, keys.isSubset(of: errorMembers), !keys.isDisjoint(with: ["error", "errorCode", "error_description", "errorSummary"]) else { return nil }
-            return o
-        }
-        return nil
-    }
-
-    /// The catalog's `error_description` that the line is, ignoring case, quotes and punctuation.
-    static func exactDescription(_ line: String, in catalog: Catalog) -> String? {
-        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
-        let wanted = norm(line)
-        guard wanted.count >= 12 else { return nil }
-        return catalog.entries.lazy.compactMap { $0.okta?.errorDescription }.first { norm($0) == wanted }
-    }
-
-    init(status: Int?, error: String?, errorDescription: String?) {
-        self.status = status
-        self.error = error
-        self.errorDescription = errorDescription
-    }
-
-    init?(object o: JSONObject, status: Int?) {
-        let error = (o["error"] ?? o["errorCode"])?.stringValue
-        let description = (o["error_description"] ?? o["errorSummary"])?.stringValue
-        guard error != nil || description != nil else { return nil }
-        self.init(status: status ?? o["status"]?.finiteNumber.map { Int($0) }, error: error, errorDescription: description)
     }
 }

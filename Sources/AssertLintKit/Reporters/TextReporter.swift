@@ -22,7 +22,7 @@ public struct TextReporter: Sendable {
         var lines: [String] = []
         for (n, d) in diagnoses.enumerated() {
             if n > 0 { lines.append("") }
-            lines += subject(d)
+            lines += subject(d, heading: diagnoses.count > 1 ? Self.heading(d.subject, n + 1, of: diagnoses.count) : nil)
         }
         if diagnoses.count > 1 {
             // Causes, as each input's own count: one mistake that two rules report is one error.
@@ -31,7 +31,9 @@ public struct TextReporter: Sendable {
                                      warnings: causes.filter { $0.severity == .warning }.count,
                                      infos: causes.filter { $0.severity == .info }.count)
             lines.append("")
-            lines.append(style.bold("\(diagnoses.count) inputs: \(total)"))
+            // Requests read from one paste are requests; from several files, inputs.
+            let what = Set(diagnoses.map(\.subject.source)).count == 1 ? "requests" : "inputs"
+            lines.append(style.bold("\(diagnoses.count) \(what): \(total)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -39,10 +41,24 @@ public struct TextReporter: Sendable {
     private var width: Int { options.width }
     private var verbose: Bool { options.detail == .verbose }
 
-    func subject(_ d: Diagnosis) -> [String] {
+    /// "Request 2 of 3: POST https://…/v1/introspect (entry 5)": one of several requests in a paste.
+    static func heading(_ s: Subject, _ n: Int, of total: Int) -> String {
+        guard let request = s.request else {
+            return "Request \(n) of \(total)" + (s.entry.map { ": " + Escape.line($0) } ?? "")
+        }
+        let line = "\(request.method) \(request.url)"
+        var place = s.entry
+        if let entry = s.entry, entry.hasSuffix(": " + line) { place = String(entry.dropLast(line.count + 2)) }
+        else if s.entry == line { place = nil }
+        return "Request \(n) of \(total): \(Escape.line(line))" + (place.map { " (\(Escape.line($0)))" } ?? "")
+    }
+
+    func subject(_ d: Diagnosis, heading: String? = nil) -> [String] {
         let s = d.subject
         let source = s.source == "-" ? "(standard input)" : s.source
-        var lines: [String] = Text.wrap(s.entry.map { "\(Escape.line(source)) (\(Escape.line($0)))" } ?? Escape.line(source), width: width, indent: "  ", first: "").map(style.bold)
+        let title = heading.map { s.source == "-" ? $0 : "\($0) in \(Escape.line(source))" }
+            ?? s.entry.map { "\(Escape.line(source)) (\(Escape.line($0)))" } ?? Escape.line(source)
+        var lines: [String] = Text.wrap(title, width: width, indent: "  ", first: "").map(style.bold)
         let causes = d.causes(in: catalog)
         let answer = causes.first(where: \.isServerAnswer)
         switch options.detail {

@@ -11,6 +11,8 @@ enum EvidenceNeeds {
         case parameter(String)
         case body
         case signature
+        /// The assertion's JOSE header (alg, kid, crit, jku/x5u).
+        case assertionHeader
     }
 
     /// Rules that judge a part by its absence or its exact value. Rules that report what a paste
@@ -23,7 +25,15 @@ enum EvidenceNeeds {
         "assertion-missing": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
         "no-credentials": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
         "client-id-missing": [.parameter("client_id"), .header("Authorization")],
-        "signature-invalid": [.signature],
+        "signature-invalid": [.signature, .assertionHeader],
+        "alg-none": [.assertionHeader],
+        "alg-not-allowed": [.assertionHeader],
+        "kid-missing": [.assertionHeader],
+        "kid-unknown": [.assertionHeader],
+        "key-url-header-present": [.assertionHeader],
+        "crit-unsupported": [.assertionHeader],
+        "policy-algorithm": [.assertionHeader],
+        "policy-kid-required": [.assertionHeader],
     ]
 
     /// The parts rule `ruleID` needs that the paste does not show; empty when it can judge.
@@ -34,6 +44,8 @@ enum EvidenceNeeds {
             switch part {
             case .signature:
                 return !shows.signature && subject.assertion.decoded != nil
+            case .assertionHeader:
+                return !shows.header && subject.assertion.decoded != nil
             case .method, .header, .parameter, .body:
                 guard let request = subject.request else { return false }
                 switch part {
@@ -41,7 +53,7 @@ enum EvidenceNeeds {
                 case .header(let name): return request.shows(header: name) == .notShown
                 case .parameter(let name): return request.shows(parameter: name) == .notShown
                 case .body: return !shows.body
-                case .signature: return false
+                case .signature, .assertionHeader: return false
                 }
             }
         }
@@ -50,6 +62,9 @@ enum EvidenceNeeds {
     /// The "not checked" text for parts the paste does not show: what is missing, what showed
     /// the request, and what to paste to have it checked.
     static func needs(_ parts: [Part], _ subject: Subject) -> String {
+        if parts.contains(.assertionHeader) {
+            return "the paste holds decoded claims without the token's header or signature: paste the compact token (eyJ….eyJ….…) to check alg, kid and the signature"
+        }
         if parts.contains(.signature) {
             return "the paste holds no signed token (the assertion was rebuilt from code, without its signature): paste the token the code produces, with --jwks FILE"
         }
@@ -62,7 +77,7 @@ enum EvidenceNeeds {
             case .header(let name): headers.append("`\(name)`")
             case .parameter(let name): parameters.append("`\(name)`")
             case .body: what.append("the whole body")
-            case .signature: break
+            case .signature, .assertionHeader: break
             }
         }
         if !headers.isEmpty { what.append("the \(headers.joined(separator: ", ")) header\(headers.count == 1 ? "" : "s")") }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Checks across several requests: those of one paste (a HAR with a retry, a script with two
+/// calls) in `diagnose`, and those of a whole batch in `check`. A server accepts an assertion once,
+/// so the same `jti` from the same client (or the very same assertion) in two requests means the
+/// later one is a replay; the finding goes on the later request and names the first.
+public enum CrossRequest {
+    static let ruleID = "jti-reused"
+
+    /// Where a request was read from, to name the first use in the later one's finding.
+    public struct FirstUse: Sendable, Equatable {
+        public let file: String
+        public let line: Int?
+        public let entry: String?
+
+        public var description: String {
+            var s = file
+            if let entry { s += " (\(entry))" }
+            if let line { s += " line \(line)" }
+            return s
+        }
+    }
+
+    /// One request in the order it was sent, and the name of what it was read from.
+    public struct Use: Sendable {
+        public let subject: Subject
+        public let file: String
+        public init(subject: Subject, file: String) {
+            self.subject = subject
+            self.file = file
+        }
+    }
+
+    public struct Replay: Sendable {
+        /// The later request, an index into the uses given.
+        public let index: Int
+        public let pointer: String
+        public let first: FirstUse
+        /// The jti sent twice; nil when the same assertion (with no jti) is.
+        public let jti: String?
+        /// The endpoints the first and the later request call, when they differ (an assertion for
+        /// /token sent again to /introspect).
+        public let endpoints: (first: String, later: String)?
+
+        /// The finding's message; `namingEndpoints` adds the endpoints when they differ.
+        public func message(namingEndpoints: Bool) -> String {
+            var s: String
+            if let jti {
+                s = "jti \"\(jti)\" is already used by \(first.description); the server accepts each jti once, so this request is rejected as a replay"
+            } else {
+                s = "this assertion is the same as the one sent by \(first.description); the server accepts an assertion once, so this request is rejected as a replay"
+            }
+            if namingEndpoints, let endpoints {
+                s += ". It was sent to \(endpoints.first) first and is sent here to \(endpoints.later): each endpoint needs its own assertion, with that endpoint as aud"
+            }
+            return s
+        }
+    }
+
+    /// The replays among `uses`, in order. For each request, a `jti` seen before decides, then the
+    /// assertion itself; every key is remembered, so a third use names the first.
+    public static func replays(_ uses: [Use]) -> [Replay] {
+        struct Seen { let use: FirstUse; let endpoint: String? }
+        var seen: [String: Seen] = [:]
+        var out: [Replay] = []
+        let engine = Engine()
+        for (index, use) in uses.enumerated() {
+            let subject = use.subject
+            guard let assertion = subject.assertion.decoded else { continue }
+            let position = engine.position(of: Location.assertion, in: subject)
+            let here = Seen(use: FirstUse(file: use.file, line: position?.line, entry: subject.entry),
+                            endpoint: subject.target?.endpointURL ?? subject.request?.endpoint?.withoutQuery)
+            var keys: [(key: String, pointer: String, jti: String?)] = [("assertion|" + assertion.compact, Location.assertion, nil)]
+            if let jti = assertion.jti, !jti.isEmpty {
+                keys.insert(("jti|\(assertion.issuer ?? "")|\(jti)", Location.claim("jti"), jti), at: 0)
+            }
+            var reported = false
+            for k in keys {
+                if let first = seen[k.key] {
+                    if !reported {
+                        var endpoints: (String, String)?
+                        if let a = first.endpoint, let b = here.endpoint, a != b { endpoints = (a, b) }
+                        out.append(Replay(index: index, pointer: k.pointer, first: first.use, jti: k.jti, endpoints: endpoints))
+                        reported = true
+                    }
+                } else {
+                    seen[k.key] = here
+                }
+            }
+        }
+        return out
+    }
+
+    /// The `jti-reused` finding for a replay, dressed from the catalog like the engine's.
+    public static func finding(_ replay: Replay, in subject: Subject, namingEndpoints: Bool, severity: Severity? = nil) -> Finding {
+        let entry = Catalog.bundled[ruleID]
+        let values = ["first": replay.first.description, "jti": subject.assertion.decoded?.jti ?? ""]
+        let isOkta = subject.target?.profile.isOkta ?? true
+        return Finding(ruleID: ruleID, severity: severity ?? entry?.severity ?? .error,
+                       title: entry?.title ?? "The same jti is used in two requests",
+                       message: replay.message(namingEndpoints: namingEndpoints),
+                       location: Location(pointer: replay.pointer, position: Engine().position(of: replay.pointer, in: subject)),
+                       fix: entry?.renderFix(values) ?? "Mint a new assertion with a fresh, unique jti for every request.",
+                       fixValues: values, okta: isOkta ? entry?.okta : nil)
+    }
+
+    /// The diagnoses of one paste's requests, in order, with the replays among them added to the
+    /// later requests. "request 1" names a request in the findings.
+    public static func markReplays(in diagnoses: [Diagnosis]) -> [Diagnosis] {
+        guard diagnoses.count > 1 else { return diagnoses }
+        let uses = diagnoses.enumerated().map { Use(subject: $0.element.subject, file: "request \($0.offset + 1)") }
+        var out = diagnoses
+        for replay in replays(uses) {
+            let d = out[replay.index]
+            guard !d.subject.ignoredRuleIDs.contains(ruleID),
+                  !d.findings.contains(where: { $0.ruleID == ruleID && $0.location.pointer == replay.pointer }) else { continue }
+            out[replay.index] = d.adding([finding(replay, in: d.subject, namingEndpoints: true)])
+        }
+        return out
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The decoded claims of an assertion pasted without the token (jwt.io's payload view, a
+/// support article's "valid decoded token"), alone or after the decoded header. They are judged
+/// as an assertion rebuilt from them: what the claims show is checked, and the header (when not
+/// pasted) and the signature are "not checked".
+enum DecodedClaims {
+    static let claimNames: Set<String> = ["iss", "sub", "aud", "exp", "iat", "nbf", "jti"]
+    static let headerNames: Set<String> = ["alg", "kid", "typ", "jku", "x5u", "x5c", "x5t", "crit", "cty", "jwk"]
+
+    static func isClaims(_ o: JSONObject) -> Bool { !Set(o.keys).isDisjoint(with: claimNames) }
+    static func isHeader(_ o: JSONObject) -> Bool { o["alg"] != nil && Set(o.keys).isDisjoint(with: claimNames) }
+
+    /// The subject for `claims`, with `header` when the paste shows it too.
+    static func subject(claims: JSONObject, header: JSONObject?, source: String, now: Date) -> Subject {
+        // Decoding needs an `alg`: a header the paste does not show is stood in for, and not judged.
+        let shownHeader = header.flatMap { $0["alg"]?.stringValue != nil ? $0 : nil }
+        let standIn = shownHeader ?? JSONObject([JSONMember(key: "alg", value: .string("RS256"))])
+        let compact = Base64URL.encode(JSONValue.object(standIn).compactText) + "."
+            + Base64URL.encode(JSONValue.object(claims).compactText) + "."
+        var notes = ["read as decoded claims, not a token: the assertion was rebuilt from them"
+            + (shownHeader == nil ? " without a header or signature, so alg, kid and the signature are not checked"
+                                  : " and the decoded header, without a signature, which is not checked")]
+        if claims["aud"] != nil {
+            notes.append("the claims name no request: --endpoint URL says where the assertion is sent (to judge aud), --now TIME when (to judge exp, iat and nbf)")
+        }
+        var subject = Subject(source: source, request: nil, assertion: FixtureLoader.decode(compact),
+                              assertionPosition: SourcePosition(line: 1), now: now, notes: notes)
+        subject.assertionShows = Evidence(method: false, url: false, headers: false, body: false, signature: false,
+                                          header: shownHeader != nil, source: "the decoded claims")
+        return subject
+    }
+}
