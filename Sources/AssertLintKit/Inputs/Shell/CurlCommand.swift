@@ -77,10 +77,23 @@ public enum CurlCommand {
             throw InputError("curl", "no curl command found")
         }
         var reading = Reading(command: command, map: lexer.map, dialect: dialect)
+        reading.prompt = prompt(before: start, in: source)
         if dialect == .powershell && first.text == "curl" {
             reading.notes.append("in Windows PowerShell 5.1, `curl` is an alias of Invoke-WebRequest, which does not take curl's options: call curl.exe")
         }
         try reading.readOptions()
         return try reading.request()
+    }
+
+    /// The prompt before `curl` on its line (`$`, `%`, `>`, `PS C:\>`, `user@host:~$`), when
+    /// the text there is one rather than a command that came first (`cd x &&`).
+    static func prompt(before start: Int, in source: ShellSource) -> (text: String, line: Int)? {
+        let end = min(start, source.scalars.count)
+        var k = end
+        while k > 0 && source.scalars[k - 1] != "\n" { k -= 1 }
+        let text = String(String.UnicodeScalarView(source.scalars[k..<end])).trimmedWhitespace
+        guard let last = text.last, "$#%>".contains(last), !text.contains("$("), !text.contains("&&"),
+              !text.contains(";"), !text.contains("|") else { return nil }
+        return (text, source.map.line(end))
     }
 }

@@ -14,9 +14,13 @@ extension CurlCommand.Reading {
         var headers = self.headers
         addCredentials(to: &headers)
         let (requestBody, bodyPosition) = body(data, headers: &headers, url: urlText)
-        return TokenRequest(method: method, url: urlText, headers: headers, body: requestBody,
-                            methodPosition: methodPosition, urlPosition: urlWord.position,
-                            bodyPosition: bodyPosition, notes: notes)
+        let guesses = readerGuesses(prompt: prompt, fields: data.fields)
+        var request = TokenRequest(method: method, url: urlText, headers: headers, body: requestBody,
+                                   methodPosition: methodPosition, urlPosition: urlWord.position,
+                                   bodyPosition: bodyPosition, notes: notes)
+        request.guesses = guesses
+        request.shows.unshownParameters = unshownParameters(data.fields)
+        return request
     }
 
     /// curl's method: GET, HEAD with -I, PUT with -T, POST once there is data, -X over all.

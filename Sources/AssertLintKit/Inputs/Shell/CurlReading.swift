@@ -25,6 +25,10 @@ extension CurlCommand {
         var head = false
         var upload = false
         var notedDash = false
+        /// Lines with a word written with a typographic dash.
+        var dashedLines: [Int] = []
+        /// Text before `curl` on its line taken as a shell prompt (`$`, `PS C:\>`).
+        var prompt: (text: String, line: Int)?
         var unknown: [String] = []
         var inlineValueOptions: [String] = []
 
@@ -41,6 +45,7 @@ extension CurlCommand {
             guard let f = t.unicodeScalars.first, f == "\u{2014}" || f == "\u{2013}" else { return t }
             let rest = String(t.unicodeScalars.dropFirst())
             let fixed = rest.prefix(while: { $0 != "=" }).count > 1 ? "--" + rest : "-" + rest
+            if !dashedLines.contains(word.position.line) { dashedLines.append(word.position.line) }
             if !notedDash {
                 notedDash = true
                 notes.append("read `\(t.prefix(20))` as `\(fixed.prefix(20))`: a document or chat turned the hyphens into a dash")

@@ -52,6 +52,11 @@ extension ShellLexer {
     }
 
     private mutating func noteSmartQuotes() {
+        let line = position(i).line
+        if !guesses.contains(where: { $0.kind == .typography && $0.lines.contains(line) }) {
+            guesses.append(ShellGuess(kind: .typography, lines: line...line,
+                                      text: "the typographic quotes on line \(line) were read as plain quotes"))
+        }
         note("smart-quotes", "read the typographic quotes (“ ” ‘ ’) as plain quotes; a shell would not: they come from a document or a chat, retype them as ' or \"")
     }
 

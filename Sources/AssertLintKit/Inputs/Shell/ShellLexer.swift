@@ -16,6 +16,7 @@ struct ShellLexer {
     var stops: [ShellStop] = []
     var notes: [String] = []
     var noted: Set<String> = []
+    var guesses: [ShellGuess] = []
     var current: Builder?
     var discardNextWord = false
 
@@ -157,6 +158,7 @@ struct ShellLexer {
         words = []
         stops = []
         notes = []
+        guesses = []
         current = nil
         discardNextWord = false
         while i < s.count && (Self.isBlank(s[i]) || s[i] == "\n") { i += 1 }
@@ -201,7 +203,7 @@ struct ShellLexer {
         }
         finishWord()
         let lastLine = position(max(i - 1, 0)).line
-        return ShellCommand(words: words, stops: stops, lastLine: lastLine, notes: notes)
+        return ShellCommand(words: words, stops: stops, lastLine: lastLine, notes: notes, guesses: guesses)
     }
 
     func isSeparator(_ c: Unicode.Scalar) -> Bool {
@@ -245,6 +247,8 @@ struct ShellLexer {
                 let shown = joined.unicodeScalars.count > 30 ? "…" + String(joined.suffix(24)) : joined
                 let nextWord = String(String.UnicodeScalarView(s[(i + 2)..<min(s.count, i + 2 + 40)].prefix(while: { !Self.isBlank($0) && $0 != "\n" })))
                 note("glued-\(line)", "line \(line + 1) starts right after the \(dialect.continuationName) that ends line \(line), with no space: \(dialect.shellName) joins `\(shown)` and `\(nextWord)` into one word; read as two")
+                guesses.append(ShellGuess(kind: .gluedContinuation, lines: line...(line + 1),
+                                          text: "`\(shown)` and `\(nextWord)` (lines \(line)-\(line + 1)) were read as two words"))
                 finishWord()
             }
             i += 2

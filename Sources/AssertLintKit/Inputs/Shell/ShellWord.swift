@@ -80,9 +80,18 @@ struct ShellStop: Sendable, Equatable {
     let kind: Kind
 }
 
+/// Where the lexer read a paste other than the shell would: the lines it concerns and what it
+/// assumed, as a clause ("`…/introspect'` and `--header` (lines 3-4) were read as two words").
+struct ShellGuess: Sendable, Equatable {
+    let kind: ReaderGuess.Kind
+    let lines: ClosedRange<Int>
+    let text: String
+}
+
 struct ShellCommand: Sendable {
     var words: [ShellWord]
     var stops: [ShellStop]
     var lastLine: Int
     var notes: [String]
+    var guesses: [ShellGuess] = []
 }
