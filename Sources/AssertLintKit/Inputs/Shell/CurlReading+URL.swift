@@ -9,6 +9,7 @@ extension CurlCommand.Reading {
             notes.append("the URL `\(Self.short(urlText))` has no scheme: curl sends it over http://, not https://")
             urlText = "http://" + urlText
         }
+        urlText = withoutUserInfo(urlText, word: urlWord)
         for extra in extraURLs {
             notes.append("curl would also request `\(Self.short(extra.text))` (line \(extra.position.line)), a second URL; only the first, `\(Self.short(urlText))`, is checked")
         }
@@ -19,6 +20,18 @@ extension CurlCommand.Reading {
             notes.append("curl treats the bare word\(names.count == 1 ? "" : "s") \(Self.list(names)) (line\(lines.contains(",") ? "s" : "") \(lines)) as \(names.count == 1 ? "another URL" : "extra URLs"), not as form data: \(names.count == 1 ? "it needs" : "each needs") its own \(option); \(names.count == 1 ? "it was read as the form field it was" : "they were read as the form fields they were") meant to be")
         }
         return urlText
+    }
+
+    /// The URL without `user:password@`, which curl sends as Basic credentials (unless -u
+    /// gives others) rather than as part of the URL.
+    mutating func withoutUserInfo(_ urlText: String, word: ShellWord) -> String {
+        guard let scheme = urlText.range(of: "://") else { return urlText }
+        let rest = urlText[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return urlText }
+        let info = String(authority[..<at])
+        urlUser = (info.removingPercentEncoding ?? info, word)
+        return String(urlText[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
     }
 
     /// -G moves the data into the query; --url-query adds to it.
@@ -36,15 +49,17 @@ extension CurlCommand.Reading {
 
     /// The Authorization header curl builds from -u or --oauth2-bearer, unless -H gave one.
     mutating func addCredentials(to headers: inout [HTTPHeader]) {
-        if let (u, w) = user {
+        let fromURL = user == nil && urlUser != nil
+        if let (u, w) = user ?? urlUser {
+            let option = fromURL ? "the user and password in the URL" : "-u"
             if has("Authorization", in: headers) {
-                notes.append("-u is overridden by the Authorization header given with -H")
+                notes.append("\(option) \(fromURL ? "are" : "is") overridden by the Authorization header given with -H")
             } else {
                 let credentials: String
                 if u.contains(":") {
                     credentials = u
                     let name = String(u.prefix(while: { $0 != ":" }))
-                    notes.append("the Authorization: Basic header comes from -u (user `\(Self.short(name))`)")
+                    notes.append("the Authorization: Basic header comes from \(option) (user `\(Self.short(name))`)")
                 } else {
                     credentials = u + ":"
                     notes.append("-u `\(Self.short(u))` has no password (no `:`): curl would ask for it; read with an empty password")

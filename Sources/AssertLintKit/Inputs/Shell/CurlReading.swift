@@ -20,6 +20,8 @@ extension CurlCommand {
         var formWord: ShellWord?
         var bareFields: [(word: ShellWord, option: String)] = []
         var user: (String, ShellWord)?
+        /// `user:password` written in the URL (`https://id:secret@host/...`).
+        var urlUser: (String, ShellWord)?
         var bearer: (String, ShellWord)?
         var get = false
         var head = false
