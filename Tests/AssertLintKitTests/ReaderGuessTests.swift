@@ -105,4 +105,9 @@ import Testing
         #expect(r.guesses == [ReaderGuess(.bodyLines, "the body's lines 5-7, with no `&` between them, were read as one form field each",
                                           affects: [.body, .parameter("grant_type"), .parameter("scope"), .parameter("refresh_token")])])
     }
+
+    @Test func markdownFencesAreNoPowerShellContinuations() {
+        #expect(ShellDialect.detect("Prose:\n\n```\ncurl -d a=b https://x.example/token\n```\n\n```bash\n{}\n```") == .posix)
+        #expect(ShellDialect.detect("curl.exe -X POST `\n  -d a=b `\n  https://x.example/token") == .powershell)
+    }
 }

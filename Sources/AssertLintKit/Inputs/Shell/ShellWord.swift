@@ -10,6 +10,8 @@ enum ShellDialect: Sendable, Equatable {
         var cmd = 0
         var powershell = 0
         for line in text.split(separator: "\n") {
+            // A Markdown code fence (```, ```bash) ends in backticks but continues nothing.
+            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("```") { continue }
             let t = line.reversed().drop(while: { $0 == " " || $0 == "\t" }).first
             switch t {
             case "\\": posix += 1
