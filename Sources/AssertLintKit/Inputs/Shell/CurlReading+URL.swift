@@ -9,7 +9,7 @@ extension CurlCommand.Reading {
             notes.append("the URL `\(Self.short(urlText))` has no scheme: curl sends it over http://, not https://")
             urlText = "http://" + urlText
         }
-        urlText = withoutUserInfo(urlText, word: urlWord)
+        readUserInfo(urlText, word: urlWord)
         for extra in extraURLs {
             notes.append("curl would also request `\(Self.short(extra.text))` (line \(extra.position.line)), a second URL; only the first, `\(Self.short(urlText))`, is checked")
         }
@@ -22,16 +22,14 @@ extension CurlCommand.Reading {
         return urlText
     }
 
-    /// The URL without `user:password@`, which curl sends as Basic credentials (unless -u
-    /// gives others) rather than as part of the URL.
-    mutating func withoutUserInfo(_ urlText: String, word: ShellWord) -> String {
-        guard let scheme = urlText.range(of: "://") else { return urlText }
-        let rest = urlText[scheme.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@") else { return urlText }
+    /// `user:password@` in the URL, which curl sends as Basic credentials unless -u gives others.
+    /// The URL keeps it as written (reports show it redacted); the host and path judged are the same.
+    mutating func readUserInfo(_ urlText: String, word: ShellWord) {
+        guard let scheme = urlText.range(of: "://") else { return }
+        let authority = urlText[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return }
         let info = String(authority[..<at])
         urlUser = (info.removingPercentEncoding ?? info, word)
-        return String(urlText[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
     }
 
     /// -G moves the data into the query; --url-query adds to it.
