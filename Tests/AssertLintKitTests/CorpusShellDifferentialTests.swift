@@ -260,6 +260,19 @@ import Testing
         #expect(skipped.count * 10 <= all.count, "more than a tenth skipped: \(skipped)")
     }
 
+    /// The messy POSIX pastes (a prompt, unset variables, credentials in the URL, an elided value, a
+    /// Markdown fence) are compared with bash, not skipped; typographic quotes are the one skip.
+    @Test func messyPastesAreCompared() throws {
+        let compared = Set(try Self.commands().compactMap { c -> String? in
+            if case .success = c.script { return c.file }
+            return nil
+        })
+        for file in ["django-oauth-toolkit-147-userinfo-credentials.yaml", "authlib-example-50-prompt-unset-variables.yaml",
+                     "intersight-powershell-170-elided-secret-two-curls.yaml", "gigy-example-9-user-option-control.yaml"] {
+            #expect(compared.contains(file), "\(file) is not compared with bash")
+        }
+    }
+
     @Test func refusesWhatCouldRunCode() {
         #expect(Self.unsafeConstruct("curl https://x/token -d \"a=$(id)\"") == "`$(`")
         #expect(Self.unsafeConstruct("curl https://x/token -d 'a=`id`'") == nil)

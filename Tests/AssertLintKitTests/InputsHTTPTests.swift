@@ -66,13 +66,21 @@ import Testing
         ])
     }
 
-    @Test func noHostMeansUnknownServer() throws {
+    @Test func noHostReadsAPlaceholderHost() throws {
         let r = try RawHTTPRequest.parse("POST /oauth2/v1/token HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n&client_assertion=abc")
-        #expect(r.url == "/oauth2/v1/token")
-        #expect(r.endpoint == nil)
+        #expect(r.url == "https://{yourOktaDomain}/oauth2/v1/token")
+        #expect(r.endpoint?.hostIsPlaceholder == true)
+        #expect(r.endpoint?.path == "/oauth2/v1/token")
         #expect(fields(r) == ["grant_type=client_credentials @4:1", "client_assertion=abc @5:2"])
-        #expect(r.notes == ["the request has no Host header, so the server it goes to is unknown",
+        #expect(r.notes == ["the request has no Host header: read as `https://{yourOktaDomain}/oauth2/v1/token`, a placeholder for the host; the path tells the server and the endpoint",
                             "joined the form body's 2 lines (lines 4-5); a request body sent as is would keep the line breaks"])
+        #expect(r.guesses == [ReaderGuess(.missingHost, "the host, which the request does not name, was taken as a placeholder", affects: [.url])])
+    }
+
+    @Test func colonLinesBodyIsReadAsSentAndExplained() throws {
+        let r = try RawHTTPRequest.parse("POST /oauth2/default/v1/token HTTP/1.1\nHost: a.okta.com\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type: refresh_token\nscope: openid")
+        #expect(r.form("grant_type") == nil)
+        #expect(r.notes.last == "the body is written as `name: value` lines (lines 5-6), the way some docs print a form: sent as is, it holds no form parameters (no `grant_type`); the fields meant are `grant_type`, `scope`: send them as `grant_type=…&scope=…`")
     }
 
     @Test func notARequest() {

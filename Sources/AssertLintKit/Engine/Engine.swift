@@ -51,7 +51,7 @@ public struct Engine: Sendable {
         var findings: [Finding] = sink.raw.filter { !ignored.contains($0.ruleID) }.map { raw in
             let entry = catalog[raw.ruleID]
             let severity = severityOverrides[raw.ruleID] ?? raw.severity ?? entry?.severity ?? .error
-            return Finding(
+            var finding = Finding(
                 ruleID: raw.ruleID,
                 severity: severity,
                 title: entry?.title ?? raw.ruleID,
@@ -60,6 +60,8 @@ public struct Engine: Sendable {
                 fix: entry?.renderFix(raw.fixValues),
                 fixValues: raw.fixValues,
                 okta: isOkta ? entry?.okta.map { base in Self.answer(base, raw) } : nil)
+            finding.note = EvidenceNeeds.guessNote(raw.ruleID, pointer: raw.pointer, subject)
+            return finding
         }
         findings = Self.inServerOrder(findings)
         return Diagnosis(subject: subject, findings: findings,

@@ -168,6 +168,8 @@ public struct Finding: Sendable {
     public var okta: OktaAnswer?
     /// True on the one finding that Okta answers with (it stops at its first failing check).
     public var isServerAnswer: Bool = false
+    /// What the finding rests on beyond the paste: "depends on a guess: …".
+    public var note: String? = nil
 }
 
 /// Collects what a rule finds. Rules give ids, pointers, messages and values; the engine adds

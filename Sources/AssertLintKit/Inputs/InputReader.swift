@@ -273,6 +273,9 @@ public enum InputReader {
         }
     }
 
+    /// The host of a bare form body's endpoint, which the paste does not show.
+    static let unknownServer = "{authorizationServer}"
+
     /// `grant_type=...&client_assertion=...` with no URL, or the `name: value` lines of a
     /// browser's form-data view.
     static func formBody(_ text: String) -> TokenRequest? {
@@ -281,10 +284,25 @@ public enum InputReader {
         let lines = RawHTTPRequest.numberedLines(text, firstLine: 1).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         var fields: [FormField] = []
         let note: String
-        let body = trimmed.hasPrefix("?") ? String(trimmed.dropFirst()) : trimmed
-        if !body.contains(" "), body.contains("&"), body.contains("=") {
-            fields = RawHTTPRequest.formFields(lines)
+        var body = trimmed.hasPrefix("?") ? String(trimmed.dropFirst()) : trimmed
+        // `client_id= ....`: the reporter cut the last value short.
+        var elision: String?
+        if let r = body.range(of: #"\s*(?:\.{3,}|…)$"#, options: .regularExpression), r.lowerBound > body.startIndex,
+           body[..<r.lowerBound].last == "=" {
+            elision = body[r].trimmedWhitespace
+            body = String(body[..<r.lowerBound])
+        }
+        var guesses: [ReaderGuess] = []
+        var notes: [String] = []
+        if !body.contains(" "), !body.contains("\n") || elision == nil, body.contains("&"), body.contains("=") {
+            fields = elision == nil ? RawHTTPRequest.formFields(lines) : FormEncoding.fields(body, position: lines.first.map { SourcePosition(line: $0.number, column: 1) })
             note = "a form body without a URL: the endpoint it is sent to is unknown, so checks that need it are skipped"
+            if let elision, let last = fields.indices.last {
+                let name = fields[last].name
+                fields[last].value = elision
+                notes.append("the value of `\(name)` is cut short (`\(elision)`): it is read as not shown, and not judged")
+                guesses.append(ReaderGuess(.elision, "the value of `\(name)`, cut short in the paste, was read as not shown", affects: [.parameter(name)]))
+            }
         } else if lines.count >= 2, lines.allSatisfy({ $0.text.range(of: #"^\s*[a-z_]+\s*:\s*\S"#, options: .regularExpression) != nil }) {
             for line in lines {
                 guard let colon = line.text.firstIndex(of: ":") else { continue }
@@ -306,8 +324,24 @@ public enum InputReader {
         else { return nil }
         // `client_assertion=eyJ…&client_assertion_type=…` is a token copied with its neighbour.
         if fields.count == 2 && fields[0].name == "client_assertion" { return nil }
-        return TokenRequest(method: "POST", url: "", headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
-                            body: .form(fields), bodyPosition: fields.first?.position, notes: [note])
+        var url = ""
+        if elision != nil {
+            // A body carrying a client assertion goes to an endpoint that authenticates the client;
+            // which server's is not shown, so it is judged as RFC 7523 says, not as one server does.
+            if names.contains("client_assertion") || names.contains("client_assertion_type") {
+                url = "https://\(unknownServer)/token"
+                notes.append("the body carries a client assertion, so it was read as sent to a token endpoint, `\(url)`; give --endpoint URL to judge it for your server")
+                guesses.append(ReaderGuess(.missingURL, "the endpoint, which the paste does not show, was taken as a token endpoint", affects: [.url]))
+            }
+        }
+        var request = TokenRequest(method: "POST", url: url, headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
+                                   body: .form(fields), bodyPosition: fields.first?.position, notes: (url.isEmpty ? [note] : []) + notes)
+        request.guesses = guesses
+        if let elision {
+            // What follows the elision is not shown either: a parameter absent from it may be there.
+            request.shows = Evidence(method: false, url: false, headers: false, body: false, source: "a form body cut short with `\(elision)`")
+        }
+        return request
     }
 
     static func traceSubject(_ traced: HTTPTrace.Read, source: String, loader: FixtureLoader) -> Subject {

@@ -132,6 +132,7 @@ public enum RawHTTPRequest {
 
         // The URL: an absolute target wins; otherwise Host (or :authority) and a scheme.
         var url = target
+        var guesses: [ReaderGuess] = []
         let host = headers.last(where: { $0.name.caseInsensitiveCompare("Host") == .orderedSame })?.value ?? pseudo["authority"]?.0
         if !target.contains("://") && !target.hasPrefix("{{") {
             if let host, !host.isEmpty {
@@ -141,6 +142,11 @@ public enum RawHTTPRequest {
                     url = "https://\(host)\(target)"
                     notes.append("\(notePrefix)built the URL from the Host header, assuming https")
                 }
+            } else if style == .raw && target.hasPrefix("/") {
+                // The path still tells the server and the endpoint (Okta's docs print requests so).
+                url = "https://\(unknownHost)\(target)"
+                notes.append("\(notePrefix)the request has no Host header: read as `\(url)`, a placeholder for the host; the path tells the server and the endpoint")
+                guesses.append(ReaderGuess(.missingHost, "the host, which the request does not name, was taken as a placeholder", affects: [.url]))
             } else {
                 notes.append("\(notePrefix)the request has no Host header, so the server it goes to is unknown")
             }
@@ -163,6 +169,14 @@ public enum RawHTTPRequest {
                     notes.append("\(notePrefix)joined the form body's \(nonEmpty.count) lines (lines \(firstBody.number)-\(bodyLines[bodyLines.count - 1].number)); a request body sent as is would keep the line breaks")
                 }
                 request.body = .form(formFields(nonEmpty))
+                let separate = zip(nonEmpty, nonEmpty.dropFirst()).filter { a, b in
+                    startsField(after: a.text.trimmingCharacters(in: .whitespaces), b.text.trimmingCharacters(in: .whitespaces))
+                }.count
+                if separate > 0 {
+                    guesses.append(ReaderGuess(.bodyLines, "the body's lines \(firstBody.number)-\(bodyLines[bodyLines.count - 1].number), with no `&` between them, were read as one form field each",
+                                               affects: [.body] + request.formFields.map { .parameter($0.name) }))
+                }
+                if style == .raw, let note = colonLinesNote(nonEmpty) { notes.append(notePrefix + note) }
             } else {
                 let text = bodyLines.map(\.text).joined(separator: "\n")
                 request.body = .raw(text)
@@ -172,7 +186,31 @@ public enum RawHTTPRequest {
             }
         }
         request.notes = notes
+        request.guesses = guesses
         return request
+    }
+
+    /// The placeholder a request without a Host header is read with.
+    static let unknownHost = "{yourOktaDomain}"
+
+    /// A form body written as `name: value` lines, as some docs print one: sent as is, it is no
+    /// form at all, and the note says what was meant.
+    static func colonLinesNote(_ lines: [Line]) -> String? {
+        guard let first = lines.first, let last = lines.last,
+              lines.allSatisfy({ !$0.text.contains("=") && $0.text.range(of: #"^\s*[A-Za-z_]+\s*:\s*\S"#, options: .regularExpression) != nil })
+        else { return nil }
+        let names = lines.compactMap { $0.text.split(separator: ":", maxSplits: 1).first?.trimmedWhitespace }
+        let where_ = first.number == last.number ? "line \(first.number)" : "lines \(first.number)-\(last.number)"
+        let example = names.prefix(2).map { "\($0)=…" }.joined(separator: "&")
+        return "the body is written as `name: value` lines (\(where_)), the way some docs print a form: sent as is, it holds no form parameters (no `\(names[0])`); the fields meant are \(names.map { "`\($0)`" }.joined(separator: ", ")): send them as `\(example)`"
+    }
+
+    /// Whether a body line is a field of its own: `name=value` after a line that ends a value,
+    /// with no `&` between them (docs print a form one parameter per line).
+    static func startsField(after joined: String, _ text: String) -> Bool {
+        guard let last = joined.last, last != "&", text.first != "&",
+              let eq = text.firstIndex(of: "="), eq > text.startIndex else { return false }
+        return text[..<eq].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
     /// Form fields of a body written over one or more lines, each with the line and column
@@ -184,6 +222,10 @@ public enum RawHTTPRequest {
         for line in lines {
             let lead = line.text.prefix(while: { $0 == " " || $0 == "\t" }).count
             let text = line.text.trimmingCharacters(in: .whitespaces)
+            if startsField(after: joined, text) {
+                joined += "&"
+                offset += 1
+            }
             marks.append((offset, line.number, line.indent + lead + 1))
             joined += text
             offset += text.unicodeScalars.count

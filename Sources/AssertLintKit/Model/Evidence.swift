@@ -29,6 +29,9 @@ public struct Evidence: Sendable, Equatable {
     public var header: Bool
     /// What showed the request, for "not checked" notes: "Spring's `Writing form fields` line".
     public var source: String?
+    /// Parameters the body does not show although it shows the rest (a line the reporter
+    /// blanked out): absent from the body, they are not shown rather than missing.
+    public var unshownParameters: Set<String> = []
 
     public init(method: Bool = true, url: Bool = true, headers: Bool = true, body: Bool = true,
                 signature: Bool = true, header: Bool = true, source: String? = nil) {
@@ -73,7 +76,7 @@ extension TokenRequest {
     /// Whether the paste shows form parameter `name`.
     public func shows(parameter name: String) -> Shown {
         if form(name) != nil { return .present }
-        return shows.body ? .absent : .notShown
+        return shows.body && !shows.unshownParameters.contains(name) ? .absent : .notShown
     }
 
     /// Whether the paste shows header `name`.

@@ -84,6 +84,8 @@ public struct TokenRequest: Sendable {
     public var notes: [String]
     /// Which parts of the request the paste shows (all of them unless a reader says otherwise).
     public var shows: Evidence = .whole
+    /// What the reader had to assume to read the paste (see `ReaderGuess`).
+    public var guesses: [ReaderGuess] = []
 
     public init(method: String = "POST", url: String, headers: [HTTPHeader] = [], body: RequestBody = .none,
                 methodPosition: SourcePosition? = nil, urlPosition: SourcePosition? = nil,

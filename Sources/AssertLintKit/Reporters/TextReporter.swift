@@ -438,6 +438,7 @@ public struct TextReporter: Sendable {
         lines += Text.wrap(at, width: width, indent: "    ", first: "  ").map(style.dim)
         lines += excerpt(f.location.pointer, in: s)
         lines += Text.wrap(Escape.line(f.message), width: width, indent: "  ")
+        if let note = f.note { lines += Text.wrap(Escape.line("(" + note + ")"), width: width, indent: "  ") }
         if verbose {
             if let okta = c.okta {
                 var parts: [String] = []

@@ -34,7 +34,27 @@ enum EvidenceNeeds {
         "crit-unsupported": [.assertionHeader],
         "policy-algorithm": [.assertionHeader],
         "policy-kid-required": [.assertionHeader],
+        "scope-invalid-for-server": [.parameter("scope")],
     ]
+
+    /// "depends on a guess: …" for a finding that judges a part a reader's guess affects: the
+    /// part its pointer names and the parts its rule judges.
+    static func guessNote(_ ruleID: String, pointer: String, _ subject: Subject) -> String? {
+        guard let guesses = subject.request?.guesses, !guesses.isEmpty else { return nil }
+        var parts: [RequestPart] = (byRule[ruleID] ?? []).compactMap { part in
+            switch part {
+            case .method: return .method
+            case .header(let name): return .header(name)
+            case .parameter(let name): return .parameter(name)
+            case .body: return .body
+            case .signature, .assertionHeader: return nil
+            }
+        }
+        if let p = RequestPart(pointer: pointer) { parts.append(p) }
+        let hit = guesses.filter { $0.affects(any: parts) }
+        guard !hit.isEmpty else { return nil }
+        return "depends on a guess: " + hit.map(\.description).joined(separator: "; ")
+    }
 
     /// The parts rule `ruleID` needs that the paste does not show; empty when it can judge.
     static func unmet(_ ruleID: String, _ subject: Subject) -> [Part] {
