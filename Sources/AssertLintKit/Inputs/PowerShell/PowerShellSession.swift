@@ -150,7 +150,12 @@ enum PowerShellSession {
         var k = 0
         while k < words.count {
             let w = words[k]
-            if w.hasPrefix("-"), w.count > 1, w.dropFirst().allSatisfy({ $0.isLetter }), k + 1 < words.count {
+            let isName = { (x: String) in x.hasPrefix("-") && x.count > 1 && x.dropFirst().allSatisfy { $0.isLetter } }
+            // A switch (`-UseBasicParsing`) takes no value: the next word is the next parameter.
+            if isName(w), k + 1 < words.count, isName(words[k + 1]) {
+                out[w.dropFirst().lowercased()] = ""
+                k += 1
+            } else if isName(w), k + 1 < words.count {
                 out[w.dropFirst().lowercased()] = words[k + 1]
                 k += 2
             } else {
