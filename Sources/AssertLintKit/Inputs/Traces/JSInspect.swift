@@ -42,6 +42,7 @@ indirect enum JSInspect: Sendable, Equatable {
             if scalars[k] == needle[0], Array(scalars[k..<(k + needle.count)]) == needle,
                k == 0 || !(isIdentifier(scalars[k - 1])) {
                 var p = Parser(s: scalars, i: k + needle.count)
+                p.skipSpace()
                 p.skipClassName()
                 if p.peek == "{", let v = p.value(depth: 0), case .object = v { return (v, k) }
             }

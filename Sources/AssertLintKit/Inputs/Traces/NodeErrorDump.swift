@@ -6,16 +6,17 @@ import Foundation
 /// the answer in `response: { status: 401, data: { error: … } }`.
 enum NodeErrorDump {
     static func looksLikeDump(_ text: String) -> Bool {
-        (text.contains("config: {") || text.contains("options: {")) && (text.contains("url: ") || text.contains("_header: "))
-            && (text.contains("method: ") || text.contains("_header: "))
+        text.contains("_header: 'POST ") || text.contains("_header: 'GET ")
+            || (text.range(of: #"\b(config|options):\s*(\w+ )?\{"#, options: .regularExpression) != nil
+                && text.contains("url: ") && text.contains("method: "))
     }
 
     static func read(_ text: String) -> HTTPTrace.Read? {
         guard looksLikeDump(text) else { return nil }
         let found = JSInspect.object(after: "config", in: text).map { ($0.value, "axios", "config") }
             ?? JSInspect.object(after: "options", in: text).map { ($0.value, "got", "options") }
-        guard let (config, client, key) = found else { return nil }
-        let line = lineOf(text, key + ": {")
+        let (config, client, key) = found ?? (JSInspect.object([]), "Node", "_header")
+        let line = lineOf(text, key + ":")
         var notes: [String] = []
         var url = config["url"]?.string ?? config["url"]?["href"]?.string ?? ""
         if !url.contains("://"), let base = config["baseURL"]?.string ?? config["prefixUrl"]?.string {
@@ -78,9 +79,11 @@ enum NodeErrorDump {
             notes.append("the body is printed as `\(Escape.line(String((d.string ?? "{…}").prefix(40))))`, not as the text sent: the parameters are not checked")
         } else if method == "POST" {
             bodyShown = false
-            notes.append("the \(key) shows no `data`: the parameters are not checked")
+            notes.append(found == nil ? "a ClientRequest's `_header` holds the request line and headers, not the body: the parameters are not checked"
+                                      : "the \(key) shows no `data`: the parameters are not checked")
         }
-        notes.insert("read as an \(client) error printed by console.log: the request from its `\(key): { … }` (line \(line))", at: 0)
+        notes.insert(found == nil ? "read as a Node ClientRequest printed by console.log: the request line and headers from its `_header` (line \(lineOf(text, "_header: ")))"
+                                  : "read as an \(client) error printed by console.log: the request from its `\(key): { … }` (line \(line))", at: 0)
         var request = TokenRequest(method: method, url: url, headers: headers, body: body, methodPosition: SourcePosition(line: line),
                                    urlPosition: SourcePosition(line: lineOf(text, "url: ", orElse: line)),
                                    bodyPosition: body == .none ? nil : SourcePosition(line: lineOf(text, "data: ", orElse: line)), notes: notes)

@@ -6,7 +6,7 @@ import Foundation
 /// as `<-- 401 Unauthorized https://… (123ms)`, headers, body, `<-- END HTTP (87-byte body)`.
 /// Lines may carry a logcat or logger prefix (`D/OkHttp: `, `I okhttp.OkHttpClient - `).
 enum OkHttpLog {
-    static let requestPattern = #"--> (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)"#
+    static let requestPattern = #"--> (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (https?://|/)\S*"#
 
     static func isRequestLine(_ line: String) -> Bool {
         line.contains("--> ") && line.range(of: requestPattern, options: .regularExpression) != nil
@@ -19,13 +19,14 @@ enum OkHttpLog {
         let tag = logTag(prefix)
         let parts = lines[start][r].split(separator: " ")
         let method = String(parts[1])
-        let url = String(parts[2])
+        let target = String(parts[2])
         var headers: [HTTPHeader] = []
         var bodyLines: [(String, Int)] = []
         var inBody = false
         var end: String?
         var k = start + 1
         var redacted: [String] = []
+        var sawBodyWithoutBlank = false
         while k < lines.count {
             guard let text = strip(lines[k], tag: tag) else { k += 1; continue }
             if text.hasPrefix("--> END ") { end = text; k += 1; break }
@@ -34,7 +35,8 @@ enum OkHttpLog {
                 bodyLines.append((text, k + 1))
             } else if text.trimmedWhitespace.isEmpty {
                 inBody = true
-            } else if let colon = text.firstIndex(of: ":") {
+            } else if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+                      text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
                 let name = String(text[..<colon]).trimmedWhitespace
                 let value = String(text[text.index(after: colon)...]).trimmedWhitespace
                 if value == "██" || value.allSatisfy({ $0 == "█" }) && !value.isEmpty {
@@ -42,6 +44,11 @@ enum OkHttpLog {
                 } else {
                     headers.append(HTTPHeader(name: name, value: value, position: SourcePosition(line: k + 1)))
                 }
+            } else {
+                // logcat drops OkHttp's empty line, so the body may follow the headers directly.
+                inBody = true
+                bodyLines.append((text, k + 1))
+                sawBodyWithoutBlank = true
             }
             k += 1
         }
@@ -49,6 +56,7 @@ enum OkHttpLog {
         var shows = Evidence(source: "the OkHttp log")
         let body = bodyLines.map(\.0).joined(separator: "\n")
         let declared = end.flatMap(byteCount) ?? requestLineBytes(lines[start])
+            ?? headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) }
         if let end, end.contains("omitted") {
             shows.body = false
             notes.append("OkHttp omitted the body (`\(Escape.line(end))`), so the parameters are not checked")
@@ -59,12 +67,20 @@ enum OkHttpLog {
             notes.append("the body is cut short (`...`; \(declared) bytes were sent): the parameters after the cut are not in the paste")
             shows.body = false
         }
+        if sawBodyWithoutBlank {
+            notes.append("the log has no empty line between the headers and the body (logcat drops it): the body was taken to start at line \(bodyLines.first?.1 ?? 0), the first line that is not a header")
+        }
         if !redacted.isEmpty {
             shows.headers = false
             notes.append("OkHttp redacted \(redacted.map { "`\(Escape.line($0))`" }.joined(separator: ", ")) (`██`): \(redacted.count == 1 ? "its value is" : "their values are") not in the paste, so the headers are not checked")
         }
         // As an application interceptor OkHttp logs the headers the app set, and Content-Type
         // and Content-Length from the body; Host, User-Agent and Accept-Encoding come later.
+        var url = target
+        if url.hasPrefix("/"), let host = headers.last(where: { $0.name.lowercased() == "host" })?.value {
+            url = "https://\(host)\(url)"
+            notes.append("the request line names only the path (OkHttp 2): the URL was built from the Host header, assuming https")
+        }
         var request = TokenRequest(method: method, url: url, headers: headers,
                                    body: bodyLines.isEmpty ? .none : RequestBody.read(body, mediaType: mediaType(headers), position: SourcePosition(line: bodyLines[0].1)),
                                    methodPosition: SourcePosition(line: start + 1), urlPosition: SourcePosition(line: start + 1),
@@ -78,7 +94,7 @@ enum OkHttpLog {
         guard k < lines.count else { return nil }
         for s in k..<min(lines.count, k + 500) {
             guard let text = strip(lines[s], tag: tag), text.hasPrefix("<-- "),
-                  let r = text.range(of: #"^<-- [1-5][0-9]{2}\b"#, options: .regularExpression) else { continue }
+                  let r = text.range(of: #"^<-- (HTTP/[0-9.]+ )?[1-5][0-9]{2}\b"#, options: .regularExpression) else { continue }
             let status = Int(text[r].suffix(3))
             let rest = lines[(s + 1)...].prefix(400).compactMap { strip($0, tag: tag) }.prefix(while: { !$0.hasPrefix("<-- END") })
             return HTTPTrace.answer(status: status, body: rest.joined(separator: "\n"), line: s + 1)
