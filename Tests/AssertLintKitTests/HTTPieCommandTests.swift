@@ -72,6 +72,23 @@ struct HTTPieCommandTests {
         #expect(HTTPieCommand.split("plain") == nil)
     }
 
+    @Test("lost continuations: item lines after the command are read as its items, and the note says so")
+    func lostContinuations() throws {
+        let text = """
+        http --form POST https://${yourOktaDomain}/oauth2/default/v1/token
+          accept:application/json
+          authorization:'Basic MG9hYmg3M...'
+          grant_type=refresh_token
+          refresh_token=MIOf-U1zQbyfa3MUfJHhvnUqIut9ClH0xjlDXGJAyqo
+
+        The answer:
+        """
+        let read = try #require(HTTPieCommand.read(text))
+        #expect(read.request.formFields.map(\.name) == ["grant_type", "refresh_token"])
+        #expect(read.request.header("authorization")?.value == "Basic MG9hYmg3M...")
+        #expect(read.request.notes.contains("lines 1, 2, 3, 4 end without a backslash, and the next lines are HTTPie items: read as one command (a continuation lost in the paste; a shell would run only the first line)"))
+    }
+
     @Test("prose that starts with http is not a command")
     func notACommand() {
         #expect(HTTPieCommand.start(in: "http is the protocol we use\nand https too") == nil)

@@ -70,6 +70,31 @@ struct JavaHTTPLogTests {
         #expect(r.subject.notes.first == "read as Apache HttpClient's wire log: the bytes of its `>> \"…\"` lines from line 2 (http-outgoing-0); the log does not show the scheme: https was assumed (the log connects to port 443)")
     }
 
+    @Test("a wire log with a discovery GET first: the token POST is read")
+    func wirePrefersPOST() throws {
+        let get = """
+        DEBUG org.apache.http.wire - http-outgoing-0 >> "GET /oauth2/default/.well-known/openid-configuration HTTP/1.1[\\r][\\n]"
+        DEBUG org.apache.http.wire - http-outgoing-0 >> "Host: dev-123.okta.com[\\r][\\n]"
+        DEBUG org.apache.http.wire - http-outgoing-0 >> "[\\r][\\n]"
+        DEBUG org.apache.http.wire - http-outgoing-0 << "HTTP/1.1 200 OK[\\r][\\n]"
+
+        """
+        let read = try #require(HTTPTrace.read(get + (try TraceSeeds.text("httpclient-wire.txt"))))
+        #expect(read.request.method == "POST")
+        #expect(read.request.form("grant_type")?.value == "client_credentials")
+    }
+
+    @Test("Spring RestTemplate writing the map as JSON: the body is JSON, content-type-invalid")
+    func springJSON() throws {
+        let text = """
+        o.s.web.client.RestTemplate : HTTP POST https://dev-123.okta.com/oauth2/v1/token
+        o.s.web.client.RestTemplate : Writing [{grant_type=client_credentials, scope=okta.users.read}] as "application/json"
+        """
+        let r = try Pasted.judge(text)
+        #expect(r.subject.request?.mediaType == "application/json")
+        #expect(r.ids.contains("content-type-invalid"))
+    }
+
     @Test("wire escapes: [\\r][\\n] and [0xNN]")
     func wireDecode() {
         #expect(HttpClientWireLog.decode(#"a[\r][\n][0x9]b[0xc3][0xa9]""#) == [97, 13, 10, 9, 98, 0xC3, 0xA9])

@@ -57,7 +57,8 @@ enum HTTPieCommand {
 
     static func read(_ text: String) -> HTTPTrace.Read? {
         guard let (start, program) = start(in: text) else { return nil }
-        let source = ShellSource(text)
+        let (joined, lost) = joiningLostContinuations(text, from: start)
+        let source = ShellSource(joined)
         var lexer = ShellLexer(source, start: start, end: source.scalars.count)
         guard let command = try? lexer.command(), command.words.count >= 2 else { return nil }
         let words = Array(command.words.dropFirst())
@@ -191,6 +192,10 @@ enum HTTPieCommand {
                 notes.append("`--auth-type \(Escape.line(authType))` is an HTTPie plugin: the Authorization header it sends is not checked")
             }
         }
+        if !lost.isEmpty {
+            let lines = lost.map(String.init).joined(separator: ", ")
+            notes.append("line\(lost.count == 1 ? "" : "s") \(lines) end\(lost.count == 1 ? "s" : "") without a backslash, and the next line\(lost.count == 1 ? " is" : "s are") HTTPie items: read as one command (a continuation lost in the paste; a shell would run only the first line)")
+        }
         if !command.stops.isEmpty {
             let lines = command.stops.map { String($0.line) }.joined(separator: ", ")
             notes.append("line\(command.stops.count == 1 ? "" : "s") \(lines) end\(command.stops.count == 1 ? "s" : "") without a backslash: the next line was read as part of the same command (a continuation lost in the paste)")
@@ -202,6 +207,37 @@ enum HTTPieCommand {
                                    bodyPosition: fields.first?.position, notes: notes)
         request.shows = shows
         return HTTPTrace.Read(request: request, answer: nil)
+    }
+
+    /// A forum or blog paste often loses the trailing backslashes: the lines after the command
+    /// that are each one HTTPie item (`accept:application/json`, `grant_type=refresh_token`) are
+    /// joined to it with a backslash. Returns the text and the lines that were continued.
+    static func joiningLostContinuations(_ text: String, from start: Int) -> (String, [Int]) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var offset = 0
+        var first = 0
+        for (n, line) in lines.enumerated() {
+            if offset + line.unicodeScalars.count >= start { first = n; break }
+            offset += line.unicodeScalars.count + 1
+        }
+        var lost: [Int] = []
+        var k = first
+        while k + 1 < lines.count, k - first < 200 {
+            let current = lines[k].trimmingCharacters(in: .whitespaces)
+            guard !current.hasSuffix("\\") else { k += 1; continue }
+            guard isItemLine(lines[k + 1]) else { break }
+            lines[k] += " \\"
+            lost.append(k + 1)
+            k += 1
+        }
+        return (lost.isEmpty ? text : lines.joined(separator: "\n"), lost)
+    }
+
+    /// One request item alone on a line: `name:value`, `name=value`, `name:='…'`.
+    static func isItemLine(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count < 20_000 else { return false }
+        return t.range(of: #"^[A-Za-z0-9_.\-\[\]]+(:=@|=@|:@|==|:=|=|:)('[^']*'|"[^"]*"|[^\s'"]*)\s*\\?$"#, options: .regularExpression) != nil
     }
 
     /// HTTPie's URL shorthands: no scheme means `http://` (`https://` for `https`), `:3000/x`

@@ -12,6 +12,7 @@ enum HttpClientWireLog {
     }
 
     static func read(_ lines: [String]) -> HTTPTrace.Read? {
+        guard !lines.isEmpty else { return nil }
         var sent: [UInt8] = []
         var received: [UInt8] = []
         var connection: String?
@@ -19,7 +20,12 @@ enum HttpClientWireLog {
         var bodyLine: Int?
         var statusLine: Int?
         var sawAnswer = false
-        for (n, line) in lines.enumerated().prefix(50_000) {
+        // A client often makes other calls first (discovery, JWKS): start at the first POST.
+        let firstPost = lines.prefix(50_000).firstIndex { $0.contains(#">> "POST "#) } ?? 0
+        if let id = lines[firstPost].range(of: #"http-outgoing-[0-9]+"#, options: .regularExpression).map({ String(lines[firstPost][$0]) }) {
+            connection = id
+        }
+        for (n, line) in lines.enumerated().prefix(50_000) where n >= firstPost {
             let outgoing = line.range(of: #">> ""#)
             let incoming = line.range(of: #"<< ""#)
             guard let r = outgoing ?? incoming else { continue }
