@@ -46,6 +46,30 @@ struct NodeTraceTests {
         #expect(r.subject.notes.first == "read as a Node ClientRequest printed by console.log: the request line and headers from its `_header` (line 1)")
     }
 
+    @Test("NODE_DEBUG=http: the Agent's createConnection options give the method, URL and headers, not the body")
+    func createConnection() throws {
+        let text = """
+        HTTP 4242: call onSocket 0 0
+        HTTP 4242: createConnection dev-123.okta.com:443::::::::::::::::::::: {
+          protocol: 'https:',
+          hostname: 'dev-123.okta.com',
+          port: 443,
+          method: 'POST',
+          path: '/oauth2/v1/token',
+          headers: { 'Content-Type': 'application/json' },
+          _agentKey: 'dev-123.okta.com:443:::::::::::::::::::::'
+        }
+        HTTP 4242: write ret = true
+        """
+        let r = try Pasted.judge(text)
+        let request = try #require(r.subject.request)
+        #expect(request.method == "POST")
+        #expect(request.url == "https://dev-123.okta.com/oauth2/v1/token")
+        #expect(request.mediaType == "application/json")
+        #expect(r.subject.shows.body == false && r.subject.shows.headers == true)
+        #expect(r.subject.notes.first == "read as Node's `NODE_DEBUG=http` output: the method, URL and headers from the createConnection options (line 2); it does not print the body, so the parameters are not checked")
+    }
+
     @Test("util.inspect values: quoted keys, class names, concatenated strings, [Object]")
     func inspect() throws {
         let v = try #require(JSInspect.object(after: "config", in: "x config: { a: 'p' +\n 'q', 'B-c': Object [H] { d: 1 }, e: [Object] }")?.value)

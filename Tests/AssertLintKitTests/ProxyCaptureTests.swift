@@ -16,6 +16,28 @@ struct ProxyCaptureTests {
                                              "the method and URL from line 1"])
     }
 
+    @Test("Fiddler's raw view: an absolute URL on the request line, the response pasted below it")
+    func fiddlerRaw() throws {
+        let text = """
+        POST https://dev-123.okta.com/oauth2/v1/token HTTP/1.1
+        Host: dev-123.okta.com
+        Content-Type: application/x-www-form-urlencoded
+        Content-Length: 40
+
+        grant_type=client_credentials&scope=okta.users.read
+
+        HTTP/1.1 401 Unauthorized
+        Content-Type: application/json
+
+        {"error":"invalid_client","error_description":"No client credentials found."}
+        """
+        let r = try Pasted.judge(text)
+        #expect(r.subject.request?.url == "https://dev-123.okta.com/oauth2/v1/token")
+        #expect(r.subject.request?.formFields.map(\.name) == ["grant_type", "scope"])
+        #expect(r.ids == ["no-credentials"])
+        #expect(r.subject.reportedAnswer?.errorDescription == "No client credentials found.")
+    }
+
     @Test("DevTools Copy as fetch: JSON options read, the assertion judged")
     func fetch() throws {
         let text = try TraceSeeds.text("devtools-fetch.txt").replacingOccurrences(of: "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer", with: "")

@@ -3,21 +3,22 @@ import Foundation
 /// Node's debug output: `NODE_DEBUG=undici` / `NODE_DEBUG=fetch` (what `fetch` prints:
 /// `UNDICI 4242: sending request to POST https://host//oauth2/v1/token`, then
 /// `received response to POST https://host//oauth2/v1/token - HTTP 401`) and `NODE_DEBUG=http`
-/// (`HTTP 4242: createConnection host:443:… { …, method: 'POST', path: '/oauth2/v1/token', headers: { … } }`).
+/// (`HTTP 4242: createConnection host:443:… { …, method: 'POST', path: '/oauth2/v1/token', headers: { … } }`:
+/// the Agent logs the request options it was given, which hold the headers the code set).
 /// Neither prints the body; undici prints no headers either.
 enum NodeDebug {
     static let undiciPattern = #"^(UNDICI|FETCH) [0-9]+: sending request to ([A-Z]+) (https?://\S+)"#
 
     static func isNodeDebug(_ line: String) -> Bool {
         (line.hasPrefix("UNDICI ") || line.hasPrefix("FETCH ")) && line.range(of: undiciPattern, options: .regularExpression) != nil
-            || (line.hasPrefix("HTTP ") && line.contains(": createConnection "))
+            || ((line.hasPrefix("HTTP ") || line.hasPrefix("HTTPS ")) && line.contains(": createConnection "))
     }
 
     static func read(_ lines: [String]) -> HTTPTrace.Read? {
         if let n = lines.prefix(20_000).firstIndex(where: { $0.range(of: undiciPattern, options: .regularExpression) != nil }) {
             return undici(lines, at: n)
         }
-        if let n = lines.prefix(20_000).firstIndex(where: { $0.hasPrefix("HTTP ") && $0.contains(": createConnection ") }) {
+        if let n = lines.prefix(20_000).firstIndex(where: { ($0.hasPrefix("HTTP ") || $0.hasPrefix("HTTPS ")) && $0.contains(": createConnection ") && $0.contains("{") }) {
             return createConnection(lines, at: n)
         }
         return nil
