@@ -120,10 +120,15 @@ public enum InputReader {
         }
 
         if let curls = try curlSubjects(text, source: source, loader: loader) {
-            return curls
+            return CurlVerbose.attach(to: curls, text: text)
         }
 
-        // Debug output of a client that sent the request: curl -v/--trace-ascii, http.client, Spring.
+        if let httpie = HTTPieCommand.read(text) {
+            return [traceSubject(httpie, source: source, loader: loader)]
+        }
+
+        // Debug output of a client that sent the request: curl -v/--trace-ascii, http.client,
+        // OkHttp, HttpClient, Node, Spring, proxy captures.
         if let traced = HTTPTrace.read(text) {
             return [traceSubject(traced, source: source, loader: loader)]
         }
@@ -233,9 +238,10 @@ public enum InputReader {
         let keys = topLevelKeys(text)
         guard !Set(keys).isDisjoint(with: fixtureKeys) else { return false }
         if keys.allSatisfy(oauthParameters.contains) { return false }
-        // A raw HTTP request starts with a request line, a curl command with `curl`.
+        // A raw HTTP request starts with a request line, a curl command with `curl`: the first
+        // line must itself be a `key:` line (`curl -v …` followed by `curl: (6) …` is not YAML).
         let first = text.split(separator: "\n").first { !$0.trimmedWhitespace.isEmpty && !$0.hasPrefix("#") }
-        return first.map { line in keys.contains { line.hasPrefix($0) } } ?? false
+        return first.map { line in topLevelKeys(String(line)).first.map { keys.contains($0) } ?? false } ?? false
     }
 
     /// Curl commands in the text. With several (a script), those that call a client-authenticating

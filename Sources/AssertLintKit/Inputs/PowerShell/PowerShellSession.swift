@@ -22,6 +22,9 @@ enum PowerShellSession {
             }
             lines.append(Line(text: line, number: n + 1))
         }
+        if lowered.contains("-websession $session"), lowered.contains("microsoft.powershell.commands.webrequestsession") {
+            notes.append("read as a browser's DevTools \"Copy as PowerShell\": the `$session` it builds carries the browser's cookies and User-Agent, not client credentials")
+        }
         if prompts > 0 { notes.append("read as a PowerShell session: stripped \(prompts) `PS>`/`>>` prompt\(prompts == 1 ? "" : "s")") }
         // Backtick continuations: a line ending in ` goes on on the next line.
         var joined: [Line] = []
@@ -57,7 +60,13 @@ enum PowerShellSession {
         var headersShown = true
         if let h = args["headers"] {
             if let table = hashtable(h, in: all) {
-                headers = table.map { HTTPHeader(name: $0.key, value: $0.value, position: SourcePosition(line: call.number)) }
+                let pseudo: Set<String> = ["authority", "method", "path", "scheme"]
+                let dropped = table.filter { pseudo.contains($0.key.lowercased()) }.map(\.key)
+                headers = table.filter { !pseudo.contains($0.key.lowercased()) }
+                    .map { HTTPHeader(name: $0.key, value: $0.value, position: SourcePosition(line: call.number)) }
+                if !dropped.isEmpty {
+                    notes.append("dropped the HTTP/2 pseudo-headers \(dropped.map { "`\(Escape.line($0))`" }.joined(separator: ", ")) that DevTools copies into -Headers: they name the request line, which -Method and -Uri already give")
+                }
             } else {
                 headersShown = false
                 notes.append("-Headers \(h) is not defined in the paste: the headers are not checked")
@@ -69,8 +78,9 @@ enum PowerShellSession {
             if let table = hashtable(b, in: all) {
                 body = .form(table.map { FormField(name: $0.key, value: $0.value, position: SourcePosition(line: $0.line ?? call.number)) })
                 notes.append("read the -Body hashtable as the form PowerShell sends: \(table.map(\.key).joined(separator: ", "))")
-            } else if case let v = unquoted(b), v.contains("=") {
-                body = .form(FormEncoding.fields(v, position: SourcePosition(line: call.number)))
+            } else if let v = bytesBody(b) ?? Optional(unquoted(b)), v.contains("="), !v.hasPrefix("$") {
+                let ct = args["contenttype"].map { unquoted($0).lowercased().split(separator: ";").first.map { $0.trimmedWhitespace } ?? "" }
+                body = RequestBody.read(v, mediaType: ct ?? "application/x-www-form-urlencoded", position: SourcePosition(line: call.number))
             } else {
                 bodyShown = false
                 notes.append("-Body \(b) is not defined in the paste: the parameters are not checked")
@@ -94,8 +104,13 @@ enum PowerShellSession {
     static func balance(_ s: String) -> Int {
         var depth = 0
         var quote: Character?
+        var escaped = false
         for c in s {
-            if let q = quote { if c == q { quote = nil }; continue }
+            if escaped { escaped = false; continue }
+            if let q = quote {
+                if c == "`" && q == "\"" { escaped = true } else if c == q { quote = nil }
+                continue
+            }
             switch c {
             case "'", "\"": quote = c
             case "{", "(": depth += 1
@@ -113,10 +128,12 @@ enum PowerShellSession {
         var current = ""
         var depth = 0
         var quote: Character?
+        var escaped = false
         for c in call {
+            if escaped { escaped = false; current.append(c); continue }
             if let q = quote {
                 current.append(c)
-                if c == q { quote = nil }
+                if c == "`" && q == "\"" { escaped = true } else if c == q { quote = nil }
                 continue
             }
             if c == "'" || c == "\"" { quote = c; current.append(c); continue }
@@ -133,7 +150,12 @@ enum PowerShellSession {
         var k = 0
         while k < words.count {
             let w = words[k]
-            if w.hasPrefix("-"), w.count > 1, w.dropFirst().allSatisfy({ $0.isLetter }), k + 1 < words.count {
+            let isName = { (x: String) in x.hasPrefix("-") && x.count > 1 && x.dropFirst().allSatisfy { $0.isLetter } }
+            // A switch (`-UseBasicParsing`) takes no value: the next word is the next parameter.
+            if isName(w), k + 1 < words.count, isName(words[k + 1]) {
+                out[w.dropFirst().lowercased()] = ""
+                k += 1
+            } else if isName(w), k + 1 < words.count {
                 out[w.dropFirst().lowercased()] = words[k + 1]
                 k += 2
             } else {
@@ -145,8 +167,43 @@ enum PowerShellSession {
 
     static func unquoted(_ s: String) -> String {
         let t = s.trimmedWhitespace
-        if t.count >= 2, let f = t.first, f == "'" || f == "\"", t.last == f { return String(t.dropFirst().dropLast()) }
+        if t.count >= 2, t.first == "'", t.last == "'" { return String(t.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'") }
+        if t.count >= 2, t.first == "\"", t.last == "\"" { return unescaped(String(t.dropFirst().dropLast())) }
         return t
+    }
+
+    /// A double-quoted string's backtick escapes: `` `" `` is `"`, `` `$ `` is `$`.
+    static func unescaped(_ s: String) -> String {
+        guard s.contains("`") else { return s }
+        var out = ""
+        var escaped = false
+        for c in s {
+            if escaped {
+                switch c {
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                case "t": out.append("\t")
+                case "0": out.append("\0")
+                default: out.append(c)
+                }
+                escaped = false
+            } else if c == "`" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// `([System.Text.Encoding]::UTF8.GetBytes("a=b"))`: DevTools' body when it is not plain ASCII.
+    static func bytesBody(_ value: String) -> String? {
+        guard value.contains("GetBytes("), let open = value.range(of: "GetBytes(") else { return nil }
+        let inner = value[open.upperBound...]
+        guard let close = inner.range(of: ")", options: .backwards) else { return nil }
+        let literal = String(inner[..<close.lowerBound]).trimmedWhitespace
+        guard literal.first == "\"" || literal.first == "'" else { return nil }
+        return unquoted(literal)
     }
 
     /// The entries of `@{a='1'; b=$x}`, or of the hashtable `$name = @{…}` assigned in the paste.

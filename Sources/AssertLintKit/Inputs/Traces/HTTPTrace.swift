@@ -20,6 +20,12 @@ public enum HTTPTrace {
         if lines.contains(where: { $0.hasPrefix("=> Send header") }) { return CurlTraceASCII.read(lines) }
         if lines.contains(where: { $0.hasPrefix("send: b'") || $0.hasPrefix("send: b\"") }) { return PythonHTTPClientDebug.read(lines) }
         if lines.contains(where: CurlVerbose.isRequestLine) { return CurlVerbose.read(lines) }
+        if lines.contains(where: OkHttpLog.isRequestLine), let okhttp = OkHttpLog.read(lines) { return okhttp }
+        if lines.contains(where: HttpClientWireLog.isWireLine), let wire = HttpClientWireLog.read(lines) { return wire }
+        if lines.contains(where: NodeDebug.isNodeDebug), let node = NodeDebug.read(lines) { return node }
+        if let dump = NodeErrorDump.read(text) { return dump }
+        if let fetch = DevToolsFetch.read(text) { return fetch }
+        if let proxy = ProxyFormView.read(lines) { return proxy }
         if let spring = SpringFormLog.read(lines) { return spring }
         return nil
     }

@@ -28,9 +28,20 @@ enum SpringFormLog {
             let what = style == .webFlux ? "Spring's `Writing form fields [...]` line" : "Spring RestTemplate's `Writing [{...}]` line"
             var note = "read \(what) (line \(n + 1)) as the form body: \(fields.map(\.name).joined(separator: ", "))"
             note += urlLine.map { "; the method and URL from line \($0)" } ?? "; the line shows neither the URL nor the headers, so checks that need them are skipped (pass --endpoint URL)"
+            // RestTemplate names the media type it writes: `as "application/json"` means the map
+            // went out as JSON, not as a form.
+            let written = line.range(of: #"\] as "[^"]+""#, options: .regularExpression).map { r in
+                String(line[r].dropFirst("] as \"".count).dropLast())
+            }
+            let isForm = written.map { $0.lowercased().hasPrefix("application/x-www-form-urlencoded") } ?? true
+            var body: RequestBody = .form(fields)
+            if let written, !isForm {
+                body = .raw("{" + fields.map { "\(HTTPieCommand.jsonString($0.name)): \(HTTPieCommand.jsonString($0.value))" }.joined(separator: ", ") + "}")
+                note += "; RestTemplate wrote the map as \(written), so the body sent is that, not a form"
+            }
             var request = TokenRequest(method: method ?? "POST", url: url,
-                                       headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
-                                       body: .form(fields), methodPosition: urlLine.map { SourcePosition(line: $0) },
+                                       headers: [HTTPHeader(name: "Content-Type", value: written ?? "application/x-www-form-urlencoded")],
+                                       body: body, methodPosition: urlLine.map { SourcePosition(line: $0) },
                                        urlPosition: urlLine.map { SourcePosition(line: $0) }, bodyPosition: SourcePosition(line: n + 1),
                                        notes: [note])
             // Spring writes the form as application/x-www-form-urlencoded: the header is its own.
