@@ -27,6 +27,13 @@ public struct Evidence: Sendable, Equatable {
     public var signature: Bool
     /// What showed the request, for "not checked" notes: "Spring's `Writing form fields` line".
     public var source: String?
+    /// The assertion's claims as a whole: false when code shows only some of them (one line of a
+    /// claims struct), so a claim it does not show is not missing.
+    public var claims: Bool = true
+    /// The assertion's JOSE header as a whole: false when code does not show the header it signs with.
+    public var joseHeader: Bool = true
+    /// Claims and header parameters (`kid`) that code sets from variables: there, but not shown.
+    public var heldInVariables: [String] = []
 
     public init(method: Bool = true, url: Bool = true, headers: Bool = true, body: Bool = true,
                 signature: Bool = true, source: String? = nil) {
@@ -54,12 +61,13 @@ public struct Evidence: Sendable, Equatable {
         if !headers { out.append("the headers") }
         if !body { out.append("the whole body") }
         if !signature { out.append("a signed token") }
+        if !claims { out.append("all the claims") }
         return out
     }
 
     /// `hidden` as one phrase: "the method, the headers or the whole body".
     public var hiddenPhrase: String {
-        let parts = hidden.filter { $0 != "a signed token" }
+        let parts = hidden.filter { $0 != "a signed token" && $0 != "all the claims" }
         guard let last = parts.last else { return "" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " or " + last
     }
@@ -80,6 +88,16 @@ extension TokenRequest {
 }
 
 extension Subject {
+    /// Whether the paste shows claim `name` of the assertion (`header.kid` for a header parameter).
+    public func shows(claim name: String) -> Shown {
+        let header = name.hasPrefix("header.")
+        let key = header ? String(name.dropFirst(7)) : name
+        let assertion = assertion.decoded
+        if (header ? assertion?.header[key] : assertion?.claims[key]) != nil { return .present }
+        if shows.heldInVariables.contains(name) { return .notShown }
+        return (header ? shows.joseHeader : shows.claims) ? .absent : .notShown
+    }
+
     /// What the paste shows of the request; a bare token shows no request at all.
     public var shows: Evidence {
         request?.shows ?? Evidence(method: false, url: target != nil, headers: false, body: false,

@@ -11,6 +11,8 @@ enum EvidenceNeeds {
         case parameter(String)
         case body
         case signature
+        /// A claim of the assertion, or `header.kid` for a header parameter.
+        case claim(String)
     }
 
     /// Rules that judge a part by its absence or its exact value. Rules that report what a paste
@@ -24,6 +26,14 @@ enum EvidenceNeeds {
         "no-credentials": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
         "client-id-missing": [.parameter("client_id"), .header("Authorization")],
         "signature-invalid": [.signature],
+        "aud-missing": [.claim("aud")],
+        "exp-missing": [.claim("exp")],
+        "jti-missing": [.claim("jti")],
+        "iss-mismatch": [.claim("iss")],
+        "sub-mismatch": [.claim("sub")],
+        "kid-missing": [.claim("header.kid")],
+        "policy-jti-required": [.claim("jti")],
+        "policy-kid-required": [.claim("header.kid")],
     ]
 
     /// The parts rule `ruleID` needs that the paste does not show; empty when it can judge.
@@ -34,6 +44,8 @@ enum EvidenceNeeds {
             switch part {
             case .signature:
                 return !shows.signature && subject.assertion.decoded != nil
+            case .claim(let name):
+                return subject.assertion.decoded != nil && subject.shows(claim: name) == .notShown
             case .method, .header, .parameter, .body:
                 guard let request = subject.request else { return false }
                 switch part {
@@ -41,7 +53,7 @@ enum EvidenceNeeds {
                 case .header(let name): return request.shows(header: name) == .notShown
                 case .parameter(let name): return request.shows(parameter: name) == .notShown
                 case .body: return !shows.body
-                case .signature: return false
+                case .signature, .claim: return false
                 }
             }
         }
@@ -53,6 +65,14 @@ enum EvidenceNeeds {
         if parts.contains(.signature) {
             return "the paste holds no signed token (the assertion was rebuilt from code, without its signature): paste the token the code produces, with --jwks FILE"
         }
+        let claims = parts.compactMap { part -> String? in
+            if case .claim(let name) = part { return name.hasPrefix("header.") ? "the header's `\(name.dropFirst(7))`" : "the `\(name)` claim" }
+            return nil
+        }
+        if !claims.isEmpty {
+            let held = parts.contains { if case .claim(let n) = $0 { return subject.shows.heldInVariables.contains(n) }; return false }
+            return "\(claims.joined(separator: " and ")), which the code \(held ? "sets from a variable" : "does not show"): paste the token the code produces to check it"
+        }
         var what: [String] = []
         var headers: [String] = []
         var parameters: [String] = []
@@ -62,7 +82,7 @@ enum EvidenceNeeds {
             case .header(let name): headers.append("`\(name)`")
             case .parameter(let name): parameters.append("`\(name)`")
             case .body: what.append("the whole body")
-            case .signature: break
+            case .signature, .claim: break
             }
         }
         if !headers.isEmpty { what.append("the \(headers.joined(separator: ", ")) header\(headers.count == 1 ? "" : "s")") }
