@@ -8,9 +8,12 @@ enum CodeCSharp {
     static func read(into facts: inout CodeFacts) {
         facts.apply(claims: [(.key("Issuer"), "iss"), (.key("Audience"), "aud"), (.key("Expires"), "exp"), (.key("IssuedAt"), "iat"),
                              (.key("NotBefore"), "nbf")])
-        for (short, name) in [("Sub", "sub"), ("Jti", "jti"), ("Iss", "iss"), ("Aud", "aud"), ("Exp", "exp"), ("Iat", "iat")] {
-            facts.apply(claims: [(.pair("JwtRegisteredClaimNames.\(short)"), name)])
-            for (expr, line) in facts.findRegisteredName(short) { facts.claim(name, CodeValue.of(expr, resolve: facts.assignment), line: line) }
+        let constants = [("JwtRegisteredClaimNames.Sub", "sub"), ("JwtRegisteredClaimNames.Jti", "jti"), ("JwtRegisteredClaimNames.Iss", "iss"),
+                         ("JwtRegisteredClaimNames.Aud", "aud"), ("JwtRegisteredClaimNames.Exp", "exp"), ("JwtRegisteredClaimNames.Iat", "iat"),
+                         ("JwtClaimTypes.Subject", "sub"), ("JwtClaimTypes.JwtId", "jti"), ("JwtClaimTypes.Issuer", "iss"),
+                         ("JwtClaimTypes.Audience", "aud"), ("JwtClaimTypes.Expiration", "exp"), ("JwtClaimTypes.IssuedAt", "iat")]
+        for (constant, name) in constants {
+            for (expr, line) in facts.findConstantPair(constant) { facts.claim(name, CodeValue.of(expr, resolve: facts.assignment), line: line) }
         }
         for (v, line) in facts.values(.key("KeyId")) { facts.headerParameter("kid", v, line: line) }
         facts.claimsStart = facts.start(of: [#"new\s+SecurityTokenDescriptor"#, #"new\s+JwtSecurityToken\("#, #"new\s+Dictionary<string,\s*object>"#], before: facts.claims)
@@ -18,11 +21,22 @@ enum CodeCSharp {
         if facts.header.contains(where: { $0.name == "kid" }) { facts.signingCall = facts.firstLine(containing: ["createtoken(", "signingcredentials"]) }
 
         // IdentityModel: the request object names its parameters.
-        if let start = facts.firstLine(containing: ["clientcredentialstokenrequest", "passwordtokenrequest", "tokenintrospectionrequest", "tokenrevocationrequest"]) {
+        if let start = facts.firstLine(containing: ["clientcredentialstokenrequest", "authorizationcodetokenrequest", "passwordtokenrequest",
+                                                    "refreshtokenrequest", "tokenintrospectionrequest", "tokenrevocationrequest"]) {
             facts.bodyStart = start
-            facts.sendingCall = facts.firstLine(containing: ["requestclientcredentialstokenasync(", "requesttokenasync(", "introspecttokenasync(", "revoketokenasync("]) ?? start
-            if facts.text.lowered.contains("clientcredentialstokenrequest") { facts.parameter("grant_type", .literal("client_credentials"), line: start) }
-            facts.apply(parameters: [(.key("ClientId"), "client_id"), (.key("Scope"), "scope"), (.key("Token"), "token")])
+            facts.sendingCall = facts.firstLine(containing: ["requestclientcredentialstokenasync(", "requestauthorizationcodetokenasync(", "requesttokenasync(",
+                                                             "requestrefreshtokenasync(", "introspecttokenasync(", "revoketokenasync("]) ?? start
+            for (v, line) in facts.values(.key("GrantType")) {
+                let written = facts.text.line(line) ?? ""
+                let grant = [("GrantTypes.AuthorizationCode", "authorization_code"), ("GrantTypes.ClientCredentials", "client_credentials"),
+                             ("GrantTypes.RefreshToken", "refresh_token"), ("GrantTypes.Password", "password")].first { written.contains($0.0) }
+                facts.parameter("grant_type", grant.map { .literal($0.1) } ?? v, line: line)
+            }
+            let implied = [("clientcredentialstokenrequest", "client_credentials"), ("authorizationcodetokenrequest", "authorization_code"),
+                           ("refreshtokenrequest", "refresh_token"), ("passwordtokenrequest", "password")]
+            if let grant = implied.first(where: { facts.text.lowered.contains($0.0) }) { facts.parameter("grant_type", .literal(grant.1), line: start) }
+            facts.apply(parameters: [(.key("ClientId"), "client_id"), (.key("Scope"), "scope"), (.key("Token"), "token"), (.key("Code"), "code"),
+                                     (.key("RedirectUri"), "redirect_uri"), (.key("RefreshToken"), "refresh_token")])
             for (v, line) in facts.values(.key("Type")) {
                 let value: CodeValue = facts.text.line(line)?.contains("ClientAssertionTypes.JwtBearer") == true ? .literal(ClientAssertionType.jwtBearer) : v
                 facts.parameter("client_assertion_type", value, line: line)
@@ -58,11 +72,11 @@ enum CodeCSharp {
 }
 
 extension CodeFacts {
-    /// `new Claim(JwtRegisteredClaimNames.Sub, clientId)`: the claim named by its constant.
-    func findRegisteredName(_ short: String) -> [(expr: String, line: Int)] {
-        guard let re = Self.regex(#"JwtRegisteredClaimNames\.\#(short)\s*,\s*"#) else { return [] }
+    /// `new Claim(JwtRegisteredClaimNames.Sub, clientId)`, `{ JwtClaimTypes.JwtId, … }`: the claim named by its constant.
+    func findConstantPair(_ constant: String) -> [(expr: String, line: Int)] {
+        guard let re = Self.regex(#"\b\#(NSRegularExpression.escapedPattern(for: constant))\s*,\s*"#) else { return [] }
         var out: [(String, Int)] = []
-        for line in text.lines where line.text.contains("JwtRegisteredClaimNames.\(short)") {
+        for line in text.lines where line.text.contains(constant) {
             let l = line.text
             for m in re.matches(in: l, range: NSRange(l.startIndex..., in: l)) {
                 guard let r = Range(m.range, in: l) else { continue }

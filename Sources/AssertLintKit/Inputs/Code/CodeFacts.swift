@@ -64,7 +64,7 @@ struct CodeFacts {
         switch spelling {
         case .key(let name):
             let n = NSRegularExpression.escapedPattern(for: name)
-            pattern = #"(?:^|[^A-Za-z0-9_."'`])["'`]?\#(n)["'`]?\s*(?::(?!=)|=>|=(?![=>])|:=)\s*"#
+            pattern = #"(?:^|[^A-Za-z0-9_."'`])(?:"\#(n)"|'\#(n)'|`\#(n)`|\#(n))\s*(?::(?!=)|=>|=(?![=>])|:=)\s*"#
         case .call(let name):
             pattern = #"\.\#(NSRegularExpression.escapedPattern(for: name))\(\s*"#
         case .pair(let name):

@@ -31,6 +31,12 @@ enum CodeGo {
                 let style = facts.text.lowered.contains("authstyleinheader") ? "AuthStyleInHeader" : "the default AuthStyleAutoDetect, which tries the header first"
                 facts.basicAuth = (secret.line, "HTTP Basic credentials made from ClientID and ClientSecret (\(style))")
             }
+            if let line = facts.firstLine(containing: ["clientassertionfn:"]) {
+                facts.parameter("client_id", facts.values(.key("ClientID")).first?.value ?? .variable("ClientID"), line: facts.values(.key("ClientID")).first?.line ?? line)
+                facts.parameter("client_assertion_type", .literal(ClientAssertionType.jwtBearer), line: line)
+                facts.parameter("client_assertion", .generated("ClientAssertionFn"), line: line)
+                facts.notes.append("the assertion is made at run time by ClientAssertionFn (line \(line)): it is not in the paste")
+            }
             if facts.url == nil, let tokenURL = facts.values(.key("TokenURL")).first, case .literal(let u) = tokenURL.value,
                let endpoint = EndpointURL(u), ServerTarget.classify(endpoint).endpoint.authenticatesClient {
                 facts.url = (u, tokenURL.line)

@@ -11,12 +11,12 @@ enum CodeJava {
             (.call("issueTime"), "iat"), (.call("notBeforeTime"), "nbf"), (.call("jwtID"), "jti"),
             (.call("setIssuer"), "iss"), (.call("setSubject"), "sub"), (.call("setAudience"), "aud"), (.call("setExpiration"), "exp"),
             (.call("setIssuedAt"), "iat"), (.call("setNotBefore"), "nbf"), (.call("setId"), "jti"),
-            (.call("expiration"), "exp"), (.call("issuedAt"), "iat"), (.call("id"), "jti"),
+            (.call("expiration"), "exp"), (.call("issuedAt"), "iat"), (.call("id"), "jti"), (.call("expiresAt"), "exp"), (.call("notBefore"), "nbf"),
         ])
         for spelling in [CodeFacts.Spelling.call("keyID"), .call("keyId"), .pair("kid")] {
             for (v, line) in facts.values(spelling) { facts.headerParameter("kid", v, line: line) }
         }
-        facts.claimsStart = facts.start(of: [#"JWTClaimsSet\.Builder\(\)"#, #"Jwts\.builder\(\)"#, #"new\s+HashMap<"#, #"mapOf\("#], before: facts.claims)
+        facts.claimsStart = facts.start(of: [#"JWTClaimsSet\.Builder\(\)"#, #"JwtClaimsSet\.builder\(\)"#, #"Jwts\.builder\(\)"#, #"new\s+HashMap<"#, #"mapOf\("#], before: facts.claims)
         facts.signingCall = facts.firstLine(containing: ["jwsheader.builder(", "new jwsheader(", "jwts.builder()", ".signwith("])
         if facts.sendingCall == nil {
             facts.sendingCall = facts.firstLine(containing: ["postforentity(", "postforobject(", "resttemplate.exchange(", ".post()", "httprequest.newbuilder("])

@@ -19,12 +19,14 @@ enum CodeJavaScript {
                 facts.notes.append("jsonwebtoken sets iat to now itself (line \(sign))")
             }
         }
-        // jose's builder.
+        // jose's builder, and njwt's (`setExpiration` takes a Date).
         facts.apply(claims: [(.call("setIssuer"), "iss"), (.call("setSubject"), "sub"), (.call("setAudience"), "aud"), (.call("setJti"), "jti")])
         facts.apply(durations: [(.call("setExpirationTime"), "exp"), (.call("setIssuedAt"), "iat"), (.call("setNotBefore"), "nbf")])
+        for (v, line) in facts.values(.call("setExpiration")) { facts.claim("exp", v, line: line) }
+        if let line = facts.firstLine(containing: ["njwt.create("]) { njwtDefaults(&facts, line: line) }
         facts.claimsStart = facts.start(of: [#"(const|let|var)\s+[A-Za-z_$][\w$]*\s*(:\s*[\w<>,\s]+)?=\s*\{"#, #"new\s+SignJWT\("#, #"jwt\.sign\(\s*\{"#,
                                              #"payload\s*:\s*\{"#], before: facts.claims)
-        facts.signingCall = facts.firstLine(containing: ["setprotectedheader(", "jwt.sign(", "jsonwebtoken.sign("])
+        facts.signingCall = facts.firstLine(containing: ["setprotectedheader(", "jwt.sign(", "jsonwebtoken.sign(", "njwt.create("])
         if facts.sendingCall == nil { facts.sendingCall = facts.firstLine(containing: ["client.grant(", "axios.post(", "got.post(", "request.post("]) }
         if facts.bodyStart == nil { facts.bodyStart = facts.firstLine(containing: ["qs.stringify(", "querystring.stringify(", "new formdata("]) }
         if let line = facts.firstLine(containing: ["token_endpoint_auth_method"]),
@@ -35,6 +37,21 @@ enum CodeJavaScript {
                 facts.parameter("client_assertion", .generated("openid-client"), line: line)
             }
         }
+    }
+
+    /// What njwt adds unless told otherwise: a random jti, iat now, exp now + 1 hour, and HS256
+    /// when `njwt.create(claims, key)` names no algorithm.
+    static func njwtDefaults(_ facts: inout CodeFacts, line: Int) {
+        facts.claim("jti", .generated("njwt"), line: line)
+        facts.claim("iat", .fromNow(0), line: line)
+        facts.claim("exp", .fromNow(3600), line: line)
+        if !facts.header.contains(where: { $0.name == "alg" }), let text = facts.text.line(line),
+           let open = text.range(of: "njwt.create(", options: .caseInsensitive),
+           CodeExpression.arguments(text[open.upperBound...]).count < 3 {
+            facts.headerParameter("alg", .literal("HS256"), line: line)
+            facts.notes.append("njwt.create without an algorithm signs with HS256 (line \(line))")
+        }
+        facts.notes.append("njwt adds a random jti, iat and a one-hour exp unless the code sets them (line \(line))")
     }
 
     /// The last line of the `jwt.sign(` call that starts on line `start` (brackets balanced).

@@ -8,7 +8,7 @@ enum CodePython {
         facts.claimsStart = facts.start(of: [#"^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*\{"#, #"jwt\.encode\(\s*\{"#, #"dict\("#], before: facts.claims)
         facts.signingCall = facts.firstLine(containing: ["jwt.encode("])
         if facts.sendingCall == nil { facts.sendingCall = facts.firstLine(containing: ["fetch_token(", "requests.request(", "session.post("]) }
-        if facts.bodyStart == nil { facts.bodyStart = facts.firstLine(containing: ["fetch_token(", "data=dict("]) }
+        if facts.bodyStart == nil { facts.bodyStart = facts.firstLine(containing: ["fetch_token(", "data=dict(", "data = '", "data = \"", "data='", "data=\""]) }
         // authlib signs the assertion itself: present, made when the code runs, claims not in the paste.
         if let line = facts.firstLine(containing: ["privatekeyjwt(", "clientsecretjwt(", "token_endpoint_auth_method=\"private_key_jwt\"", "token_endpoint_auth_method='private_key_jwt'"]) {
             facts.parameter("client_assertion_type", .literal(ClientAssertionType.jwtBearer), line: line)

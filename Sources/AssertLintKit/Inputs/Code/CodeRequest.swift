@@ -18,7 +18,13 @@ enum CodeRequest {
         var fields: [FormField] = []
         var held: [String] = []
         for p in facts.parameters {
-            fields.append(FormField(name: p.name, value: p.value.placeholder, position: SourcePosition(line: p.line)))
+            // A value resolved from a variable is pointed at where it is written (`const a = 'eyJ…'`).
+            var line = p.line
+            if case .literal(let v) = p.value, v.count >= 8, facts.text.line(p.line)?.contains(v) == false,
+               let written = facts.text.lines.first(where: { $0.text.contains(v) }) {
+                line = written.number
+            }
+            fields.append(FormField(name: p.name, value: p.value.placeholder, position: SourcePosition(line: line)))
             if !p.value.isShown { held.append("`\(p.name)` (\(describe(p.value)), line \(p.line))") }
         }
         if !fields.isEmpty {
@@ -63,9 +69,11 @@ enum CodeRequest {
             request.notes.append("the code also sends \(basic.how) (line \(basic.line)); their value is not shown")
         }
         request.shows = evidence(facts, rebuilt: rebuilt)
-        if !request.shows.body || !request.shows.headers || !request.shows.method {
-            let parts = request.shows.hiddenPhrase
-            if !parts.isEmpty { request.notes.append("the paste does not show \(parts): what it does not show is not judged") }
+        if !request.shows.body || !request.shows.headers || !request.shows.method, !request.shows.hiddenPhrase.isEmpty {
+            let shown = facts.parameters.map(\.name)
+            let what = request.shows.body ? "the parameters"
+                : shown.isEmpty ? "only the assertion it builds" : "only the \(shown.joined(separator: ", ")) parameter\(shown.count == 1 ? "" : "s")"
+            request.notes.append("the paste shows \(what) but not \(request.shows.hiddenPhrase): what it does not show is not judged")
         }
         return request
     }
@@ -81,7 +89,8 @@ enum CodeRequest {
         let call = facts.sendingCall != nil
         var e = Evidence(method: call || facts.text.lowered.contains("post"), url: facts.url != nil,
                          headers: call && facts.bodyStart != nil, body: facts.parameters.count >= 2 && facts.bodyStart != nil,
-                         signature: rebuilt == nil, source: facts.text.isDiff ? "the diff" : "the code")
+                         signature: rebuilt == nil,
+                         source: facts.parameters.count == 1 && facts.claims.isEmpty ? "a line that shows one parameter" : facts.text.isDiff ? "the diff" : "the code")
         if let rebuilt {
             e.claims = rebuilt.claimsWhole
             e.joseHeader = rebuilt.headerShown

@@ -42,7 +42,7 @@ enum CodeShared {
         if let line = facts.firstLine(containing: ["auth=(", "httpbasicauth(", "setbasicauth(", "basicauth(", ".withbasicauth("]) {
             facts.basicAuth = (line, "HTTP Basic credentials")
         } else if let line = facts.text.lines.first(where: {
-            $0.text.lowercased().range(of: #"authorization['"]?\s*[:=,]\s*[$'"`]*basic"#, options: .regularExpression) != nil
+            $0.text.lowercased().range(of: #"authorization['"]?\s*[:=,]\s*[$f'"`]*basic"#, options: .regularExpression) != nil
         }) {
             facts.basicAuth = (line.number, "an `Authorization: Basic` header")
         }

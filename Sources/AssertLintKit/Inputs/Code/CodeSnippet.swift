@@ -9,6 +9,7 @@ import Foundation
 public enum CodeSnippet {
     /// `now` is the time the code is taken to run at: claims written relative to now are set from it.
     public static func request(from text: String, now: Date = Date()) -> TokenRequest? {
+        guard !isCommandLine(text) else { return nil }
         let code = CodeText(text)
         var facts = CodeFacts(code)
         CodeShared.read(into: &facts)
@@ -22,6 +23,13 @@ public enum CodeSnippet {
         }
         guard isRequestCode(facts) else { return nil }
         return CodeRequest.build(facts, now: now)
+    }
+
+    /// A command (HTTPie's `http POST …`, `curl`, `wget`) is the shell readers' to read, not code.
+    static func isCommandLine(_ text: String) -> Bool {
+        let first = text.split(separator: "\n").first { !$0.trimmedWhitespace.isEmpty }?.trimmedWhitespace.lowercased() ?? ""
+        let word = first.prefix { !$0.isWhitespace }
+        return ["http", "https", "curl", "wget", "curl.exe", "$", ">", "ps>"].contains(String(word))
     }
 
     /// Code that sends or signs something: an authorization-server URL with parameters or claims

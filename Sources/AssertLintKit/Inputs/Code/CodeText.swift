@@ -29,7 +29,7 @@ enum CodeLanguage: String, CaseIterable, Sendable {
         case .csharp:
             return [("securitytokendescriptor", 5), ("jsonwebtokenhandler", 4), ("clientcredentialstokenrequest", 5), ("datetime.utcnow", 3),
                     ("confidentialclientapplicationbuilder", 5), ("using system", 3), ("var ", 1), ("new claim(", 3), ("formurlencodedcontent", 4),
-                    ("securityalgorithms", 4), ("guid.newguid", 3), ("```csharp", 9), ("```cs\n", 9), ("```c#", 9)]
+                    ("securityalgorithms", 4), ("guid.newguid", 3), ("tokenrequest", 3), ("oidcconstants", 4), ("jwtclaimtypes", 4), ("```csharp", 9), ("```cs\n", 9), ("```c#", 9)]
         case .go:
             return [(":=", 2), ("func ", 1), ("url.values", 4), ("jwt.mapclaims", 4), ("jwt.registeredclaims", 4), ("time.now()", 3),
                     ("fmt.", 2), ("http.newrequest", 3), ("clientcredentials.config", 5), ("jwt.newnumericdate", 4), ("err != nil", 3),

@@ -142,6 +142,22 @@ enum CodeExpression {
         return items.count == 1 ? items[0] : nil
     }
 
+    /// The arguments of a call whose text starts right after its `(`: `a, b, f(c, d))` → a, b, f(c, d).
+    static func arguments(_ text: Substring) -> [String] {
+        var depth = 0
+        var quote: Character?
+        var end = text.endIndex
+        for i in text.indices {
+            let c = text[i]
+            if let q = quote { if c == q { quote = nil }; continue }
+            if c == "\"" || c == "'" || c == "`" { quote = c } else if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) {
+                if depth == 0 { end = i; break }
+                depth -= 1
+            }
+        }
+        return splitTopLevel(String(text[..<end]), on: ",").filter { !$0.isEmpty }
+    }
+
     static func splitTopLevel(_ e: String, on separator: Character) -> [String] {
         var parts: [String] = []
         var current = ""

@@ -16,6 +16,10 @@ enum RelativeTime {
         guard e.count <= 300, let source = nowSources.first(where: { e.contains($0.replacingOccurrences(of: " ", with: "")) }) else { return nil }
         // A bare word `now` must be the variable, not part of another name (`knowledge`).
         if source == "now", e.range(of: #"(^|[^a-z_])now([^a-z_]|$)"#, options: .regularExpression) == nil { return nil }
+        // `now + LIFETIME`: a term the paste does not show makes the time unknown, not now.
+        for m in matches(#"\+\(?([a-z_][a-z0-9_.]*)"#, e) where !["timedelta", "datetime.timedelta", "time.", "duration.", "timeunit."].contains(where: { m[1].hasPrefix($0) }) {
+            return nil
+        }
         let millis = e.contains("currenttimemillis") || e.contains("gettime()") || (e.contains("date.now()") && !e.contains("/1000"))
         var total: Int64 = 0
         var found = false
@@ -25,7 +29,7 @@ enum RelativeTime {
         }
         for m in matches(#"(?:add|plus)(days|hours|minutes|seconds|milliseconds)\((\d+)"#, e) { add(unit(m[1]) * (Int64(m[2]) ?? 0) / (m[1] == "milliseconds" ? 1000 : 1)) }
         for m in matches(#"duration\.of(days|hours|minutes|seconds)\((\d+)\)"#, e) { add(unit(m[1]) * (Int64(m[2]) ?? 0)) }
-        for m in matches(#"plus\((\d+),(?:chronounit\.|timeunit\.)?(days|hours|minutes|seconds)\)"#, e) { add(unit(m[2]) * (Int64(m[1]) ?? 0)) }
+        for m in matches(#"plus\((\d+)l?,(?:chronounit\.|timeunit\.)?(days|hours|minutes|seconds)\)"#, e) { add(unit(m[2]) * (Int64(m[1]) ?? 0)) }
         // Go: time.Now().Add(5 * time.Minute), .Add(time.Hour * time.Duration(1)).
         for m in matches(#"\.add\(((?:[^()]|\([^()]*\))*)\)"#, e) where m[1].contains("time.") {
             var product: Int64 = 1

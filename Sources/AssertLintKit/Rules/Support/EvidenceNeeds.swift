@@ -24,7 +24,7 @@ enum EvidenceNeeds {
         "assertion-type-missing": [.parameter("client_assertion_type")],
         "assertion-missing": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
         "no-credentials": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
-        "client-id-missing": [.parameter("client_id"), .header("Authorization")],
+        "client-id-missing": [.parameter("client_id"), .header("Authorization"), .claim("iss"), .claim("sub")],
         "signature-invalid": [.signature],
         "aud-missing": [.claim("aud")],
         "exp-missing": [.claim("exp")],
