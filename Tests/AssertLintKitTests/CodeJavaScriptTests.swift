@@ -69,3 +69,51 @@ struct CodeJavaScriptTests {
         #expect(j.notes.first == "read as JavaScript/TypeScript code, from a unified diff: the new side is read (`+` and unchanged lines), the `-` lines are what the change removed")
     }
 }
+
+@Suite("Code: what the code does not show is not judged")
+struct CodeNotShownTests {
+    /// openid-client issue 300's payload: every claim but jti is a variable, and no signing call is shown.
+    static let payload = """
+        const payload = {
+                    iss: clientId,
+                    sub: clientId,
+                    iat: issuedAtTimeSeconds,
+                    exp: expirationTimeSeconds,
+                    aud: url,
+                    jti: Math.random().toString(36).replace(/[^a-z]+/g, '').substr(0, 12)
+                };
+        const clientAssertion = await client.requestObject(payload);
+        """
+
+    @Test func heldClaimsAndAnUnshownAlgAreNotJudged() throws {
+        var subject = try CodePaste.judge(Self.payload).subject
+        subject.app.authMethod = .clientSecretJWT
+        let d = Engine(rules: Registry.forDiagnose).run(subject)
+        #expect(d.ruleIDs == [])
+        let unjudged = Dictionary(d.unjudged.map { ($0.ruleID, $0.needs) }, uniquingKeysWith: { a, _ in a })
+        #expect(unjudged["exp-missing"] == "the `exp` claim, which the code sets from a variable: paste the token the code produces to check it")
+        #expect(subject.shows.heldInVariables == ["iss", "sub", "aud", "exp", "iat", "header.alg"])
+        let claims = try #require(subject.assertion.decoded?.claims)
+        #expect(claims.keys == ["jti"])
+    }
+}
+
+extension CodeNotShownTests {
+    /// Claims and a request, but no signing call: the alg that stands in is not judged.
+    @Test func anAlgTheCodeDoesNotShowIsNotJudged() throws {
+        let text = """
+            claims = {"iss": "0oa8f3example", "sub": "0oa8f3example", "aud": "https://dev-123.okta.com/oauth2/default/v1/token",
+                      "exp": int(time.time()) + 300, "jti": str(uuid.uuid4())}
+            r = requests.post("https://dev-123.okta.com/oauth2/default/v1/token", data={
+                "grant_type": "client_credentials", "scope": "api:read",
+                "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion": signed})
+            """
+        var subject = try CodePaste.judge(text).subject
+        subject.app.authMethod = .clientSecretJWT
+        let d = Engine(rules: Registry.forDiagnose).run(subject)
+        #expect(d.ruleIDs == [])
+        let unjudged = Dictionary(d.unjudged.map { ($0.ruleID, $0.needs) }, uniquingKeysWith: { a, _ in a })
+        #expect(unjudged["alg-not-allowed"] == "the header's `alg`, which the code does not show: paste the token the code produces to check it")
+        #expect(subject.notes.contains { $0.contains("alg not shown (RS256 stands in for it, and is not judged)") })
+    }
+}

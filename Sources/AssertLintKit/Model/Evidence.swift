@@ -92,9 +92,10 @@ extension Subject {
     public func shows(claim name: String) -> Shown {
         let header = name.hasPrefix("header.")
         let key = header ? String(name.dropFirst(7)) : name
+        // Held first: a header parameter the code does not show may have a stand-in (`alg`, which a JWS needs).
+        if shows.heldInVariables.contains(name) { return .notShown }
         let assertion = assertion.decoded
         if (header ? assertion?.header[key] : assertion?.claims[key]) != nil { return .present }
-        if shows.heldInVariables.contains(name) { return .notShown }
         return (header ? shows.joseHeader : shows.claims) ? .absent : .notShown
     }
 

@@ -38,7 +38,7 @@ struct CodeFacts {
     /// Where the code adds HTTP Basic credentials (`auth=(id, secret)`, `setBasicAuth`).
     var basicAuth: (line: Int, how: String)?
     var sendsJSON = false
-    /// Which lines gave a value for a name another spelling also gave (the first is kept).
+    /// What a language reader wants said about how it read the code (a library's defaults).
     var notes: [String] = []
 
     init(_ text: CodeText) { self.text = text }

@@ -34,6 +34,11 @@ enum EvidenceNeeds {
         "kid-missing": [.claim("header.kid")],
         "policy-jti-required": [.claim("jti")],
         "policy-kid-required": [.claim("header.kid")],
+        "alg-not-allowed": [.claim("header.alg")],
+        "alg-none": [.claim("header.alg")],
+        "policy-alg": [.claim("header.alg")],
+        "auth-method-mismatch": [.claim("header.alg")],
+        "org-server-requires-private-key-jwt": [.claim("header.alg")],
     ]
 
     /// The parts rule `ruleID` needs that the paste does not show; empty when it can judge.
@@ -70,7 +75,7 @@ enum EvidenceNeeds {
             return nil
         }
         if !claims.isEmpty {
-            let held = parts.contains { if case .claim(let n) = $0 { return subject.shows.heldInVariables.contains(n) }; return false }
+            let held = parts.contains { if case .claim(let n) = $0 { return n != "header.alg" && subject.shows.heldInVariables.contains(n) }; return false }
             return "\(claims.joined(separator: " and ")), which the code \(held ? "sets from a variable" : "does not show"): paste the token the code produces to check it"
         }
         var what: [String] = []
