@@ -118,4 +118,24 @@ import Testing
         #expect(RelativeTime.seconds("datetime.utcnow()") == 0)
         #expect(RelativeTime.seconds("now + _ASSERTION_LIFETIME") == nil)
     }
+
+    @Test func relativeTimesInEveryLanguage() {
+        #expect(RelativeTime.seconds("Math.floor(Date.now() / 1000) + 300") == 300)
+        #expect(RelativeTime.seconds("new Date(System.currentTimeMillis() + 5 * 60 * 1000)") == 300)
+        #expect(RelativeTime.seconds("Date.from(Instant.now().plusSeconds(300))") == 300)
+        #expect(RelativeTime.seconds("DateTime.UtcNow.AddMinutes(5)") == 300)
+        #expect(RelativeTime.seconds("jwt.NewNumericDate(time.Now().Add(5 * time.Minute))") == 300)
+        #expect(RelativeTime.seconds("time.Now().Add(time.Hour * time.Duration(1)).Unix()") == 3600)
+        #expect(RelativeTime.duration("5m") == 300)
+        #expect(RelativeTime.duration("2 hours") == 7200)
+        #expect(RelativeTime.seconds("expirationTimeSeconds") == nil)
+    }
+
+    /// Pasted numbers can be any size: a time that overflows is not a time, and nothing traps.
+    @Test func hugeTimesAreNotTimes() {
+        #expect(RelativeTime.seconds("now + 99999999999 * 99999999999") == nil)
+        #expect(RelativeTime.seconds("DateTime.UtcNow.AddDays(999999999999999999)") == nil)
+        #expect(RelativeTime.duration("999999999999999999w") == nil)
+        #expect(RelativeTime.seconds("time.Now().Add(9223372036854775807 * time.Hour)") == nil)
+    }
 }

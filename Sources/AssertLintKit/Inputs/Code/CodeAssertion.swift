@@ -32,7 +32,12 @@ enum CodeAssertion {
                 claims.append(JSONMember(key: c.name, value: .number(String(n))))
                 described.append("\(c.name) \(n) (line \(c.line))")
             case .fromNow(let s):
-                claims.append(JSONMember(key: c.name, value: .number(String(now + s))))
+                guard let at = RelativeTime.sum(now, s) else {
+                    held.append(c.name)
+                    described.append("\(c.name) = now + a time too large to hold (line \(c.line))")
+                    continue
+                }
+                claims.append(JSONMember(key: c.name, value: .number(String(at))))
                 described.append("\(c.name) = now\(s == 0 ? "" : " + \(s) s") (line \(c.line))")
                 relative = true
             case .generated(let e) where c.name == "jti":

@@ -107,7 +107,7 @@ struct CodeFacts {
     /// `String CLIENT_ID = "0oa1";`), on a line of its own.
     func assignment(_ name: String) -> String? {
         let n = NSRegularExpression.escapedPattern(for: name)
-        guard name.count <= 80, let re = Self.regex(#"^\s*(?:(?:const|let|var|val|final|private|static|public|readonly|String|string|int|long|Long|Integer|def)\s+)*\#(n)\s*(?::\s*[A-Za-z<>\[\]]+\s*)?(?::=|=(?!=))\s*"#) else { return nil }
+        guard name.count <= 80, let re = Self.regex(cached: false, #"^\s*(?:(?:const|let|var|val|final|private|static|public|readonly|String|string|int|long|Long|Integer|def)\s+)*\#(n)\s*(?::\s*[A-Za-z<>\[\]]+\s*)?(?::=|=(?!=))\s*"#) else { return nil }
         for line in text.lines where line.text.contains(name) {
             let l = line.text
             if let m = re.firstMatch(in: l, range: NSRange(l.startIndex..., in: l)), let r = Range(m.range, in: l) {
@@ -150,7 +150,7 @@ struct CodeFacts {
     func start(of patterns: [String], before items: [Item]) -> Int? {
         let limit = items.map(\.line).min() ?? Int.max
         for line in text.lines where line.number <= limit {
-            if patterns.contains(where: { line.text.range(of: $0, options: .regularExpression) != nil }) { return line.number }
+            if patterns.contains(where: { Self.test($0, line.text) }) { return line.number }
         }
         return nil
     }
@@ -171,8 +171,20 @@ struct CodeFacts {
     nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
     private static let lock = NSLock()
 
-    /// Patterns are built from a fixed set of names, so each is compiled once.
-    static func regex(_ pattern: String) -> NSRegularExpression? {
+    /// Whether `pattern` (one of the reader's own, compiled once) matches somewhere in `text`.
+    static func test(_ pattern: String, _ text: String) -> Bool {
+        firstRange(pattern, text) != nil
+    }
+
+    static func firstRange(_ pattern: String, _ text: String) -> Range<String.Index>? {
+        guard let re = regex(pattern), let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return Range(m.range, in: text)
+    }
+
+    /// Patterns built from the reader's own names are compiled once; one built from a name the
+    /// input chose (a variable looked up) is not kept, so hostile input cannot grow the cache.
+    static func regex(cached: Bool = true, _ pattern: String) -> NSRegularExpression? {
+        guard cached else { return try? NSRegularExpression(pattern: pattern) }
         lock.lock()
         defer { lock.unlock() }
         if let re = cache[pattern] { return re }

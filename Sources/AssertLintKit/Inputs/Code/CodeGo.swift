@@ -10,7 +10,7 @@ enum CodeGo {
                              (.key("Expiry"), "exp"), (.key("IssuedAt"), "iat"), (.key("NotBefore"), "nbf"), (.key("ID"), "jti"), (.key("Id"), "jti")])
         for (v, line) in facts.values(.pair("kid")) { facts.headerParameter("kid", v, line: line) }
         if let line = facts.text.lines.first(where: { $0.text.contains("Header[\"kid\"]") }),
-           let r = line.text.range(of: #"Header\["kid"\]\s*=\s*"#, options: .regularExpression) {
+           let r = CodeFacts.firstRange(#"Header\["kid"\]\s*=\s*"#, line.text) {
             facts.headerParameter("kid", CodeValue.of(CodeExpression.take(line.text[r.upperBound...]), resolve: facts.assignment), line: line.number)
         }
         facts.claimsStart = facts.start(of: [#"jwt\.MapClaims\{"#, #"jwt\.RegisteredClaims\{"#, #"jwt\.StandardClaims\{"#, #"jwt\.Claims\{"#], before: facts.claims)

@@ -24,25 +24,25 @@ enum CodeShared {
             for (value, line) in facts.values(.key(name)) + facts.values(.pair(name)) { facts.claim(name, value, line: line) }
         }
         for (value, line) in facts.values(.key("kid")) { facts.headerParameter("kid", value, line: line) }
-        if let line = facts.text.lines.first(where: { $0.text.range(of: #"[{,]\s*kid\s*[,}]"#, options: .regularExpression) != nil }) {
+        if let line = facts.text.lines.first(where: { CodeFacts.test(#"[{,]\s*kid\s*[,}]"#, $0.text) }) {
             facts.headerParameter("kid", .variable("kid"), line: line.number)
         }
         if let (alg, line) = algorithm(facts) { facts.headerParameter("alg", .literal(alg), line: line) }
         let lowered = facts.text.lowered
         facts.sendsJSON = lowered.contains("json=") || lowered.contains("json.stringify") || lowered.contains("\"mode\": \"raw\"")
-            || lowered.range(of: #"content-type['"]?\s*[:=,]\s*['"]application/json"#, options: .regularExpression) != nil
+            || CodeFacts.test(#"content-type['"]?\s*[:=,]\s*['"]application/json"#, lowered)
         facts.bodyStart = facts.firstLine(containing: ["data={", "data = {", "urlsearchparams(", "url.values{", "linkedmultivaluemap", "fromformdata(",
                                                         "formurlencodedcontent", "payload = {", "body = {", "params = {", "form = {", "urlencoded\""])
         facts.sendingCall = facts.firstLine(containing: ["requests.post(", "httpx.post(", ".post(", "fetch(", "axios(", "http.newrequest(", "http.postform(",
                                                           "httppost(", "postasync(", "sendasync(", "\"method\"", "method:", "method="])
-        if lowered.range(of: #"(method['"]?\s*[:=]\s*['"]get['"]|newrequest\(\s*"get"|requests\.get\(|\.get\()"#, options: .regularExpression) != nil,
+        if CodeFacts.test(#"(method['"]?\s*[:=]\s*['"]get['"]|newrequest\(\s*"get"|requests\.get\(|\.get\()"#, lowered),
            !lowered.contains("post") {
             facts.method = "GET"
         }
         if let line = facts.firstLine(containing: ["auth=(", "httpbasicauth(", "setbasicauth(", "basicauth(", ".withbasicauth("]) {
             facts.basicAuth = (line, "HTTP Basic credentials")
         } else if let line = facts.text.lines.first(where: {
-            $0.text.lowercased().range(of: #"authorization['"]?\s*[:=,]\s*[$f'"`]*basic"#, options: .regularExpression) != nil
+            CodeFacts.test(#"authorization['"]?\s*[:=,]\s*[$f'"`]*basic"#, $0.text.lowercased())
         }) {
             facts.basicAuth = (line.number, "an `Authorization: Basic` header")
         }
@@ -66,8 +66,8 @@ enum CodeShared {
                 guard let endpoint = EndpointURL(url), ServerTarget.classify(endpoint).endpoint.authenticatesClient else { continue }
                 var score = 0
                 let before = String(text[..<r.lowerBound]).lowercased()
-                if before.range(of: #"["']?(aud|audience|setaudience\(|\.audience\()["']?\s*[:=,(]?\s*["'`]?$"#, options: .regularExpression) != nil { score -= 10 }
-                if lowered.range(of: #"(post|fetch|request|send|httppost|uri|url|address|endpoint)\s*[\(=:]"#, options: .regularExpression) != nil
+                if CodeFacts.test(#"["']?(aud|audience|setaudience\(|\.audience\()["']?\s*[:=,(]?\s*["'`]?$"#, before) { score -= 10 }
+                if CodeFacts.test(#"(post|fetch|request|send|httppost|uri|url|address|endpoint)\s*[\(=:]"#, lowered)
                     || lowered.contains("axios") || lowered.contains("requests.") { score += 5 }
                 if score >= (best?.score ?? Int.min) { best = (url, line.number, score) }
             }

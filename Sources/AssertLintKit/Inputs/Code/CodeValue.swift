@@ -103,7 +103,7 @@ enum CodeExpression {
             let args = splitTopLevel(String(e.dropFirst(12).dropLast()), on: ",")
             guard var format = args.first.flatMap(quoted) else { return nil }
             for arg in args.dropFirst() {
-                guard let r = format.range(of: #"%[sdv]"#, options: .regularExpression) else { break }
+                guard let r = CodeFacts.firstRange(#"%[sdv]"#, format) else { break }
                 format.replaceSubrange(r, with: "{\(placeholderName(arg))}")
             }
             return format
@@ -186,7 +186,7 @@ enum CodeExpression {
     /// `clientId`, `self.client_id`, `m.config.OrgDomain()`, `config["client_id"]`: a name whose
     /// value lives elsewhere.
     static func isName(_ e: String) -> Bool {
-        e.range(of: #"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*|\(\)|\[["']?[A-Za-z0-9_]+["']?\])*$"#, options: .regularExpression) != nil
+        CodeFacts.test(#"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*|\(\)|\[["']?[A-Za-z0-9_]+["']?\])*$"#, e)
     }
 
     static let generators = ["uuid", "guid.newguid", "randomuuid", "random", "nanoid", "secrets.token", "token_hex", "token_urlsafe", "crypto.randombytes", "objectid"]

@@ -15,7 +15,7 @@ enum RelativeTime {
         let e = expr.lowercased().replacingOccurrences(of: " ", with: "")
         guard e.count <= 300, let source = nowSources.first(where: { e.contains($0.replacingOccurrences(of: " ", with: "")) }) else { return nil }
         // A bare word `now` must be the variable, not part of another name (`knowledge`).
-        if source == "now", e.range(of: #"(^|[^a-z_])now([^a-z_]|$)"#, options: .regularExpression) == nil { return nil }
+        if source == "now", !CodeFacts.test(#"(^|[^a-z_])now([^a-z_]|$)"#, e) { return nil }
         // `now + LIFETIME`: a term the paste does not show makes the time unknown, not now.
         for m in matches(#"\+\(?([a-z_][a-z0-9_.]*)"#, e) where !["timedelta", "datetime.timedelta", "time.", "duration.", "timeunit."].contains(where: { m[1].hasPrefix($0) }) {
             return nil
@@ -23,29 +23,35 @@ enum RelativeTime {
         let millis = e.contains("currenttimemillis") || e.contains("gettime()") || (e.contains("date.now()") && !e.contains("/1000"))
         var total: Int64 = 0
         var found = false
-        func add(_ n: Int64) { total += n; found = true }
-        for m in matches(#"timedelta\(([^)]*)\)"#, e) {
-            for pair in matches(#"(days|hours|minutes|seconds)=(\d+)"#, m[1]) { add(unit(pair[1]) * (Int64(pair[2]) ?? 0)) }
+        var overflow = false
+        func add(_ n: Int64?) {
+            guard let n, let next = Self.sum(total, n) else { overflow = true; return }
+            total = next
+            found = true
         }
-        for m in matches(#"(?:add|plus)(days|hours|minutes|seconds|milliseconds)\((\d+)"#, e) { add(unit(m[1]) * (Int64(m[2]) ?? 0) / (m[1] == "milliseconds" ? 1000 : 1)) }
-        for m in matches(#"duration\.of(days|hours|minutes|seconds)\((\d+)\)"#, e) { add(unit(m[1]) * (Int64(m[2]) ?? 0)) }
-        for m in matches(#"plus\((\d+)l?,(?:chronounit\.|timeunit\.)?(days|hours|minutes|seconds)\)"#, e) { add(unit(m[2]) * (Int64(m[1]) ?? 0)) }
+        for m in matches(#"timedelta\(([^)]*)\)"#, e) {
+            for pair in matches(#"(days|hours|minutes|seconds)=(\d+)"#, m[1]) { add(product(unit(pair[1]), Int64(pair[2]))) }
+        }
+        for m in matches(#"(?:add|plus)(days|hours|minutes|seconds|milliseconds)\((\d+)"#, e) { add(product(unit(m[1]), Int64(m[2])).map { $0 / (m[1] == "milliseconds" ? 1000 : 1) }) }
+        for m in matches(#"duration\.of(days|hours|minutes|seconds)\((\d+)\)"#, e) { add(product(unit(m[1]), Int64(m[2]))) }
+        for m in matches(#"plus\((\d+)l?,(?:chronounit\.|timeunit\.)?(days|hours|minutes|seconds)\)"#, e) { add(product(unit(m[2]), Int64(m[1]))) }
         // Go: time.Now().Add(5 * time.Minute), .Add(time.Hour * time.Duration(1)).
         for m in matches(#"\.add\(((?:[^()]|\([^()]*\))*)\)"#, e) where m[1].contains("time.") {
-            var product: Int64 = 1
+            var factors: Int64? = 1
             for factor in m[1].split(separator: "*") {
                 let f = factor.replacingOccurrences(of: "time.duration(", with: "").replacingOccurrences(of: ")", with: "")
-                if let n = Int64(f) { product *= n } else if f.hasPrefix("time.") { product *= goUnit(String(f.dropFirst(5))) } else { return nil }
+                if let n = Int64(f) { factors = product(factors, n) } else if f.hasPrefix("time.") { factors = product(factors, goUnit(String(f.dropFirst(5)))) } else { return nil }
             }
-            add(product)
+            add(factors)
         }
         // `+ 300`, `+ 5 * 60`, `+ (5 * 60 * 1000)` after the clock.
-        if let r = e.range(of: #"\+\(?(\d+(?:\*\d+)*)\)?"#, options: .regularExpression) {
+        if let r = CodeFacts.firstRange(#"\+\(?(\d+(?:\*\d+)*)\)?"#, e) {
             let digits = e[r].filter { $0.isNumber || $0 == "*" }
-            let product = digits.split(separator: "*").reduce(Int64(1)) { $0 * (Int64($1) ?? 1) }
-            add(millis && !e.contains("/1000") && !e.hasPrefix("newdate(") ? product : (millis ? product / 1000 : product))
+            let added = digits.split(separator: "*").reduce(Int64(1) as Int64?) { product($0, Int64($1)) }
+            add(millis && !e.contains("/1000") && !e.hasPrefix("newdate(") ? added : (millis ? added.map { $0 / 1000 } : added))
         }
-        if e.contains("-") && e.range(of: #"-\(?\d"#, options: .regularExpression) != nil { return nil }
+        if overflow { return nil }
+        if e.contains("-") && CodeFacts.test(#"-\(?\d"#, e) { return nil }
         return found ? total : 0
     }
 
@@ -57,12 +63,25 @@ enum RelativeTime {
               let n = Int64(m[1]) else { return nil }
         switch m[2].first {
         case "m" where m[2] == "ms": return n / 1000
-        case "m": return n * 60
-        case "h": return n * 3600
-        case "d": return n * 86_400
-        case "w": return n * 604_800
+        case "m": return product(n, 60)
+        case "h": return product(n, 3600)
+        case "d": return product(n, 86_400)
+        case "w": return product(n, 604_800)
         default: return n
         }
+    }
+
+    /// `a * b` and `a + b`, nil on overflow or a missing operand: pasted numbers can be any size.
+    static func product(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a, let b else { return nil }
+        let (result, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : result
+    }
+
+    static func sum(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a, let b else { return nil }
+        let (result, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : result
     }
 
     static func unit(_ name: String) -> Int64 {
@@ -85,7 +104,7 @@ enum RelativeTime {
 
     /// Every match of `pattern` in `text`, each as its groups (0 is the whole match).
     static func matches(_ pattern: String, _ text: String) -> [[String]] {
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
+        guard let re = CodeFacts.regex(pattern) else { return [] }
         return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
             (0..<m.numberOfRanges).map { k in Range(m.range(at: k), in: text).map { String(text[$0]) } ?? "" }
         }
