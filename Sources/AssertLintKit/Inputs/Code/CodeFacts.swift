@@ -103,6 +103,12 @@ struct CodeFacts {
         find(spelling).map { (CodeValue.of($0.expr, resolve: assignment), $0.line) }
     }
 
+    /// The first value written for `spelling`: the one a name keeps (later spellings are ignored,
+    /// and resolving every one of thousands of repeats would cost a scan of the paste each).
+    func firstValue(_ spelling: Spelling) -> [(value: CodeValue, line: Int)] {
+        find(spelling).prefix(1).map { (CodeValue.of($0.expr, resolve: assignment), $0.line) }
+    }
+
     /// What `name` is assigned (`client_id = "0oa1"`, `const clientId = '0oa1'`, `exp := …`,
     /// `String CLIENT_ID = "0oa1";`), on a line of its own.
     func assignment(_ name: String) -> String? {
@@ -121,11 +127,11 @@ struct CodeFacts {
     /// Applies a language's spellings: each found value becomes the claim, parameter or header
     /// parameter it spells, unless a value for that name was already found.
     mutating func apply(claims spellings: [(Spelling, String)]) {
-        for (spelling, name) in spellings { for (v, line) in values(spelling) { claim(name, v, line: line) } }
+        for (spelling, name) in spellings { for (v, line) in firstValue(spelling) { claim(name, v, line: line) } }
     }
 
     mutating func apply(parameters spellings: [(Spelling, String)]) {
-        for (spelling, name) in spellings { for (v, line) in values(spelling) { parameter(name, v, line: line) } }
+        for (spelling, name) in spellings { for (v, line) in firstValue(spelling) { parameter(name, v, line: line) } }
     }
 
     /// A duration argument (`expiresIn: '5m'`, `setExpirationTime('2h')`, `setIssuedAt()`) as a

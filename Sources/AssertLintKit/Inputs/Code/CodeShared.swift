@@ -15,13 +15,13 @@ enum CodeShared {
         facts.url = authorizationServerURL(facts)
         for name in parameterNames {
             if let found = postmanValue(name, facts) { facts.parameter(name, .literal(found.value), line: found.line) }
-            for (value, line) in facts.values(.pair(name)) + facts.values(.key(name)) {
+            for (value, line) in facts.firstValue(.pair(name)) + facts.firstValue(.key(name)) {
                 facts.parameter(name, value, line: line)
             }
             if let found = formEncodedValue(name, facts) { facts.parameter(name, .literal(found.value), line: found.line) }
         }
         for name in claimNames {
-            for (value, line) in facts.values(.key(name)) + facts.values(.pair(name)) { facts.claim(name, value, line: line) }
+            for (value, line) in facts.firstValue(.key(name)) + facts.firstValue(.pair(name)) { facts.claim(name, value, line: line) }
         }
         for (value, line) in facts.values(.key("kid")) { facts.headerParameter("kid", value, line: line) }
         if let line = facts.text.lines.first(where: { CodeFacts.test(#"[{,]\s*kid\s*[,}]"#, $0.text) }) {
