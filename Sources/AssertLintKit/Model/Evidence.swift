@@ -32,7 +32,8 @@ public struct Evidence: Sendable, Equatable {
     public var claims: Bool = true
     /// The assertion's JOSE header as a whole: false when code does not show the header it signs with.
     public var joseHeader: Bool = true
-    /// Claims and header parameters (`kid`) that code sets from variables: there, but not shown.
+    /// Claims and header parameters (`header.kid`) that code sets from variables, and `header.alg`
+    /// when code does not show it (a stand-in fills it): there, but not shown.
     public var heldInVariables: [String] = []
 
     public init(method: Bool = true, url: Bool = true, headers: Bool = true, body: Bool = true,

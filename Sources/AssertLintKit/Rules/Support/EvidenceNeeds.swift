@@ -11,7 +11,7 @@ enum EvidenceNeeds {
         case parameter(String)
         case body
         case signature
-        /// A claim of the assertion, or `header.kid` for a header parameter.
+        /// A claim of the assertion, or `header.kid`/`header.alg` for a header parameter.
         case claim(String)
     }
 
