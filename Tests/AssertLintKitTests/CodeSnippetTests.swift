@@ -21,7 +21,7 @@ import Testing
         #expect(request.mediaType == "application/json")
         guard case .raw(let body) = request.body else { Issue.record("expected a JSON body"); return }
         #expect(body == #"{"grant_type":"client_credentials","scope":"okta.users.read","client_assertion_type":"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"}"#)
-        #expect(request.notes.contains { $0.contains("client_assertion (signed_jwt)") })
+        #expect(request.notes.contains { $0.contains("`client_assertion` (held in `signed_jwt`, line 7)") })
     }
 
     @Test func javascriptURLSearchParamsWithPastedToken() throws {
@@ -50,7 +50,8 @@ import Testing
         let request = try #require(CodeSnippet.request(from: text))
         #expect(request.form("grant_type")?.value == "client_credentials")
         #expect(request.authorization?.value.hasPrefix("Basic") == true)
-        #expect(request.notes.contains { $0.contains("client_secret (secret)") })
+        #expect(request.form("client_secret")?.value == "{secret}")
+        #expect(request.notes.contains { $0.contains("`client_secret` (held in `secret`, line 4)") })
     }
 
     @Test func unrelatedTextIsNotARequest() {
@@ -92,15 +93,36 @@ import Testing
         #expect(claims["iss"] == .string("0oa8f3example"))
         #expect(claims["aud"] == .string("https://dev-123.okta.com/oauth2/default/v1/token"))
         #expect(claims["exp"] == .number("1748876400"))
-        #expect(subject.notes.contains { $0.contains("rebuilt from the claims the code signs (line 5") })
+        #expect(subject.notes.contains { $0.contains("rebuilt from the claims the code signs: iss \"0oa8f3example\" (line 5), sub \"0oa8f3example\" (line 5), aud \"https://dev-123.okta.com/oauth2/default/v1/token\" (line 5), exp = now + 3600 s (line 6), iat = now (line 6), jti made by `str(uuid.uuid4())` (line 6); header: alg RS256 (line 7), kid held in `kid` (line 7)") })
+        #expect(subject.notes.contains("times the code sets relative to now were set from this run's clock (2025-06-02T14:00:00Z)"))
         let d = Engine(rules: Registry.forDiagnose).run(subject)
         #expect(d.ruleIDs == ["aud-mismatch", "exp-near-cap"])
         #expect(d.serverAnswer?.ruleID == "aud-mismatch")
     }
 
     @Test func timedeltaLifetimes() {
-        let lines = ["claims = {'exp': datetime.utcnow() + timedelta(minutes=5), 'iat': datetime.utcnow()}"]
-        #expect(CodeSnippet.secondsAfterNow("exp", in: lines) == 300)
-        #expect(CodeSnippet.secondsAfterNow("iat", in: lines) == 0)
+        #expect(RelativeTime.seconds("datetime.utcnow() + timedelta(minutes=5)") == 300)
+        #expect(RelativeTime.seconds("datetime.utcnow()") == 0)
+        #expect(RelativeTime.seconds("now + _ASSERTION_LIFETIME") == nil)
+    }
+
+    @Test func relativeTimesInEveryLanguage() {
+        #expect(RelativeTime.seconds("Math.floor(Date.now() / 1000) + 300") == 300)
+        #expect(RelativeTime.seconds("new Date(System.currentTimeMillis() + 5 * 60 * 1000)") == 300)
+        #expect(RelativeTime.seconds("Date.from(Instant.now().plusSeconds(300))") == 300)
+        #expect(RelativeTime.seconds("DateTime.UtcNow.AddMinutes(5)") == 300)
+        #expect(RelativeTime.seconds("jwt.NewNumericDate(time.Now().Add(5 * time.Minute))") == 300)
+        #expect(RelativeTime.seconds("time.Now().Add(time.Hour * time.Duration(1)).Unix()") == 3600)
+        #expect(RelativeTime.duration("5m") == 300)
+        #expect(RelativeTime.duration("2 hours") == 7200)
+        #expect(RelativeTime.seconds("expirationTimeSeconds") == nil)
+    }
+
+    /// Pasted numbers can be any size: a time that overflows is not a time, and nothing traps.
+    @Test func hugeTimesAreNotTimes() {
+        #expect(RelativeTime.seconds("now + 99999999999 * 99999999999") == nil)
+        #expect(RelativeTime.seconds("DateTime.UtcNow.AddDays(999999999999999999)") == nil)
+        #expect(RelativeTime.duration("999999999999999999w") == nil)
+        #expect(RelativeTime.seconds("time.Now().Add(9223372036854775807 * time.Hour)") == nil)
     }
 }

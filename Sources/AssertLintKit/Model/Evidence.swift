@@ -25,13 +25,20 @@ public struct Evidence: Sendable, Equatable {
     public var body: Bool
     /// The assertion's signature is the one sent (false for an assertion rebuilt from code).
     public var signature: Bool
-    /// The assertion's header is the one sent (false for decoded claims pasted without it).
+    /// The assertion's JOSE header as a whole is the one sent: false for decoded claims pasted
+    /// without it, and for code that does not show the header it signs with.
     public var header: Bool
     /// What showed the request, for "not checked" notes: "Spring's `Writing form fields` line".
     public var source: String?
     /// Parameters the body does not show although it shows the rest (a line the reporter
     /// blanked out): absent from the body, they are not shown rather than missing.
     public var unshownParameters: Set<String> = []
+    /// The assertion's claims as a whole: false when code shows only some of them (one line of a
+    /// claims struct), so a claim it does not show is not missing.
+    public var claims: Bool = true
+    /// Claims and header parameters (`header.kid`) that code sets from variables, and `header.alg`
+    /// when code does not show it (a stand-in fills it): there, but not shown.
+    public var heldInVariables: [String] = []
 
     public init(method: Bool = true, url: Bool = true, headers: Bool = true, body: Bool = true,
                 signature: Bool = true, header: Bool = true, source: String? = nil) {
@@ -61,12 +68,13 @@ public struct Evidence: Sendable, Equatable {
         if !body { out.append("the whole body") }
         if !header { out.append("the token's header") }
         if !signature { out.append("a signed token") }
+        if !claims { out.append("all the claims") }
         return out
     }
 
     /// `hidden` as one phrase: "the method, the headers or the whole body".
     public var hiddenPhrase: String {
-        let parts = hidden.filter { $0 != "a signed token" && $0 != "the token's header" }
+        let parts = hidden.filter { $0 != "a signed token" && $0 != "the token's header" && $0 != "all the claims" }
         guard let last = parts.last else { return "" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " or " + last
     }
@@ -87,6 +95,17 @@ extension TokenRequest {
 }
 
 extension Subject {
+    /// Whether the paste shows claim `name` of the assertion (`header.kid` for a header parameter).
+    public func shows(claim name: String) -> Shown {
+        let header = name.hasPrefix("header.")
+        let key = header ? String(name.dropFirst(7)) : name
+        // Held first: a header parameter the code does not show may have a stand-in (`alg`, which a JWS needs).
+        if shows.heldInVariables.contains(name) { return .notShown }
+        let assertion = assertion.decoded
+        if (header ? assertion?.header[key] : assertion?.claims[key]) != nil { return .present }
+        return (header ? shows.header : shows.claims) ? .absent : .notShown
+    }
+
     /// What the paste shows of the request; a bare token shows no request at all, and decoded
     /// claims pasted alone show no header or signature either.
     public var shows: Evidence {

@@ -4,8 +4,15 @@ import Foundation
 /// (`CurlReading+URL.swift`), the data and body (`CurlReading+Body.swift`) and the method.
 extension CurlCommand.Reading {
     mutating func request() throws(InputError) -> TokenRequest {
-        guard let urlWord = url else {
+        guard var urlWord = url else {
             throw InputError("curl", "the curl command has no URL")
+        }
+        // `curl -v POST … https://…`: curl takes the bare method for a host (`Rebuilt URL to: POST/`)
+        // and requests it first; the request the user meant is the next URL.
+        if Self.httpMethods.contains(urlWord.text), !extraURLs.isEmpty {
+            let meant = extraURLs.removeFirst()
+            notes.append("`\(urlWord.text)` (line \(urlWord.position.line)) is not an option: curl takes it for a host (http://\(urlWord.text)/) and requests it before `\(Self.short(meant.text))`; `-X \(urlWord.text)` was probably meant, and only the request to `\(Self.short(meant.text))` is judged")
+            urlWord = meant
         }
         var urlText = targetURL(urlWord)
         let data = assembledData()
@@ -22,6 +29,8 @@ extension CurlCommand.Reading {
         request.shows.unshownParameters = unshownParameters(data.fields)
         return request
     }
+
+    static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     /// curl's method: GET, HEAD with -I, PUT with -T, POST once there is data, -X over all.
     func requestMethod() -> (String, SourcePosition?) {

@@ -13,6 +13,8 @@ enum EvidenceNeeds {
         case signature
         /// The assertion's JOSE header (alg, kid, crit, jku/x5u).
         case assertionHeader
+        /// A claim of the assertion, or `header.kid`/`header.alg` for a header parameter.
+        case claim(String)
     }
 
     /// Rules that judge a part by its absence or its exact value. Rules that report what a paste
@@ -24,16 +26,24 @@ enum EvidenceNeeds {
         "assertion-type-missing": [.parameter("client_assertion_type")],
         "assertion-missing": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
         "no-credentials": [.parameter("client_assertion"), .parameter("client_secret"), .header("Authorization")],
-        "client-id-missing": [.parameter("client_id"), .header("Authorization")],
+        "client-id-missing": [.parameter("client_id"), .header("Authorization"), .claim("iss"), .claim("sub")],
         "signature-invalid": [.signature, .assertionHeader],
-        "alg-none": [.assertionHeader],
-        "alg-not-allowed": [.assertionHeader],
-        "kid-missing": [.assertionHeader],
+        "aud-missing": [.claim("aud")],
+        "exp-missing": [.claim("exp")],
+        "jti-missing": [.claim("jti")],
+        "iss-mismatch": [.claim("iss")],
+        "sub-mismatch": [.claim("sub")],
+        "kid-missing": [.claim("header.kid"), .assertionHeader],
         "kid-unknown": [.assertionHeader],
         "key-url-header-present": [.assertionHeader],
         "crit-unsupported": [.assertionHeader],
-        "policy-algorithm": [.assertionHeader],
-        "policy-kid-required": [.assertionHeader],
+        "policy-jti-required": [.claim("jti")],
+        "policy-kid-required": [.claim("header.kid"), .assertionHeader],
+        "alg-not-allowed": [.claim("header.alg"), .assertionHeader],
+        "alg-none": [.claim("header.alg"), .assertionHeader],
+        "policy-alg": [.claim("header.alg"), .assertionHeader],
+        "auth-method-mismatch": [.claim("header.alg")],
+        "org-server-requires-private-key-jwt": [.claim("header.alg")],
         "scope-invalid-for-server": [.parameter("scope")],
     ]
 
@@ -47,7 +57,7 @@ enum EvidenceNeeds {
             case .header(let name): return .header(name)
             case .parameter(let name): return .parameter(name)
             case .body: return .body
-            case .signature, .assertionHeader: return nil
+            case .signature, .assertionHeader, .claim: return nil
             }
         }
         if let p = RequestPart(pointer: pointer) { parts.append(p) }
@@ -66,6 +76,8 @@ enum EvidenceNeeds {
                 return !shows.signature && subject.assertion.decoded != nil
             case .assertionHeader:
                 return !shows.header && subject.assertion.decoded != nil
+            case .claim(let name):
+                return subject.assertion.decoded != nil && subject.shows(claim: name) == .notShown
             case .method, .header, .parameter, .body:
                 guard let request = subject.request else { return false }
                 switch part {
@@ -73,7 +85,7 @@ enum EvidenceNeeds {
                 case .header(let name): return request.shows(header: name) == .notShown
                 case .parameter(let name): return request.shows(parameter: name) == .notShown
                 case .body: return !shows.body
-                case .signature, .assertionHeader: return false
+                case .signature, .assertionHeader, .claim: return false
                 }
             }
         }
@@ -82,11 +94,25 @@ enum EvidenceNeeds {
     /// The "not checked" text for parts the paste does not show: what is missing, what showed
     /// the request, and what to paste to have it checked.
     static func needs(_ parts: [Part], _ subject: Subject) -> String {
-        if parts.contains(.assertionHeader) {
-            return "the paste holds decoded claims without the token's header or signature: paste the compact token (eyJ….eyJ….…) to check alg, kid and the signature"
+        // Decoded claims pasted alone have no request; code that rebuilds an assertion has one.
+        if subject.request == nil, parts.contains(.assertionHeader) || parts.contains(.signature) {
+            return subject.shows.header
+                ? "the paste holds the decoded header and claims but no signature: paste the compact token (eyJ….eyJ….…) to check the signature"
+                : "the paste holds decoded claims without the token's header or signature: paste the compact token (eyJ….eyJ….…) to check alg, kid and the signature"
         }
         if parts.contains(.signature) {
             return "the paste holds no signed token (the assertion was rebuilt from code, without its signature): paste the token the code produces, with --jwks FILE"
+        }
+        let claims = parts.compactMap { part -> String? in
+            if case .claim(let name) = part { return name.hasPrefix("header.") ? "the header's `\(name.dropFirst(7))`" : "the `\(name)` claim" }
+            return nil
+        }
+        if claims.isEmpty, parts.contains(.assertionHeader) {
+            return "the token's header, which the code does not show: paste the token the code produces to check it"
+        }
+        if !claims.isEmpty {
+            let held = parts.contains { if case .claim(let n) = $0 { return n != "header.alg" && subject.shows.heldInVariables.contains(n) }; return false }
+            return "\(claims.joined(separator: " and ")), which the code \(held ? "sets from a variable" : "does not show"): paste the token the code produces to check it"
         }
         var what: [String] = []
         var headers: [String] = []
@@ -97,7 +123,7 @@ enum EvidenceNeeds {
             case .header(let name): headers.append("`\(name)`")
             case .parameter(let name): parameters.append("`\(name)`")
             case .body: what.append("the whole body")
-            case .signature, .assertionHeader: break
+            case .signature, .assertionHeader, .claim: break
             }
         }
         if !headers.isEmpty { what.append("the \(headers.joined(separator: ", ")) header\(headers.count == 1 ? "" : "s")") }

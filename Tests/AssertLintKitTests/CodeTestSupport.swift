@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import AssertLintKit
+
+/// Reads a code paste the way `assertlint diagnose` does, at a fixed clock, and judges it.
+enum CodePaste {
+    static let now = Date(timeIntervalSince1970: 1_748_872_800) // 2025-06-02T14:00:00Z
+
+    struct Judged {
+        let ids: [String]
+        let notes: [String]
+        let unjudged: [String: String]
+        let subject: Subject
+    }
+
+    static func judge(_ text: String) throws -> Judged {
+        let subjects = try InputReader.subjects(from: text, source: "snippet", loader: FixtureLoader(realNow: now))
+        let subject = try #require(subjects.first)
+        let d = Engine(rules: Registry.forDiagnose).run(subject)
+        return Judged(ids: d.ruleIDs.sorted(), notes: subject.notes,
+                      unjudged: Dictionary(d.unjudged.map { ($0.ruleID, $0.needs) }, uniquingKeysWith: { a, _ in a }), subject: subject)
+    }
+
+    /// The rebuilt assertion's claims.
+    static func claims(_ j: Judged) throws -> JSONObject {
+        try #require(j.subject.assertion.decoded?.claims)
+    }
+}
