@@ -21,21 +21,33 @@ enum ReplayScan {
 
     /// Adds findings in place. `configurations[i]` is the config of `files[i]`.
     static func markReusedAssertions(in files: inout [FileOutcome], configurations: [Configuration]) {
-        var seen: [String: FirstUse] = [:]
-        let engine = Engine()
+        var tracker = Tracker()
         for f in files.indices {
             let config = configurations.indices.contains(f) ? configurations[f] : Configuration(directory: "/")
-            for s in files[f].subjects.indices {
-                let subject = files[f].subjects[s].subject
+            tracker.mark(&files[f], config: config)
+        }
+    }
+
+    /// The batch's memory of what was sent, for a `check` that hands each file on as soon as it
+    /// is judged (in path order): one entry per key, as a 128-bit digest of the key (a compact
+    /// assertion is most of a kilobyte) with where it was first used.
+    struct Tracker {
+        private var seen: [KeyDigest: FirstUse] = [:]
+        private let engine = Engine()
+
+        /// Adds the findings of `file`, which comes after every file marked before it.
+        mutating func mark(_ file: inout FileOutcome, config: Configuration) {
+            for s in file.subjects.indices {
+                let subject = file.subjects[s].subject
                 guard let assertion = subject.assertion.decoded else { continue }
                 let position = engine.position(of: Location.assertion, in: subject)
-                let here = FirstUse(file: files[f].path, line: position?.line, entry: subject.entry)
-                var keys: [(key: String, pointer: String, message: (FirstUse) -> String)] = [
-                    ("assertion|" + assertion.compact, Location.assertion,
+                let here = FirstUse(file: file.path, line: position?.line, entry: subject.entry)
+                var keys: [(key: KeyDigest, pointer: String, message: (FirstUse) -> String)] = [
+                    (KeyDigest("assertion|" + assertion.compact), Location.assertion,
                      { "this assertion is the same as the one sent by \($0.description); the server accepts an assertion once, so this request is rejected as a replay" }),
                 ]
                 if let jti = assertion.jti, !jti.isEmpty {
-                    keys.insert(("jti|\(assertion.issuer ?? "")|\(jti)", Location.claim("jti"),
+                    keys.insert((KeyDigest("jti|\(assertion.issuer ?? "")|\(jti)"), Location.claim("jti"),
                                  { "jti \"\(jti)\" is already used by \($0.description); the server accepts each jti once, so this request is rejected as a replay" }), at: 0)
                 }
                 // The first key that was seen before decides; all keys are remembered.
@@ -43,13 +55,33 @@ enum ReplayScan {
                 for k in keys {
                     if let first = seen[k.key] {
                         if !reported {
-                            add(k.message(first), at: k.pointer, first: first, to: &files[f].subjects[s], config: config, engine: engine)
+                            ReplayScan.add(k.message(first), at: k.pointer, first: first, to: &file.subjects[s], config: config, engine: engine)
                             reported = true
                         }
                     } else {
                         seen[k.key] = here
                     }
                 }
+            }
+        }
+    }
+
+    /// Two independent 64-bit digests of a key: equal keys are equal digests, and two different
+    /// keys share one with a chance of about 2^-128.
+    struct KeyDigest: Hashable {
+        let a: UInt64
+        let b: UInt64
+
+        init(_ key: String) {
+            var copy = key
+            (a, b) = copy.withUTF8 { bytes in
+                var h1: UInt64 = 0xCBF2_9CE4_8422_2325, h2: UInt64 = 0x8422_2325_CBF2_9CE4
+                for byte in bytes {
+                    h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    h2 = (h2 &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+                    h2 ^= h2 >> 29
+                }
+                return (SecretIndex.finish(h1 ^ UInt64(bytes.count)), SecretIndex.finish(h2))
             }
         }
     }
