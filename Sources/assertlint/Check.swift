@@ -78,9 +78,10 @@ struct Check: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let report: CheckReport
         // Every credential the requests hold is known before anything is printed: CheckRunner
-        // learns each file's text as it is read and each request as it is judged. Text, JSON and
-        // annotations are written as the files are judged, in path order; SARIF and JUnit put
-        // totals before the results and are written once the run is over.
+        // learns each file's text as it is read and each request as it is judged. Text and
+        // annotations are written as the files are judged, in path order; the JSON document is
+        // gathered as text and written whole; SARIF and JUnit put totals before the results and
+        // are rendered once the run is over.
         switch format {
         case .text:
             let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
@@ -94,12 +95,16 @@ struct Check: ParsableCommand {
             })
             Output.shared.out(reporter.trailer(report, notes: notes))
         case .json:
+            // A machine document is written whole or not at all (a signal during the run leaves
+            // no byte of it): its text is gathered as the files are judged, not their results.
             var stream = JSONReporter.CheckStream()
             var context: CheckReport?
-            report = runner.run(start: { context = $0; Output.shared.out(stream.head()) }, each: { file in
-                if let context { Self.write(stream.results(of: file, in: context)) { Output.shared.out($0) } }
+            var document = ""
+            report = runner.run(start: { context = $0; document += stream.head() }, each: { file in
+                if let context { document += stream.results(of: file, in: context) }
             })
-            Output.shared.out(stream.tail(report))
+            document += stream.tail(report)
+            Output.shared.document(document)
         case .github:
             let reporter = GitHubReporter()
             var context: CheckReport?
