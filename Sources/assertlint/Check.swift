@@ -51,6 +51,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    /// Writes a non-empty piece.
+    static func write(_ text: String, _ emit: (String) -> Void) {
+        if !text.isEmpty { emit(text) }
+    }
+
     func run() throws {
         Output.shared.useGitHubFormat(format == .github)
         Output.shared.useJSONDocument(format == .json || format == .sarif)
@@ -69,22 +74,49 @@ struct Check: ParsableCommand {
         var options = CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                    online: online, onlineContext: onlineContext)
         options.skipUnreadable = skipUnreadable
-        let report = CheckRunner(options).run()
-        // Every credential the requests hold is known before anything is printed (the raw text
-        // of each file was learnt as it was read).
-        for file in report.files {
-            for checked in file.subjects { Redactor.shared.learn(subject: checked.subject) }
-        }
+        let runner = CheckRunner(options)
         let environment = ProcessInfo.processInfo.environment
+        let report: CheckReport
+        // Every credential the requests hold is known before anything is printed: CheckRunner
+        // learns each file's text as it is read and each request as it is judged. Text and
+        // annotations are written as the files are judged, in path order; the JSON document is
+        // gathered as text and written whole; SARIF and JUnit put totals before the results and
+        // are rendered once the run is over.
         switch format {
         case .text:
             let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
             Output.shared.allowColour(colour)
-            Output.shared.out(CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet).render(report))
-        case .json: Output.shared.document(JSONReporter().report(report))
-        case .sarif: Output.shared.document(SARIFReporter(informationURI: nil).render(report))
-        case .junit: Output.shared.document(JUnitReporter().render(report))
-        case .github: Output.shared.gitHubCommands(GitHubReporter().render(report))
+            let reporter = CheckTextReporter(options: ReportOptions(color: colour), quiet: quiet)
+            var notes = CheckTextReporter.OnlineNotes()
+            var context: CheckReport?
+            report = runner.run(start: { context = $0 }, each: { file in
+                notes.add(file)
+                if let context { Self.write(reporter.fileText(file, in: context)) { Output.shared.out($0) } }
+            })
+            Output.shared.out(reporter.trailer(report, notes: notes))
+        case .json:
+            // A machine document is written whole or not at all (a signal during the run leaves
+            // no byte of it): its text is gathered as the files are judged, not their results.
+            var stream = JSONReporter.CheckStream()
+            var context: CheckReport?
+            var document = ""
+            report = runner.run(start: { context = $0; document += stream.head() }, each: { file in
+                if let context { document += stream.results(of: file, in: context) }
+            })
+            document += stream.tail(report)
+            Output.shared.document(document)
+        case .github:
+            let reporter = GitHubReporter()
+            var context: CheckReport?
+            report = runner.run(start: { context = $0; Self.write(reporter.head($0)) { Output.shared.gitHubCommands($0) } }, each: { file in
+                if let context { Self.write(reporter.commands(for: file, in: context)) { Output.shared.gitHubCommands($0) } }
+            })
+        case .sarif:
+            report = runner.run()
+            Output.shared.document(SARIFReporter(informationURI: nil).render(report))
+        case .junit:
+            report = runner.run()
+            Output.shared.document(JUnitReporter().render(report))
         }
         // Errors reading inputs go to stderr, one line each (the text report leaves them out, so
         // each is said once), and are not lost in a report file.

@@ -82,7 +82,50 @@ public struct FileOutcome: Sendable {
     }
 }
 
+/// What a report must know of the files a streaming `check` handed on and no longer holds: the
+/// counts behind the summary and the exit code, and the files' read errors (one line each).
+public struct CheckTally: Sendable {
+    public var checkedFiles = 0
+    public var subjects = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var unmetExpectations = 0
+    /// Whether a file handed on fails the run at its threshold.
+    public var fails = false
+    public var fileErrors: [InputError] = []
+
+    public init() {}
+
+    public mutating func add(_ file: FileOutcome, failOn: FailThreshold) {
+        if file.skipped == nil { checkedFiles += 1 }
+        subjects += file.subjects.count
+        for s in file.subjects {
+            for f in s.diagnosis.findings where !s.isExpected(f) {
+                switch f.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
+            if let e = s.expectation, !e.isMet { unmetExpectations += 1 }
+        }
+        fileErrors += file.errors
+        if file.fails(at: failOn) { fails = true }
+    }
+
+    func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+}
+
 /// The result of `check`: every file in path order, and problems that are not about one file.
+/// A streaming run (`CheckRunner.run(each:)`) hands the files on as they are judged and keeps
+/// only their tally here; every total below counts both.
 public struct CheckReport: Sendable {
     public var files: [FileOutcome]
     /// Arguments that name nothing, and broken config files (exit 2).
@@ -94,6 +137,8 @@ public struct CheckReport: Sendable {
     /// not regular files, link loops, links out of the roots (counted once), and, with
     /// `--skip-unreadable`, the unreadable parts of a tree.
     public var notices: [String] = []
+    /// The files already handed on by a streaming run (not in `files`).
+    public var streamed = CheckTally()
 
     public init(files: [FileOutcome], errors: [InputError], failOn: FailThreshold, repositoryRoot: String) {
         self.files = files
@@ -104,31 +149,32 @@ public struct CheckReport: Sendable {
 
     /// Files that were checked (not skipped).
     public var checkedFiles: [FileOutcome] { files.filter { $0.skipped == nil } }
-    public var allErrors: [InputError] { errors + files.flatMap(\.errors) }
+    public var allErrors: [InputError] { errors + streamed.fileErrors + files.flatMap(\.errors) }
 
     /// 0 clean, 1 findings at or above `failOn` (or an unmet `expect:`), 2 unreadable input or
     /// bad config (which wins: a run that could not read everything has not passed).
     public var exitCode: Int32 {
         if !allErrors.isEmpty { return 2 }
-        return files.contains { $0.fails(at: failOn) } ? 1 : 0
+        return streamed.fails || files.contains { $0.fails(at: failOn) } ? 1 : 0
     }
 
-    public var subjectCount: Int { files.reduce(0) { $0 + $1.subjects.count } }
+    public var subjectCount: Int { streamed.subjects + files.reduce(0) { $0 + $1.subjects.count } }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { n, f in n + f.subjects.reduce(0) { m, s in m + s.diagnosis.findings.filter { $0.severity == severity && !s.isExpected($0) }.count } }
+        streamed.count(severity)
+            + files.reduce(0) { n, f in n + f.subjects.reduce(0) { m, s in m + s.diagnosis.findings.filter { $0.severity == severity && !s.isExpected($0) }.count } }
     }
 
     /// "3 files, 4 requests: 2 errors, 1 warning, 1 expectation not met, 1 unreadable".
     public var summary: String {
-        let checked = checkedFiles.count
+        let checked = streamed.checkedFiles + checkedFiles.count
         var parts = ["\(checked) file\(checked == 1 ? "" : "s")", "\(subjectCount) request\(subjectCount == 1 ? "" : "s")"]
         var counts: [String] = []
         for s in [Severity.error, .warning, .info] {
             let n = count(s)
             if n > 0 { counts.append("\(n) \(s.rawValue)\(n == 1 ? "" : "s")") }
         }
-        let unmet = files.flatMap(\.subjects).filter { $0.expectation.map { !$0.isMet } ?? false }.count
+        let unmet = streamed.unmetExpectations + files.flatMap(\.subjects).filter { $0.expectation.map { !$0.isMet } ?? false }.count
         if unmet > 0 { counts.append("\(unmet) expectation\(unmet == 1 ? "" : "s") not met") }
         let broken = allErrors.count
         if broken > 0 { counts.append("\(broken) unreadable") }

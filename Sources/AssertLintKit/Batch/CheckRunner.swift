@@ -71,7 +71,22 @@ public struct CheckRunner: Sendable {
         self.options = options
     }
 
+    /// Every file's outcome kept in the report (for a test, or a format that needs all of them).
     public func run() -> CheckReport {
+        var files: [FileOutcome] = []
+        var report = run { files.append($0) }
+        report.files = files
+        report.streamed = CheckTally()
+        return report
+    }
+
+    /// Checks the files in path order and hands each outcome to `each` as soon as it and every
+    /// file before it are judged (on the calling thread); at most `window` files are read or held
+    /// at a time, spread over the cores. The report returned holds no files, only the tally of
+    /// those handed on (and the run's own errors and notices): memory does not grow with the
+    /// number of files, whatever the format. `start` gets the report before the first file (its
+    /// run-level errors, the threshold, the repository root), exactly once.
+    public func run(start: (CheckReport) -> Void = { _ in }, each: (FileOutcome) -> Void) -> CheckReport {
         let discovery = InputDiscovery(workingDirectory: options.workingDirectory)
         let resolver = ConfigurationResolver(override: options.configFile.map(discovery.absolute))
         let root = options.repositoryRoot.map(discovery.absolute) ?? discovery.workingDirectory
@@ -86,7 +101,9 @@ public struct CheckRunner: Sendable {
             // A named --config that is missing or unreadable is the run's one error, whether or
             // not there is anything to check: a run that ignored it would pass in silence.
             if options.configFile != nil {
-                return CheckReport(files: [], errors: [e], failOn: options.failOn ?? .error, repositoryRoot: root)
+                let report = CheckReport(files: [], errors: [e], failOn: options.failOn ?? .error, repositoryRoot: root)
+                start(report)
+                return report
             }
             if arguments.isEmpty { errors.append(e) }
         }
@@ -128,21 +145,44 @@ public struct CheckRunner: Sendable {
             }
         }
 
-        let results = OutcomeSlots(count: jobs.count)
-        let work: @Sendable (Int) -> Void = { [self, jobs] i in
-            results.set(i, check(jobs[i].0, config: jobs[i].1))
+        var report = CheckReport(files: [], errors: errors, failOn: failOn, repositoryRoot: root)
+        report.notices = notices
+        start(report)
+        // Cross-file checks see the files in path order, each before it is handed on.
+        var replay = ReplayScan.Tracker()
+        func deliver(_ file: inout FileOutcome, _ config: Configuration) {
+            replay.mark(&file, config: config)
+            report.streamed.add(file, failOn: failOn)
+            each(file)
         }
         if options.parallel && jobs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+            let window = OrderedWindow(count: jobs.count, width: Self.windowWidth)
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                DispatchQueue.global().async(group: group) { [self, jobs] in
+                    while let i = window.claim() {
+                        window.put(i, check(jobs[i].0, config: jobs[i].1))
+                    }
+                }
+            }
+            for i in jobs.indices {
+                var file = window.take(i)
+                deliver(&file, jobs[i].1)
+            }
+            group.wait()
         } else {
-            for i in jobs.indices { work(i) }
+            for (input, config) in jobs {
+                var file = check(input, config: config)
+                deliver(&file, config)
+            }
         }
-        var files = results.values(default: jobs.map { FileOutcome(input: $0.0, kind: .unknown) })
-        ReplayScan.markReusedAssertions(in: &files, configurations: jobs.map(\.1))
-        var report = CheckReport(files: files, errors: errors, failOn: failOn, repositoryRoot: root)
-        report.notices = notices
         return report
     }
+
+    /// Files read, judged or waiting to be handed on at one time: enough to keep every core busy
+    /// while one slow file holds up the order, and few enough that memory stays flat.
+    static let windowWidth = 64
 
     /// Reads and judges one file. Never throws: what goes wrong is recorded in the outcome.
     func check(_ input: CheckInput, config: Configuration) -> FileOutcome {
@@ -216,6 +256,9 @@ public struct CheckRunner: Sendable {
             // result until the end, so do not keep a copy of every file with it.
             var kept = diagnosis.subject
             kept.rawText = nil
+            // What the request holds beyond its text (a secret from the environment, a JWKS file,
+            // decoded form values) is learnt here, per file, before anything can print it.
+            Redactor.shared.learn(subject: kept)
             diagnosis = Diagnosis(subject: kept, findings: diagnosis.findings, unjudged: diagnosis.unjudged)
             outcome.subjects.append(CheckedSubject(diagnosis: diagnosis,
                                                    expectation: subject.expectedRuleIDs.map { Expectation(expected: $0, found: diagnosis.ruleIDs) }))
@@ -262,24 +305,47 @@ public struct CheckRunner: Sendable {
     }
 }
 
-/// Results written by index from concurrent workers; read once all are done.
-final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [FileOutcome?]
-    private let lock = NSLock()
+/// The files being checked: workers claim the next index (never more than `width` ahead of the
+/// next one handed on), put its outcome, and the caller takes the outcomes in index order.
+final class OrderedWindow: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let width: Int
+    private var next = 0
+    private var taken = 0
+    private var done: [Int: FileOutcome] = [:]
 
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+    init(count: Int, width: Int) {
+        self.count = count
+        self.width = max(1, width)
     }
 
-    func set(_ index: Int, _ value: FileOutcome) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    /// The next index to check, or nil when all are claimed; waits while the window is full.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next < count, next >= taken + width { condition.wait() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 
-    func values(default fallback: [FileOutcome]) -> [FileOutcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.enumerated().map { $0.element ?? fallback[$0.offset] }
+    func put(_ index: Int, _ outcome: FileOutcome) {
+        condition.lock()
+        done[index] = outcome
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The outcome of `index` (the one after the last taken), once it is put.
+    func take(_ index: Int) -> FileOutcome {
+        condition.lock()
+        defer { condition.unlock() }
+        while done[index] == nil { condition.wait() }
+        let outcome = done.removeValue(forKey: index)
+        taken = index + 1
+        condition.broadcast()
+        // `done[index]` was set above: the loop only ends when it is.
+        return outcome ?? FileOutcome(input: CheckInput(path: "-", displayPath: "-", explicit: false), kind: .unknown)
     }
 }

@@ -7,18 +7,25 @@ enum ReplayScan {
 
     /// Adds findings in place. `configurations[i]` is the config of `files[i]`.
     static func markReusedAssertions(in files: inout [FileOutcome], configurations: [Configuration]) {
-        var uses: [CrossRequest.Use] = []
-        var places: [(file: Int, subject: Int)] = []
+        var tracker = Tracker()
         for f in files.indices {
-            for s in files[f].subjects.indices {
-                uses.append(CrossRequest.Use(subject: files[f].subjects[s].subject, file: files[f].path))
-                places.append((f, s))
-            }
-        }
-        for replay in CrossRequest.replays(uses) {
-            let (f, s) = places[replay.index]
             let config = configurations.indices.contains(f) ? configurations[f] : Configuration(directory: "/")
-            add(replay, to: &files[f].subjects[s], config: config)
+            tracker.mark(&files[f], config: config)
+        }
+    }
+
+    /// The batch's memory of what was sent, for a `check` that hands each file on as soon as it
+    /// is judged (in path order).
+    struct Tracker {
+        private var sent = CrossRequest.Tracker()
+
+        /// Adds the findings of `file`, which comes after every file marked before it.
+        mutating func mark(_ file: inout FileOutcome, config: Configuration) {
+            for s in file.subjects.indices {
+                if let replay = sent.replay(of: file.subjects[s].subject, file: file.path, index: s) {
+                    ReplayScan.add(replay, to: &file.subjects[s], config: config)
+                }
+            }
         }
     }
 

@@ -57,38 +57,68 @@ public enum CrossRequest {
         }
     }
 
-    /// The replays among `uses`, in order. For each request, a `jti` seen before decides, then the
-    /// assertion itself; every key is remembered, so a third use names the first.
+    /// The replays among `uses`, in order.
     public static func replays(_ uses: [Use]) -> [Replay] {
-        struct Seen { let use: FirstUse; let endpoint: String? }
-        var seen: [String: Seen] = [:]
-        var out: [Replay] = []
-        let engine = Engine()
-        for (index, use) in uses.enumerated() {
-            let subject = use.subject
-            guard let assertion = subject.assertion.decoded else { continue }
+        var tracker = Tracker()
+        return uses.enumerated().compactMap { tracker.replay(of: $0.element.subject, file: $0.element.file, index: $0.offset) }
+    }
+
+    /// What was sent so far, one request at a time: for each request, a `jti` seen before decides,
+    /// then the assertion itself; every key is remembered, so a third use names the first. Keys
+    /// are kept as 128-bit digests (a compact assertion is most of a kilobyte), so a batch of any
+    /// size holds one small entry per key.
+    public struct Tracker: Sendable {
+        struct Seen: Sendable { let use: FirstUse; let endpoint: String? }
+        private var seen: [KeyDigest: Seen] = [:]
+        private let engine = Engine()
+
+        public init() {}
+
+        /// The replay `subject` is, if any (`index` is its place among the requests, kept in the
+        /// replay); remembers its keys either way.
+        public mutating func replay(of subject: Subject, file: String, index: Int) -> Replay? {
+            guard let assertion = subject.assertion.decoded else { return nil }
             let position = engine.position(of: Location.assertion, in: subject)
-            let here = Seen(use: FirstUse(file: use.file, line: position?.line, entry: subject.entry),
+            let here = Seen(use: FirstUse(file: file, line: position?.line, entry: subject.entry),
                             endpoint: subject.target?.endpointURL ?? subject.request?.endpoint?.withoutQuery)
-            var keys: [(key: String, pointer: String, jti: String?)] = [("assertion|" + assertion.compact, Location.assertion, nil)]
+            var keys: [(key: KeyDigest, pointer: String, jti: String?)] = [(KeyDigest("assertion|" + assertion.compact), Location.assertion, nil)]
             if let jti = assertion.jti, !jti.isEmpty {
-                keys.insert(("jti|\(assertion.issuer ?? "")|\(jti)", Location.claim("jti"), jti), at: 0)
+                keys.insert((KeyDigest("jti|\(assertion.issuer ?? "")|\(jti)"), Location.claim("jti"), jti), at: 0)
             }
-            var reported = false
+            var found: Replay?
             for k in keys {
                 if let first = seen[k.key] {
-                    if !reported {
+                    if found == nil {
                         var endpoints: (String, String)?
                         if let a = first.endpoint, let b = here.endpoint, a != b { endpoints = (a, b) }
-                        out.append(Replay(index: index, pointer: k.pointer, first: first.use, jti: k.jti, endpoints: endpoints))
-                        reported = true
+                        found = Replay(index: index, pointer: k.pointer, first: first.use, jti: k.jti, endpoints: endpoints)
                     }
                 } else {
                     seen[k.key] = here
                 }
             }
+            return found
         }
-        return out
+    }
+
+    /// Two independent 64-bit digests of a key: equal keys are equal digests, and two different
+    /// keys share one with a chance of about 2^-128.
+    struct KeyDigest: Hashable, Sendable {
+        let a: UInt64
+        let b: UInt64
+
+        init(_ key: String) {
+            var copy = key
+            (a, b) = copy.withUTF8 { bytes in
+                var h1: UInt64 = 0xCBF2_9CE4_8422_2325, h2: UInt64 = 0x8422_2325_CBF2_9CE4
+                for byte in bytes {
+                    h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    h2 = (h2 &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+                    h2 ^= h2 >> 29
+                }
+                return (SecretIndex.finish(h1 ^ UInt64(bytes.count)), SecretIndex.finish(h2))
+            }
+        }
     }
 
     /// The `jti-reused` finding for a replay, dressed from the catalog like the engine's.

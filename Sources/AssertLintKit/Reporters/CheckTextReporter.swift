@@ -22,40 +22,65 @@ public struct CheckTextReporter: Sendable {
     }
 
     public func render(_ report: CheckReport) -> String {
+        var out = ""
+        var notes = OnlineNotes()
+        for file in report.files {
+            out += fileText(file, in: report)
+            notes.add(file)
+        }
+        return out + trailer(report, notes: notes)
+    }
+
+    /// The lines of one file: its findings and an unmet `expect:` (a streaming `check` writes
+    /// them as each file is judged).
+    public func fileText(_ file: FileOutcome, in report: CheckReport) -> String {
+        guard file.skipped == nil else { return "" }
         let style = Style(on: options.color)
         var out = ""
-        for file in report.files where file.skipped == nil {
-            let path = Escape.line(report.repositoryPath(file.input))
-            for checked in file.subjects {
-                for f in checked.reportedFindings {
-                    var place = path
-                    if let p = f.location.position {
-                        place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "")
-                    }
-                    let severity = f.severity == .error ? style.red("error") : f.severity == .warning ? style.yellow("warning") : "info"
-                    out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(Escape.line(checked.entryPrefix + f.message))\n"
-                    if f.isServerAnswer, let okta = f.okta, let status = okta.status {
-                        out += "    Okta answers: \(status) \(Escape.line(okta.body))\n"
-                    }
-                    if let fix = f.fix {
-                        out += Text.wrap("fix: " + Escape.line(fix), width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
-                    }
+        let path = Escape.line(report.repositoryPath(file.input))
+        for checked in file.subjects {
+            for f in checked.reportedFindings {
+                var place = path
+                if let p = f.location.position {
+                    place += ":\(p.line)" + (p.column.map { ":\($0)" } ?? "")
                 }
-                if let e = checked.expectation, !e.isMet {
-                    out += "\(path): \(style.red("error"))[expect] \(checked.entryPrefix)\(e.message)\n"
+                let severity = f.severity == .error ? style.red("error") : f.severity == .warning ? style.yellow("warning") : "info"
+                out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(Escape.line(checked.entryPrefix + f.message))\n"
+                if f.isServerAnswer, let okta = f.okta, let status = okta.status {
+                    out += "    Okta answers: \(status) \(Escape.line(okta.body))\n"
+                }
+                if let fix = f.fix {
+                    out += Text.wrap("fix: " + Escape.line(fix), width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"
+                }
+            }
+            if let e = checked.expectation, !e.isMet {
+                out += "\(path): \(style.red("error"))[expect] \(checked.entryPrefix)\(e.message)\n"
+            }
+        }
+        return out
+    }
+
+    /// Online mode: which origin received which request, and what was not read and why; each
+    /// subject carries these notes, the run prints each distinct one once, after the findings.
+    public struct OnlineNotes: Sendable {
+        private var seen = Set<String>()
+        fileprivate var lines: [String] = []
+
+        public init() {}
+
+        public mutating func add(_ file: FileOutcome) {
+            for checked in file.subjects {
+                for note in checked.diagnosis.subject.notes where CheckTextReporter.onlineRunNote(note) && seen.insert(note).inserted {
+                    lines.append(note)
                 }
             }
         }
-        // Online mode: which origin received which request, and what was not read and why; each
-        // subject carries these notes, the run prints each distinct one once.
-        var seen = Set<String>()
-        for file in report.files {
-            for checked in file.subjects {
-                for note in checked.diagnosis.subject.notes where Self.onlineRunNote(note) && seen.insert(note).inserted {
-                    out += Escape.line(note) + "\n"
-                }
-            }
-        }
+    }
+
+    /// The online notes, then the summary line (left out with `--quiet`).
+    public func trailer(_ report: CheckReport, notes: OnlineNotes) -> String {
+        var out = ""
+        for note in notes.lines { out += Escape.line(note) + "\n" }
         if !quiet { out += report.summary + "\n" }
         return out
     }

@@ -7,28 +7,41 @@ public struct GitHubReporter: Sendable {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
+        var out = head(report)
+        for file in report.files { out += commands(for: file, in: report) }
+        return out
+    }
+
+    /// The run's own errors (arguments that name nothing, broken configs), known before any file
+    /// is checked: a streaming `check` writes them first.
+    public func head(_ report: CheckReport) -> String {
         var out = ""
         for error in report.errors {
             out += Self.command("error", file: nil, line: nil, column: nil, title: "assertlint: unreadable input", message: error.description)
         }
-        for file in report.files where file.skipped == nil {
-            let path = report.repositoryPath(file.input)
-            for checked in file.subjects {
-                for f in checked.reportedFindings {
-                    var message = checked.entryPrefix + f.message
-                    if f.isServerAnswer, let okta = f.okta, let status = okta.status { message += "\nOkta answers \(status) \(okta.body)" }
-                    if let fix = f.fix { message += "\nFix: " + fix }
-                    out += Self.command(Self.level(f.severity), file: path, line: f.location.position?.line ?? 1,
-                                        column: f.location.position?.column, title: "\(f.ruleID): \(f.title)", message: message)
-                }
-                if let e = checked.expectation, !e.isMet {
-                    out += Self.command("error", file: path, line: 1, column: nil, title: "assertlint: expect not met",
-                                        message: checked.entryPrefix + e.message)
-                }
+        return out
+    }
+
+    /// One file's commands.
+    public func commands(for file: FileOutcome, in report: CheckReport) -> String {
+        guard file.skipped == nil else { return "" }
+        var out = ""
+        let path = report.repositoryPath(file.input)
+        for checked in file.subjects {
+            for f in checked.reportedFindings {
+                var message = checked.entryPrefix + f.message
+                if f.isServerAnswer, let okta = f.okta, let status = okta.status { message += "\nOkta answers \(status) \(okta.body)" }
+                if let fix = f.fix { message += "\nFix: " + fix }
+                out += Self.command(Self.level(f.severity), file: path, line: f.location.position?.line ?? 1,
+                                    column: f.location.position?.column, title: "\(f.ruleID): \(f.title)", message: message)
             }
-            for error in file.errors {
-                out += Self.command("error", file: path, line: nil, column: nil, title: "assertlint: unreadable input", message: error.reason)
+            if let e = checked.expectation, !e.isMet {
+                out += Self.command("error", file: path, line: 1, column: nil, title: "assertlint: expect not met",
+                                    message: checked.entryPrefix + e.message)
             }
+        }
+        for error in file.errors {
+            out += Self.command("error", file: path, line: nil, column: nil, title: "assertlint: unreadable input", message: error.reason)
         }
         return out
     }

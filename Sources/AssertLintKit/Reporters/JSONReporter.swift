@@ -40,33 +40,67 @@ public struct JSONReporter: Sendable {
     /// `check`'s JSON: the same results as `diagnose`, one per request, each with its fixture's
     /// `expect` outcome, then the inputs that could not be read and the summary.
     public func report(_ check: CheckReport) -> String {
-        var results: [JSONValue] = []
-        for file in check.files where file.skipped == nil {
-            for checked in file.subjects {
-                guard case .object(var o) = result(checked.diagnosis) else { continue }
-                o.members[0].value = .string(check.repositoryPath(file.input))
-                var expect: JSONValue = .null
-                if let e = checked.expectation {
-                    expect = JSONBuild.object([("expected", .array(e.expected.map(JSONValue.string))),
-                                               ("found", .array(e.found.map(JSONValue.string))),
-                                               ("met", .bool(e.isMet))])
-                }
-                o.members.append(JSONMember(key: "expect", value: expect))
-                results.append(.object(o))
-            }
+        var stream = CheckStream()
+        var out = stream.head()
+        for file in check.files { out += stream.results(of: file, in: check) }
+        return out + stream.tail(check)
+    }
+
+    /// The same document written as the files come (a streaming `check`): `head()`, then
+    /// `results(of:in:)` for each file in order, then `tail(_:)` once the run is over. The pieces
+    /// are the bytes of the pretty-printed whole.
+    public struct CheckStream: Sendable {
+        private var written = 0
+
+        public init() {}
+
+        public func head() -> String {
+            "{\n  \"version\": \(JSONReporter.formatVersion),\n  \"results\": ["
         }
-        let errors = check.allErrors.map { JSONBuild.object([("input", .string($0.input)), ("error", .string($0.reason))]) }
-        return JSONBuild.object([
-            ("version", JSONBuild.int(Self.formatVersion)),
-            ("results", .array(results)),
-            ("errors", .array(errors)),
-            ("summary", JSONBuild.object([
+
+        public mutating func results(of file: FileOutcome, in check: CheckReport) -> String {
+            var out = ""
+            for value in JSONReporter().results(of: file, in: check) {
+                out += written == 0 ? "\n    " : ",\n    "
+                JSONWriter.write(value, into: &out, indent: "  ", level: 2)
+                written += 1
+            }
+            return out
+        }
+
+        public func tail(_ check: CheckReport) -> String {
+            var out = written == 0 ? "]" : "\n  ]"
+            let errors = check.allErrors.map { JSONBuild.object([("input", .string($0.input)), ("error", .string($0.reason))]) }
+            out += ",\n  \"errors\": "
+            JSONWriter.write(.array(errors), into: &out, indent: "  ", level: 1)
+            out += ",\n  \"summary\": "
+            JSONWriter.write(JSONBuild.object([
                 ("errors", JSONBuild.int(check.count(.error))),
                 ("warnings", JSONBuild.int(check.count(.warning))),
                 ("infos", JSONBuild.int(check.count(.info))),
                 ("exit_code", JSONBuild.int(Int(check.exitCode))),
-            ])),
-        ]).prettyText + "\n"
+            ]), into: &out, indent: "  ", level: 1)
+            return out + "\n}\n"
+        }
+    }
+
+    /// One result per request of a checked file, with its `expect` outcome.
+    func results(of file: FileOutcome, in check: CheckReport) -> [JSONValue] {
+        guard file.skipped == nil else { return [] }
+        var results: [JSONValue] = []
+        for checked in file.subjects {
+            guard case .object(var o) = result(checked.diagnosis) else { continue }
+            o.members[0].value = .string(check.repositoryPath(file.input))
+            var expect: JSONValue = .null
+            if let e = checked.expectation {
+                expect = JSONBuild.object([("expected", .array(e.expected.map(JSONValue.string))),
+                                           ("found", .array(e.found.map(JSONValue.string))),
+                                           ("met", .bool(e.isMet))])
+            }
+            o.members.append(JSONMember(key: "expect", value: expect))
+            results.append(.object(o))
+        }
+        return results
     }
 
     func result(_ d: Diagnosis) -> JSONValue {

@@ -25,15 +25,12 @@ public final class Redactor: @unchecked Sendable {
     public static let mask = "•••"
 
     private let lock = NSLock()
-    /// Secrets replaced anywhere, by their first 8 UTF-8 bytes packed into a UInt64: at each
-    /// position of the output one hash lookup, then one set lookup per distinct length.
-    private struct Bucket {
-        var lengths: [Int] = []
-        var members: Set<ArraySlice<UInt8>> = []
-    }
-    private var anywhere: [UInt64: Bucket] = [:]
-    private var anywhereOrigin: [ArraySlice<UInt8>: Origin] = [:]
-    private var filter = BitFilter()
+    /// Secrets replaced anywhere, as digests (see `SecretIndex`).
+    private var anywhere = SecretIndex()
+    /// Every value `learn(_:origin:)` was given, as a digest with its origin: the same signature,
+    /// JWKS member or header value reaches it from the file's text and again from the parsed
+    /// request, and each form is computed once.
+    private var learned: Set<UInt64> = []
     /// Secrets replaced where they stand as a field value.
     private var fieldValues: [String: Origin] = [:]
     private var showInputSecrets = false
@@ -56,32 +53,29 @@ public final class Redactor: @unchecked Sendable {
     /// Records one credential value, with the forms it takes once encoded for output
     /// (percent-encoding, JSON, XML, the escapes of `Escape.line` and of workflow commands).
     public func learn(_ raw: String, origin: Origin = .input) {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard value.count >= Self.minimumLength, !Self.isNotASecret(value) else { return }
+        let seen = SecretIndex.digest(raw) ^ (origin == .environment ? 0x5A5A_5A5A_5A5A_5A5A : 0)
+        lock.lock()
+        let isNew = learned.insert(seen).inserted
+        lock.unlock()
+        guard isNew else { return }
+        let value = Self.trimmed(raw, Self.whitespacesAndNewlinesBytes, .whitespacesAndNewlines)
+        guard value.utf8.count >= Self.minimumLength, value.count >= Self.minimumLength, !Self.isNotASecret(value) else { return }
         var forms: Set<String> = [value]
-        if let p = value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) { forms.insert(p) }
-        forms.insert(FormEncoding.encode(value))
-        forms.insert(JSONValue.string(value).compactText.dropFirst().dropLast().description)
-        forms.insert(Escape.line(value))
-        forms.insert(value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;"))
-        forms.insert(value.replacingOccurrences(of: "%", with: "%25"))
+        // A value of unreserved characters only (a base64url signature, most tokens) is its own
+        // percent, form, JSON, XML and escaped form.
+        if !value.utf8.allSatisfy(Self.isUnreserved) {
+            if let p = value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) { forms.insert(p) }
+            forms.insert(FormEncoding.encode(value))
+            forms.insert(JSONValue.string(value).compactText.dropFirst().dropLast().description)
+            forms.insert(Escape.line(value))
+            forms.insert(value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;"))
+            forms.insert(value.replacingOccurrences(of: "%", with: "%25"))
+        }
         lock.lock(); defer { lock.unlock() }
         for form in forms where !form.isEmpty {
             if Self.replacedAnywhere(form) {
-                let bytes = Array(form.utf8)[...]
-                guard anywhereOrigin[bytes] == nil || origin == .environment else { continue }
-                if anywhereOrigin[bytes] == nil {
-                    var bucket = anywhere[Self.key(Array(bytes), 0)] ?? Bucket()
-                    bucket.members.insert(bytes)
-                    if !bucket.lengths.contains(bytes.count) {
-                        bucket.lengths.append(bytes.count)
-                        bucket.lengths.sort(by: >)
-                    }
-                    anywhere[Self.key(Array(bytes), 0)] = bucket
-                    filter.insert(Self.key(Array(bytes), 0))
-                }
-                anywhereOrigin[bytes] = origin
+                anywhere.insert(Array(form.utf8), origin: origin)
             } else if fieldValues[form] == nil || origin == .environment {
                 fieldValues[form] = origin
             }
@@ -154,7 +148,21 @@ public final class Redactor: @unchecked Sendable {
     /// A JWS is shown by its header and claims, so only its signature is a secret; any other
     /// token is secret as a whole.
     func learnToken(_ value: String) {
-        let v = value.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
+        let v = Self.trimmed(value, Self.tokenTrimBytes, Self.tokenTrim)
+        // ASCII (every real token): the dots are bytes. Otherwise by characters, as before.
+        if v.utf8.allSatisfy({ $0 < 0x80 }) {
+            var dots = 0, lastDot = -1
+            for (n, c) in v.utf8.enumerated() where c == 0x2E {
+                dots += 1
+                lastDot = n
+            }
+            if dots == 2, v.utf8.starts(with: [0x65, 0x79, 0x4A]) {
+                learn(String(decoding: v.utf8.dropFirst(lastDot + 1), as: UTF8.self))
+            } else {
+                learn(v)
+            }
+            return
+        }
         let parts = v.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 3, v.hasPrefix("eyJ") {
             learn(String(parts[2]))
@@ -194,7 +202,7 @@ public final class Redactor: @unchecked Sendable {
 
     /// Any text the user gave (a file, a paste, a body, a config): what it writes as a
     /// credential, whether or not it parses. This is what keeps a secret out of the message
-    /// about a file that could not be read.
+    /// about a file that could not be read. One pass over the UTF-8 bytes, line by line.
     public func learn(text: String) {
         guard !text.isEmpty else { return }
         // A small JSON document is parsed (strings holding JSON, members split over lines); a large
@@ -204,38 +212,55 @@ public final class Redactor: @unchecked Sendable {
            let json = try? JSONParser.parse(text.trimmedWhitespace) {
             learn(json: json)
         }
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" })
-        var inPrivateKey = false
-        for line in lines {
-            let l = line.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("-----BEGIN") && l.contains("PRIVATE KEY") { inPrivateKey = true; continue }
-            if l.hasPrefix("-----END") { inPrivateKey = false; continue }
-            if inPrivateKey {
-                // Base64 lines of a PEM body (also when the PEM sits in a YAML block or a JSON string).
-                for piece in l.split(whereSeparator: { !Self.base64.contains($0) }) where piece.count >= 16 { learn(String(piece)) }
-                continue
+        var copy = text
+        copy.withUTF8 { all in
+            var inPrivateKey = false
+            var start = 0
+            while start < all.count {
+                var end = start
+                while end < all.count, all[end] != 0x0A, all[end] != 0x0D { end += 1 }
+                let (from, to) = Self.trimmedRange(all, start, end)
+                start = end + 1
+                guard from < to else { continue }
+                let line = UnsafeBufferPointer(rebasing: all[from..<to])
+                if Self.starts(line, with: Self.pemBegin) && Self.find(Self.privateKeyWords, in: line, from: 0) != nil {
+                    inPrivateKey = true
+                    continue
+                }
+                if Self.starts(line, with: Self.pemEnd) { inPrivateKey = false; continue }
+                if inPrivateKey {
+                    // Base64 lines of a PEM body (also when the PEM sits in a YAML block or a JSON string).
+                    let l = String(decoding: line, as: UTF8.self)
+                    for piece in l.split(whereSeparator: { !Self.base64.contains($0) }) where piece.count >= 16 { learn(String(piece)) }
+                    continue
+                }
+                scanPairs(line)
             }
-            scanPairs(Substring(l))
-        }
-        // A PEM body inside one JSON string or YAML flow line: `\n`-joined.
-        if text.contains("PRIVATE KEY-----\\n") {
-            for block in text.components(separatedBy: "PRIVATE KEY-----\\n").dropFirst() {
-                let body = block.components(separatedBy: "-----END").first ?? ""
-                for piece in body.components(separatedBy: "\\n") where piece.count >= 16 { learn(piece) }
+            // A PEM body inside one JSON string or YAML flow line: `\n`-joined.
+            if Self.find(Self.pemInString, in: all, from: 0) != nil {
+                for block in text.components(separatedBy: "PRIVATE KEY-----\\n").dropFirst() {
+                    let body = block.components(separatedBy: "-----END").first ?? ""
+                    for piece in body.components(separatedBy: "\\n") where piece.count >= 16 { learn(piece) }
+                }
             }
         }
     }
 
     /// `name=value`, `name: value`, `"name": "value"`, `Authorization: Basic …`, compact JWS
-    /// signatures: anywhere on a line. Works on UTF-8 bytes: every file of a large `check` passes here.
-    private func scanPairs(_ line: Substring) {
-        let b = Array(line.utf8)
+    /// signatures: anywhere on a line (trimmed, without its line break). Works on UTF-8 bytes:
+    /// every file of a large `check` passes here.
+    private func scanPairs(_ b: UnsafeBufferPointer<UInt8>) {
         func isName(_ c: UInt8) -> Bool {
             (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E
         }
-        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
-        let quoteBytes: Set<UInt8> = [0x22, 0x27]
-        let ends: Set<UInt8> = [0x26, 0x20, 0x2C, 0x7D, 0x23, 0x22, 0x27, 0x3B, 0x09, 0x5D, 0x29]
+        func isQuote(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 }
+        func isEnd(_ c: UInt8) -> Bool {
+            switch c {
+            case 0x26, 0x20, 0x2C, 0x7D, 0x23, 0x22, 0x27, 0x3B, 0x09, 0x5D, 0x29: return true
+            default: return false
+            }
+        }
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
         var i = 0
         while i < b.count {
             guard isName(b[i]) else { i += 1; continue }
@@ -243,24 +268,24 @@ public final class Redactor: @unchecked Sendable {
             while i < b.count, isName(b[i]) { i += 1 }
             let nameRange = start..<i
             var j = i
-            if j + 1 < b.count, b[j] == 0x5C, quoteBytes.contains(b[j + 1]) { j += 1 } // `\"name\":` inside a JSON string
-            if j < b.count, quoteBytes.contains(b[j]) { j += 1 }
+            if j + 1 < b.count, b[j] == 0x5C, isQuote(b[j + 1]) { j += 1 } // `\"name\":` inside a JSON string
+            if j < b.count, isQuote(b[j]) { j += 1 }
             while j < b.count, b[j] == 0x20 { j += 1 }
             guard j < b.count, b[j] == 0x3D || b[j] == 0x3A else { continue }
             j += 1
             while j < b.count, b[j] == 0x20 || b[j] == 0x09 { j += 1 }
             var quote: UInt8?
-            if j + 1 < b.count, b[j] == 0x5C, quoteBytes.contains(b[j + 1]) { j += 1 }
-            if j < b.count, quoteBytes.contains(b[j]) { quote = b[j]; j += 1 }
+            if j + 1 < b.count, b[j] == 0x5C, isQuote(b[j + 1]) { j += 1 }
+            if j < b.count, isQuote(b[j]) { quote = b[j]; j += 1 }
             let valueStart = j
             while j < b.count {
-                if let quote { if b[j] == quote { break } } else if ends.contains(b[j]) { break }
+                if let quote { if b[j] == quote { break } } else if isEnd(b[j]) { break }
                 j += 1
             }
             let name = text(nameRange)
             var valueEnd = j
             if quote != nil, valueEnd > valueStart, b[valueEnd - 1] == 0x5C { valueEnd -= 1 }
-            let value = text(valueStart..<valueEnd)
+            let valueBytes = b[valueStart..<valueEnd]
             let lower = name.lowercased()
             if lower == "authorization" || lower == "proxy-authorization" || lower.hasSuffix("authorization") {
                 let rest = text(valueStart..<b.count).split(separator: " ")
@@ -274,11 +299,12 @@ public final class Redactor: @unchecked Sendable {
                 } else if let only = rest.first {
                     learnToken(String(only))
                 }
-            } else if Self.privateJWKMembers.contains(name), value.utf8.count >= 16, value.allSatisfy({ Self.base64URL.contains($0) }) {
-                learn(value)
-            } else if Self.namesCredential(name), value.utf8.count >= Self.minimumLength {
+            } else if Self.privateJWKMembers.contains(name), valueBytes.count >= 16, valueBytes.allSatisfy(Self.isBase64URL) {
+                learn(text(valueStart..<valueEnd))
+            } else if valueBytes.count >= Self.minimumLength, Self.namesCredential(name) {
+                let value = text(valueStart..<valueEnd)
                 learnToken(value)
-                if value.contains("%") || value.contains("+") { learnToken(FormEncoding.decode(Substring(value))) }
+                if valueBytes.contains(0x25) || valueBytes.contains(0x2B) { learnToken(FormEncoding.decode(Substring(value))) }
             }
             i = max(i, valueStart)
         }
@@ -287,18 +313,30 @@ public final class Redactor: @unchecked Sendable {
         while k + 3 <= b.count {
             guard b[k] == 0x65, b[k + 1] == 0x79, b[k + 2] == 0x4A else { k += 1; continue } // "eyJ"
             var e = k
-            var dots: [Int] = []
-            while e < b.count, isName(b[e]) || b[e] == 0x2E { if b[e] == 0x2E { dots.append(e) }; e += 1 }
-            if dots.count == 2, e - dots[1] - 1 >= 16 { learn(text((dots[1] + 1)..<e)) }
+            var dots = 0, lastDot = 0
+            while e < b.count, isName(b[e]) || b[e] == 0x2E {
+                if b[e] == 0x2E { dots += 1; lastDot = e }
+                e += 1
+            }
+            if dots == 2, e - lastDot - 1 >= 16 { learn(text((lastDot + 1)..<e)) }
             k = max(e, k + 1)
         }
         // SSWS / Bearer / Basic credentials written without a header name.
-        for scheme in ["SSWS ", "Bearer ", "Basic "] {
-            var r = line[...]
-            while let hit = r.range(of: scheme) {
-                let credential = r[hit.upperBound...].prefix { Self.base64URL.contains($0) || $0 == "+" || $0 == "/" || $0 == "=" || $0 == "." }
-                if credential.count >= Self.anywhereLength { learnToken(String(credential)) }
-                r = r[hit.upperBound...]
+        for scheme in Self.schemes {
+            var from = 0
+            while let hit = Self.find(scheme, in: b, from: from) {
+                let credentialStart = hit + scheme.count
+                var e = credentialStart
+                while e < b.count, Self.isCredentialByte(b[e]) { e += 1 }
+                if e < b.count, b[e] >= 0x80 {
+                    // A combining mark may join the last character: judge characters, as people see them.
+                    let rest = text(credentialStart..<b.count)
+                    let credential = rest.prefix { Self.base64URL.contains($0) || $0 == "+" || $0 == "/" || $0 == "=" || $0 == "." }
+                    if credential.count >= Self.anywhereLength { learnToken(String(credential)) }
+                } else if e - credentialStart >= Self.anywhereLength {
+                    learnToken(text(credentialStart..<e))
+                }
+                from = credentialStart
             }
         }
     }
@@ -340,49 +378,10 @@ public final class Redactor: @unchecked Sendable {
     public func redact(_ text: String) -> String {
         lock.lock(); defer { lock.unlock() }
         if anywhere.isEmpty && fieldValues.isEmpty { return text }
-        var bytes = Array(text.utf8)
-        var changed = false
-        if !anywhere.isEmpty, bytes.count >= 8 {
-            // A rolling key of the 8 bytes ending at `end`, and a bit filter that rules out most
-            // positions before the dictionary is asked.
-            var out: [UInt8] = []
-            var copied = 0
-            let mask = Array(Self.mask.utf8)
-            var k: UInt64 = 0
-            for n in 0..<7 { k = k << 8 | UInt64(bytes[n]) }
-            var i = 0
-            while i + 8 <= bytes.count {
-                k = k << 8 | UInt64(bytes[i + 7])
-                if filter.contains(k), let bucket = anywhere[k] {
-                    // Longest first: a secret that contains another is replaced whole.
-                    var matched = 0
-                    for length in bucket.lengths where length <= bytes.count - i {
-                        let candidate = bytes[i..<(i + length)]
-                        if bucket.members.contains(candidate), !showInputSecrets || visible(anywhereOrigin[candidate]) {
-                            matched = length
-                            break
-                        }
-                    }
-                    if matched > 0 {
-                        out += bytes[copied..<i]
-                        out += mask
-                        i += matched
-                        copied = i
-                        changed = true
-                        guard i + 8 <= bytes.count else { break }
-                        k = 0
-                        for n in 0..<7 { k = k << 8 | UInt64(bytes[i + n]) }
-                        continue
-                    }
-                }
-                i += 1
-            }
-            if changed {
-                out += bytes[copied...]
-                bytes = out
-            }
+        var result = text
+        if !anywhere.isEmpty, let replaced = anywhere.redact(Array(text.utf8), mask: Self.maskBytes, onlyEnvironment: showInputSecrets) {
+            result = String(decoding: replaced, as: UTF8.self)
         }
-        var result = changed ? String(decoding: bytes, as: UTF8.self) : text
         if !fieldValues.isEmpty {
             for (value, origin) in fieldValues where visible(origin) && result.contains(value) {
                 result = Self.replaceFieldValue(value, in: result)
@@ -420,15 +419,10 @@ public final class Redactor: @unchecked Sendable {
 
     // MARK: Helpers
 
-    static func key(_ bytes: [UInt8], _ i: Int) -> UInt64 {
-        var k: UInt64 = 0
-        for n in 0..<8 { k = k << 8 | UInt64(bytes[i + n]) }
-        return k
-    }
-
     /// Long enough and not a plain word: replaced wherever it appears.
     static func replacedAnywhere(_ value: String) -> Bool {
         guard value.utf8.count >= anywhereLength else { return false }
+        if value.utf8.count >= 16, value.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         let plainWord = value.count < 16 && value.allSatisfy { $0.isLetter }
         return !plainWord
     }
@@ -485,6 +479,89 @@ public final class Redactor: @unchecked Sendable {
         return words.contains { flat.contains($0) }
     }
 
+    static let maskBytes = Array(mask.utf8)
+    static let tokenTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))
+
+    /// ASCII bytes of `.whitespacesAndNewlines` (tab, LF, VT, FF, CR, space), and of the token trim (also quotes).
+    static func whitespacesAndNewlinesBytes(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+    static func tokenTrimBytes(_ c: UInt8) -> Bool { whitespacesAndNewlinesBytes(c) || c == 0x22 || c == 0x27 }
+
+    /// `s` trimmed of `set`; when both ends are ASCII and not in it (a token, a signature), `s`
+    /// itself without asking Foundation.
+    static func trimmed(_ s: String, _ ascii: (UInt8) -> Bool, _ set: CharacterSet) -> String {
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80, !ascii(first), !ascii(last) { return s }
+        return s.trimmingCharacters(in: set)
+    }
+
+    /// `line` (start..<end of `b`) without the `.whitespaces` at either end: tab, space, and the
+    /// Unicode space separators (U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000).
+    static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        func blank(at i: Int, limit: Int) -> Int {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 { return 1 }
+            guard c >= 0xC2 else { return 0 }
+            func at(_ k: Int) -> UInt8 { i + k < limit ? b[i + k] : 0 }
+            switch c {
+            case 0xC2: return at(1) == 0xA0 ? 2 : 0
+            case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0
+            case 0xE2:
+                if at(1) == 0x80, at(2) >= 0x80, at(2) <= 0x8A || at(2) == 0xAF { return 3 }
+                return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0
+            case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0
+            default: return 0
+            }
+        }
+        var from = start
+        while from < end {
+            let n = blank(at: from, limit: end)
+            guard n > 0 else { break }
+            from += n
+        }
+        var to = end
+        while to > from {
+            // The last character: a 1-byte blank, or a 2- or 3-byte space separator.
+            if blank(at: to - 1, limit: to) == 1 { to -= 1; continue }
+            if to - from >= 2, blank(at: to - 2, limit: to) == 2 { to -= 2; continue }
+            if to - from >= 3, blank(at: to - 3, limit: to) == 3 { to -= 3; continue }
+            break
+        }
+        return (from, to)
+    }
+
+    static func starts(_ b: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        b.count >= prefix.count && b.prefix(prefix.count).elementsEqual(prefix)
+    }
+
+    /// The first index at or after `from` where `needle` starts in `b`.
+    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= b.count else { return nil }
+        var i = from
+        while i + needle.count <= b.count {
+            if b[i] == first, b[(i + 1)..<(i + needle.count)].elementsEqual(needle.dropFirst()) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static let pemBegin = Array("-----BEGIN".utf8)
+    static let pemEnd = Array("-----END".utf8)
+    static let privateKeyWords = Array("PRIVATE KEY".utf8)
+    static let pemInString = Array("PRIVATE KEY-----\\n".utf8)
+    static let schemes = ["SSWS ", "Bearer ", "Basic "].map { Array($0.utf8) }
+
+    static func isUnreserved(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x2E || c == 0x5F || c == 0x7E
+    }
+
+    static func isBase64URL(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F
+    }
+
+    /// A character of a credential after `Bearer `: base64url, `+`, `/`, `=` or `.`.
+    static func isCredentialByte(_ c: UInt8) -> Bool {
+        isBase64URL(c) || c == 0x2B || c == 0x2F || c == 0x3D || c == 0x2E
+    }
+
     static let privateJWKMembers: Set<String> = ["d", "p", "q", "dp", "dq", "qi", "k", "oth", "r", "t"]
     static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     static let base64 = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
@@ -492,26 +569,5 @@ public final class Redactor: @unchecked Sendable {
 
     static func nameCharacter(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-" || c == ".")
-    }
-}
-
-/// A set of 2^20 bits over a mixed 64-bit key: "certainly not" for almost every position of
-/// the output, so the dictionary is asked only where a secret may start.
-struct BitFilter {
-    private var words = [UInt64](repeating: 0, count: 1 << 14)
-
-    private static func slot(_ k: UInt64) -> (Int, UInt64) {
-        let h = (k &* 0x9E37_79B9_7F4A_7C15) >> 44
-        return (Int(h >> 6), 1 << (h & 63))
-    }
-
-    mutating func insert(_ k: UInt64) {
-        let (w, bit) = Self.slot(k)
-        words[w] |= bit
-    }
-
-    func contains(_ k: UInt64) -> Bool {
-        let (w, bit) = Self.slot(k)
-        return words[w] & bit != 0
     }
 }
