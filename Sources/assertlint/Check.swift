@@ -51,7 +51,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup var servers: ServerOptions
+
     func run() throws {
+        let extraProfiles = try servers.profiles()
+        let forcedServer = try servers.forced(among: ProfileSet.bundled.adding(extraProfiles))
         Output.shared.useGitHubFormat(format == .github)
         Output.shared.useJSONDocument(format == .json || format == .sarif)
         if let outputFile { try Output.shared.collect(into: outputFile) }
@@ -69,6 +73,8 @@ struct Check: ParsableCommand {
         var options = CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                    online: online, onlineContext: onlineContext)
         options.skipUnreadable = skipUnreadable
+        options.server = forcedServer
+        options.profiles = extraProfiles
         let report = CheckRunner(options).run()
         // Every credential the requests hold is known before anything is printed (the raw text
         // of each file was learnt as it was read).

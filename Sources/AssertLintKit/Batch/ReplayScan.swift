@@ -61,13 +61,13 @@ enum ReplayScan {
               !checked.diagnosis.findings.contains(where: { $0.ruleID == ruleID && $0.location.pointer == pointer }) else { return }
         let entry = Catalog.bundled[ruleID]
         let values = ["first": first.description, "jti": subject.assertion.decoded?.jti ?? ""]
-        let isOkta = subject.target?.profile.isOkta ?? true
-        let finding = Finding(ruleID: ruleID, severity: config.severity[ruleID] ?? entry?.severity ?? .error,
+        let severity = config.severity[ruleID] ?? entry?.severity ?? .error
+        let finding = Finding(ruleID: ruleID, severity: severity,
                               title: entry?.title ?? "The same jti is used in two requests",
                               message: message,
                               location: Location(pointer: pointer, position: engine.position(of: pointer, in: subject)),
                               fix: entry?.renderFix(values) ?? "Mint a new assertion with a fresh, unique jti for every request.",
-                              fixValues: values, okta: isOkta ? entry?.okta : nil)
+                              fixValues: values, answer: subject.profile.answer(for: ruleID, variant: nil, isError: severity == .error))
         checked.batchFindings.append(finding)
         checked.diagnosis = checked.diagnosis.adding([finding])
     }
@@ -76,6 +76,6 @@ enum ReplayScan {
 extension Diagnosis {
     /// The diagnosis with more findings, in the server's check order again.
     func adding(_ extra: [Finding]) -> Diagnosis {
-        Diagnosis(subject: subject, findings: Engine.inServerOrder(findings + extra), unjudged: unjudged)
+        Diagnosis(subject: subject, findings: Engine.inServerOrder(findings + extra, subject.profile), unjudged: unjudged)
     }
 }

@@ -107,7 +107,7 @@ public struct ServerAnswerReporter: Sendable {
         for e in entries {
             out.append("")
             out.append(style.severity(e.severity, e.id) + "  " + style.bold(e.title))
-            if let o = e.okta, let d = o.errorDescription {
+            if let o = e.primaryAnswer, let d = o.errorDescription {
                 out += Text.wrap("\(o.status.map(String.init) ?? "") \(o.error ?? "") \"\(d)\"".trimmingCharacters(in: .whitespaces),
                                  width: options.width, indent: "    ", first: "  ")
             }
@@ -154,7 +154,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
             answer = ServerAnswerInput(object: o, status: status)
         } else if !trimmed.contains("\n"), let description = exactDescription(trimmed, in: catalog) {
             answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
-        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.okta?.error == code }) {
+        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.answerErrors.contains(code) }) {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         }
         guard let answer else { return nil }
@@ -203,7 +203,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
             answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
         }
         if answer == nil {
-            let codes = Set(catalog.entries.compactMap { $0.okta?.error })
+            let codes = Set(catalog.entries.flatMap(\.answerErrors))
             let words = text.split { !($0.isLetter || $0 == "_") }.map(String.init)
             if let code = words.first(where: codes.contains) {
                 answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
@@ -220,7 +220,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
         let haystack = norm(text)
         // The longest one quoted, so a text that quotes a longer answer is not taken for a
         // shorter one it contains.
-        return catalog.entries.compactMap { $0.okta?.errorDescription }
+        return catalog.entries.flatMap(\.answerDescriptions)
             .map { ($0, norm($0)) }
             .filter { $0.1.count >= 12 && haystack.contains($0.1) }
             .max { $0.1.count < $1.1.count }?.0
@@ -243,7 +243,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
         func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
         let wanted = norm(line)
         guard wanted.count >= 12 else { return nil }
-        return catalog.entries.lazy.compactMap { $0.okta?.errorDescription }.first { norm($0) == wanted }
+        return catalog.entries.lazy.flatMap(\.answerDescriptions).first { norm($0) == wanted }
     }
 
     init(status: Int?, error: String?, errorDescription: String?) {
