@@ -198,7 +198,7 @@ import Testing
         let token = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjMSIsInN1YiI6ImMxIiwiYXVkIjoiaHR0cHM6Ly9sb2dpbi5hY21lLWlkLnRlc3QvdC9ibHVlL3Rva2VuIiwiZXhwIjoxNzQ4ODczNTAwfQ.c2ln"
         let unknown = try CLITests.run(["diagnose", "--server", "nosuch", token])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "--server: nosuch: no such server profile; known: \(ProfileSet.bundled.ids.joined(separator: ", "))\n")
+        #expect(unknown.stderr == "assertlint: --server: nosuch: no such server profile; known: \(ProfileSet.bundled.ids.joined(separator: ", "))\n")
         let run = try CLITests.run(["diagnose", "--profile-file", path, "--server", "acme", "--now", "2025-06-02T14:00:00Z",
                                     "--format", "json", token])
         #expect(run.status == 1, "\(run.stderr)")
@@ -208,9 +208,9 @@ import Testing
         let bad = try Self.write(Self.acme + "\nextra_key: 1\n", name: "bad.yaml")
         let refused = try CLITests.run(["diagnose", "--profile-file", bad, token])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "\(bad): unknown key `extra_key` (see docs/profiles.md)\n")
+        #expect(refused.stderr == "assertlint: \(bad): unknown key `extra_key` (see docs/profiles.md)\n")
         let check = try CLITests.run(["check", "--server", "nosuch", "Fixtures/rules/aud-mismatch"])
-        #expect(check.status == 2 && check.stderr.hasPrefix("--server: nosuch: no such server profile; known: "))
+        #expect(check.status == 2 && check.stderr.hasPrefix("assertlint: --server: nosuch: no such server profile; known: "))
     }
 
     @Test func configMapsHostsToProfilesAndAddsProfileFiles() throws {
