@@ -265,7 +265,7 @@ import Testing
     /// No rule, the engine or a reporter names Okta: server knowledge is in Profiles/.
     @Test func noSwiftOutsideTheProfilesNamesOkta() throws {
         let sources = GeneratedSourcesTests.root.appendingPathComponent("Sources/AssertLintKit")
-        for folder in ["Rules", "Rules/Support", "Engine"] {
+        for folder in ["Rules", "Rules/Support", "Engine", "Reporters"] {
             let dir = sources.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".swift") {
                 let code = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)

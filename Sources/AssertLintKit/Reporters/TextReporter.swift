@@ -321,7 +321,7 @@ public struct TextReporter: Sendable {
         case .absent:
             guard let r = s.request else { return [] }
             if case .raw(let text) = r.body, text.contains("client_assertion") {
-                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and Okta reads only form parameters)"]
+                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and \(s.profile.speaker) reads only form parameters)"]
             }
             return ["", style.bold("Client assertion") + ": none in the request"]
         case .malformed(let m):
