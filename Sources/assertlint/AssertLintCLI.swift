@@ -57,6 +57,7 @@ struct AssertLintCLI: ParsableCommand {
     static func oneLine(_ error: Error) -> String {
         if let e = error as? InputError { return e.description }
         if let e = error as? UsageError { return e.description }
+        if let e = error as? ProfileError { return e.description }
         let first = fullMessage(for: error).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "invalid arguments"
         let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first

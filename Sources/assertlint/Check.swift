@@ -56,7 +56,11 @@ struct Check: ParsableCommand {
         if !text.isEmpty { emit(text) }
     }
 
+    @OptionGroup var servers: ServerOptions
+
     func run() throws {
+        let extraProfiles = try servers.profiles()
+        let forcedServer = try servers.forced(among: ProfileSet.bundled.adding(extraProfiles))
         Output.shared.useGitHubFormat(format == .github)
         Output.shared.useJSONDocument(format == .json || format == .sarif)
         if let outputFile { try Output.shared.collect(into: outputFile) }
@@ -74,6 +78,8 @@ struct Check: ParsableCommand {
         var options = CheckOptions(paths: paths, configFile: config, failOn: failOn, repositoryRoot: repoRoot,
                                    online: online, onlineContext: onlineContext)
         options.skipUnreadable = skipUnreadable
+        options.server = forcedServer
+        options.profiles = extraProfiles
         let runner = CheckRunner(options)
         let environment = ProcessInfo.processInfo.environment
         let report: CheckReport

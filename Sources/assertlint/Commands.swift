@@ -49,7 +49,7 @@ struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Diagnose one token, curl command, HTTP request or fixture.",
         usage: "assertlint [diagnose] [<options>] [<input>]",
-        discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when Okta would reject the request, 2 on usage or input errors.")
+        discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when the server would reject the request, 2 on usage or input errors.")
 
     @Argument(help: "A file path, '-' for stdin, or a literal token or command. Omit to paste interactively.")
     var input: String?
@@ -63,7 +63,7 @@ struct Diagnose: ParsableCommand {
     @Option(help: ArgumentHelp("The app's token_endpoint_auth_method: client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt or none.", valueName: "method"))
     var authMethod: String?
 
-    @Option(help: ArgumentHelp("The app type: service, web, spa or native.", valueName: "type"))
+    @Option(help: ArgumentHelp("The app type: service, web, spa, native or api-service-integration (an OIN API service integration).", valueName: "type"))
     var appType: String?
 
     @Option(help: ArgumentHelp("The app's registered public keys: a JWKS or JWK JSON file, a PEM public key, or a PEM/DER certificate.", valueName: "file"))
@@ -85,6 +85,8 @@ struct Diagnose: ParsableCommand {
     var postmanEnvironment: String?
 
     @OptionGroup var output: OutputOptions
+
+    @OptionGroup var servers: ServerOptions
 
     @Flag(help: "Print signatures, secrets and credentials in full (they are hidden by default). Management API tokens from the environment are never printed.")
     var showSecrets = false
@@ -114,6 +116,9 @@ struct Diagnose: ParsableCommand {
         let overrides = try ContextOverrides.parse(
             now: now, clientID: clientId, authMethod: authMethod, appType: appType, jwksFile: jwks,
             secretEnv: secretEnv, seenJTIs: seenJti, endpoint: endpoint, privateKeyFile: privateKey, environment: environment)
+        let extraProfiles = try servers.profiles()
+        let profileSet = ProfileSet.bundled.adding(extraProfiles)
+        let selection = ProfileSelection(set: profileSet, forced: try servers.forced(among: profileSet).map { ($0, "--server \($0.id)") })
         let interactive = input == nil && isatty(0) == 1
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in
             let prompt = pastePrompt(online: online)
@@ -139,7 +144,8 @@ struct Diagnose: ParsableCommand {
             }
             throw error
         }
-        let subjects = read.map(overrides.apply)
+        var subjects = read.map(overrides.apply)
+        for i in subjects.indices { try selection.apply(to: &subjects[i]) }
         var judged = subjects
         var onlineFailures: [String] = []
         if online {
@@ -220,7 +226,7 @@ struct Explain: ParsableCommand {
         let text = query == ["-"] ? try readStandardInput(source: "-") : query.joined(separator: " ")
         Redactor.shared.learn(text: text)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw InputError("explain", "give a rule id or Okta's error text")
+            throw InputError("explain", "give a rule id or a server's error text")
         }
         let reporter = CatalogReporter(options: output.reportOptions())
         switch ExplainLookup.lookup(text, in: Catalog.bundled) {
@@ -231,7 +237,7 @@ struct Explain: ParsableCommand {
             }
         case .serverText(let entries):
             switch output.format {
-            case .text: Output.shared.out(reporter.matches(entries))
+            case .text: Output.shared.out(reporter.matches(entries, pasted: text))
             case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
             }
         case .errorCode(let code, let entries):

@@ -10,8 +10,11 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
     let index: Int
     let pointer: String?
     let subject: Subject
+    /// The profile the example is run under (`profiles:` of the example, else of its entry); nil:
+    /// the one its fixture or URL picks.
+    let profile: String?
 
-    var testDescription: String { "\(ruleID) \(triggers ? "trigger" : "pass") #\(index + 1)" }
+    var testDescription: String { "\(ruleID) \(triggers ? "trigger" : "pass") #\(index + 1)" + (profile.map { " under \($0)" } ?? "") }
 
     static let rulesDir = GeneratedSourcesTests.root.appendingPathComponent("Rules")
 
@@ -27,14 +30,26 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             guard let root = try Yams.compose(yaml: text)?.mapping, let id = root["id"]?.string else { continue }
             let examples = root["examples"]?.mapping
+            let entryProfiles = root["profiles"]?.sequence?.compactMap(\.string)
             for (kind, triggers) in [("trigger", true), ("pass", false)] {
                 for (i, ex) in (examples?[Node(stringLiteral: kind)]?.sequence ?? []).enumerated() {
                     guard let fixture = ex.mapping?["fixture"] else {
                         throw CatalogError(file: name, reason: "\(kind) example \(i + 1) has no fixture")
                     }
-                    let subject = try loader.load(node: fixture, path: "Rules/\(name)")
-                    out.append(CatalogExample(ruleID: id, triggers: triggers, index: i,
-                                              pointer: ex.mapping?["at"]?.string, subject: subject))
+                    let base = try loader.load(node: fixture, path: "Rules/\(name)")
+                    let profiles = ex.mapping?["profiles"]?.sequence?.compactMap(\.string) ?? entryProfiles ?? []
+                    // One fixture, several environments: the example runs under each profile it names.
+                    for profile in profiles.isEmpty ? [nil] : profiles.map(Optional.some) {
+                        var subject = base
+                        if let profile {
+                            guard let p = ProfileSet.bundled[profile] else {
+                                throw CatalogError(file: name, reason: "\(kind) example \(i + 1) names the unknown profile \(profile)")
+                            }
+                            try ProfileSelection(forced: (p, "the example's profiles:")).apply(to: &subject)
+                        }
+                        out.append(CatalogExample(ruleID: id, triggers: triggers, index: i,
+                                                  pointer: ex.mapping?["at"]?.string, subject: subject, profile: profile))
+                    }
                 }
             }
         }
@@ -73,6 +88,18 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
         #expect(Set(Catalog.bundled.ids) == Set(Registry.ids))
     }
 
+    /// An entry that names profiles is run under them; each must exist, and each named profile must
+    /// have a trigger and a pass example of the rule.
+    @Test func entryProfilesExistAndAreExercised() {
+        for e in Catalog.bundled.entries {
+            for p in e.profiles ?? [] {
+                #expect(ProfileSet.bundled[p] != nil, "\(e.id) names the unknown profile \(p)")
+                #expect(Self.examples.contains { $0.ruleID == e.id && $0.profile == p && $0.triggers }, "\(e.id) has no trigger example under \(p)")
+            }
+        }
+        #expect(Catalog.bundled["org-server-requires-private-key-jwt"]?.profiles == ["okta-org"])
+    }
+
     @Test func everyRuleHasTriggerAndPassExamples() {
         for id in Registry.ids {
             #expect(Self.examples.contains { $0.ruleID == id && $0.triggers }, "\(id) has no trigger example")
@@ -87,8 +114,8 @@ struct CatalogExample: CustomTestStringConvertible, Sendable {
         #expect(catalog.entries == Catalog.bundled.entries, "the compiled-in catalog differs from Rules/: run scripts/generate")
         for e in catalog.entries {
             #expect(!e.explanation.isEmpty && !e.fix.isEmpty && !e.title.isEmpty, "\(e.id) has an empty text")
-            if let okta = e.okta, okta.verbatim == false {
-                #expect(okta.note != nil, "\(e.id): a non-verbatim Okta answer must say what is uncertain in okta.note")
+            for (p, a) in e.serverAnswers where !a.verbatim {
+                #expect(a.note != nil, "\(e.id): a non-verbatim answer of \(p.id) must say what is uncertain in its note")
             }
         }
     }

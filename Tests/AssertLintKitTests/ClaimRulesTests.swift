@@ -80,8 +80,8 @@ import Testing
         #expect(f.message == "the client assertion is not a compact JWS: it has 2 segments separated by '.'; a compact JWS has exactly 3 (header.payload.signature)")
         #expect(f.location.pointer == "/client_assertion")
         #expect(f.fix?.hasPrefix("Copy the whole token") == true)
-        #expect(f.okta?.errorDescription == "The parsing of the client_assertion failed.")
-        #expect(f.okta?.verbatim == true)
+        #expect(f.answer?.errorDescription == "The parsing of the client_assertion failed.")
+        #expect(f.answer?.verbatim == true)
     }
 
     @Test func bareTokenThatIsNotAJWT() throws {
@@ -162,8 +162,8 @@ import Testing
         let f = try Self.only(try Self.diagnose(payload: ["iss": #""https://dev-123.okta.com""#]), "iss-mismatch")
         #expect(f.message == #"iss is "https://dev-123.okta.com"; it must be the client_id "0oa1" (the app's client_id)"#)
         #expect(f.fix?.hasPrefix(#"Set `iss` to "0oa1" and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id"#) == true)
-        #expect(f.okta?.errorDescription == "The issuer claim for client_assertion is not a valid client_id.")
-        #expect(f.okta?.verbatim == true)
+        #expect(f.answer?.errorDescription == "The issuer claim for client_assertion is not a valid client_id.")
+        #expect(f.answer?.verbatim == true)
     }
 
     @Test func missingAndEmptyCount() throws {
@@ -224,8 +224,8 @@ import Testing
         let f = try Self.only(try Self.diagnose(payload: ["exp": "\(Self.now + 3900)"]), "exp-too-far")
         #expect(f.message == "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z; Okta allows at most 60 min")
         #expect(f.fix == "Set `exp` at most 60 minutes after the request, preferably a few minutes, e.g. now + 5 minutes = 1748873100 (2025-06-02T14:05:00Z), and sign a new assertion.")
-        #expect(f.okta?.errorDescription == "The client_assertion token has an expiration too far into the future.")
-        #expect(f.okta?.verbatim == true)
+        #expect(f.answer?.errorDescription == "The client_assertion token has an expiration too far into the future.")
+        #expect(f.answer?.verbatim == true)
     }
 
     @Test func theCapBoundary() throws {
@@ -239,7 +239,7 @@ import Testing
         let at = try Self.only(try Self.diagnose(payload: ["exp": "\(Self.now + 3600)"]), "exp-near-cap")
         #expect(at.message == "exp 2025-06-02T15:00:00Z is 60 min after now 2025-06-02T14:00:00Z; Okta allows at most 60 min, and any clock difference at all makes Okta reject it")
         #expect(at.severity == .warning)
-        #expect(at.okta == nil)
+        #expect(at.answer == nil)
         let near = try Self.only(try Self.diagnose(payload: ["exp": "\(Self.now + 3480)"]), "exp-near-cap")
         #expect(near.message.hasSuffix("if the clock that set exp runs more than 2 min ahead of Okta's, Okta rejects it as too far in the future"))
     }
@@ -264,10 +264,15 @@ import Testing
         #expect(Self.ids(d) == [])
     }
 
-    @Test func bareTokenIsJudgedAgainstOktasCap() throws {
+    /// A bare token is judged by the generic profile (no cap) unless a profile is chosen for it.
+    @Test func bareTokenIsJudgedAgainstTheChosenProfilesCap() throws {
         let token = Self.compact(Self.payload(["exp": "\(Self.now + 7200)"]))
-        let subject = Subject(source: "-", request: nil, assertion: FixtureLoader.decode(token),
+        var subject = Subject(source: "-", request: nil, assertion: FixtureLoader.decode(token),
                               now: Date(timeIntervalSince1970: Double(Self.now)), clockIsReal: false)
+        #expect(subject.profile.id == "rfc7523")
+        #expect(!Engine().run(subject).ruleIDs.contains("exp-too-far"))
+        try ProfileSelection(forced: (try #require(ProfileSet.bundled["okta-org"]), "--server okta-org")).apply(to: &subject)
+        #expect(subject.profile.id == "okta-org" && subject.profileChoice?.reason == "--server okta-org")
         #expect(Engine().run(subject).ruleIDs.contains("exp-too-far"))
     }
 
@@ -349,7 +354,7 @@ import Testing
         let app = "{client_id: 0oa1, seen_jtis: [j-1]}"
         let f = try Self.only(try Self.diagnose(app: app), "jti-reused")
         #expect(f.message == #"jti "j-1" has already been used (it is among the jti values the server has seen); each jti is accepted once"#)
-        #expect(f.okta?.errorDescription == "The client_assertion token has already been used.")
+        #expect(f.answer?.errorDescription == "The client_assertion token has already been used.")
         #expect(Self.ids(try Self.diagnose(payload: ["jti": #""J-1""#], app: app)) == [])
     }
 
@@ -371,7 +376,7 @@ import Testing
         let d = try Self.diagnose(Self.fixture(header + "." + Base64URL.encode(Self.payload()) + ".++++////"))
         let f = try Self.only(d, "base64url-lenient")
         #expect(f.message == "the header segment ends with '=' padding; the signature segment uses '+' or '/' (the standard base64 alphabet, not base64url); a strict JOSE decoder rejects this")
-        #expect(f.okta == nil)
+        #expect(f.answer == nil)
     }
 
     // MARK: - Formatting

@@ -13,9 +13,14 @@ enum CodePaste {
         let subject: Subject
     }
 
-    static func judge(_ text: String) throws -> Judged {
+    /// `server` is `--server ID`: code that names no URL is judged by it rather than by the generic profile.
+    static func judge(_ text: String, server: String? = nil) throws -> Judged {
         let subjects = try InputReader.subjects(from: text, source: "snippet", loader: FixtureLoader(realNow: now))
-        let subject = try #require(subjects.first)
+        var subject = try #require(subjects.first)
+        if let server {
+            let profile = try ProfileSet.bundled.resolve(server).get()
+            try ProfileSelection(forced: (profile, "--server \(server)")).apply(to: &subject)
+        }
         let d = Engine(rules: Registry.forDiagnose).run(subject)
         return Judged(ids: d.ruleIDs.sorted(), notes: subject.notes,
                       unjudged: Dictionary(d.unjudged.map { ($0.ruleID, $0.needs) }, uniquingKeysWith: { a, _ in a }), subject: subject)

@@ -9,7 +9,7 @@ import Testing
         try t.write("a.yaml", BatchFixtures.fixture(jti: "a"))
         let report = BatchFixtures.run(t, [])
         #expect(report.errors.map(\.description) == [
-            "\(config): line 2: unknown key 'colour' (expected one of: include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online, extend)",
+            "\(config): line 2: unknown key 'colour' (expected one of: include, exclude, app, profile, servers, profiles, disable, severity, ignore, policy, fail_on, online, extend)",
         ])
         #expect(report.exitCode == 2)
     }
@@ -28,9 +28,9 @@ import Testing
         #expect(error("policy: {max_lifetime: 300, max_age: 5}\n") == "/r/.assertlint.yml: line 1: unknown key 'policy.max_age' (expected one of: max_lifetime, require_jti, allowed_algs, require_kid)")
         #expect(error("app: {client_id: x, secret: y}\n") == "/r/.assertlint.yml: line 1: unknown key 'app.secret' (expected one of: client_id, auth_method, type, jwks)")
         #expect(error("fail_on: sometimes\n") == "/r/.assertlint.yml: line 1: fail_on must be one of error, warning, info, never")
-        #expect(error("profile: keycloak\n") == "/r/.assertlint.yml: line 1: profile must be one of okta-org, okta-custom, rfc7523")
+        #expect(error("profile: nosuch\n") == "/r/.assertlint.yml: line 1: profile: nosuch: no such server profile; known: \(ProfileSet.bundled.ids.joined(separator: ", "))")
         #expect(error("ignore: [{path: x, rule: [aud-mismatch]}]\n") == "/r/.assertlint.yml: line 1: unknown key 'ignore.rule' (expected one of: path, rules)")
-        #expect(error("- a\n- b\n") == "/r/.assertlint.yml: the config must be a mapping of include, exclude, app, profile, disable, severity, ignore, policy, fail_on, online, extend")
+        #expect(error("- a\n- b\n") == "/r/.assertlint.yml: the config must be a mapping of include, exclude, app, profile, servers, profiles, disable, severity, ignore, policy, fail_on, online, extend")
         #expect(error("online: false\n") == nil)
     }
 
@@ -94,10 +94,10 @@ import Testing
 
     @Test func profileOverride() throws {
         var config = Configuration(directory: "/r")
-        config.profile = .genericRFC7523
+        config.profile = ProfileSet.bundled["rfc7523"]
         var subject = try FixtureLoader().load(text: BatchFixtures.fixture(jti: "p"), path: "/r/p.yaml")
         #expect(subject.target?.profile.id == "okta-org")
-        config.apply(to: &subject, file: "/r/p.yaml")
+        try config.apply(to: &subject, file: "/r/p.yaml")
         #expect(subject.target?.profile.id == "rfc7523")
         #expect(subject.target?.endpointURL == "https://dev-123.okta.com/oauth2/v1/token")
     }

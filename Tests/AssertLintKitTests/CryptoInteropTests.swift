@@ -105,7 +105,7 @@ import Testing
         #expect(finding.message == "the RS256 signature does not verify with the registered key 'test-rsa-2048' (RSA 2048-bit); it verifies with the registered key 'test-rsa-2048-other'")
         #expect(finding.fix == "Set the header's kid to \"test-rsa-2048-other\".")
         #expect(finding.isServerAnswer)
-        #expect(finding.okta?.errorDescription == "The client_assertion signature is invalid.")
+        #expect(finding.answer?.errorDescription == "The client_assertion signature is invalid.")
     }
 
     @Test func derEncodedES256IsDetected() throws {

@@ -23,7 +23,7 @@ import Testing
         #expect(f.message == "kid \"prod-2024\" names none of the app's registered keys: 'test-rsa-2048', 'test-rsa-2048-other'; the signature verifies with the registered key 'test-rsa-2048'; the private key client.pem (RFC 7638 thumbprint DvQgcgJf9wcKWLj6CfD6v1K4GIiQ1j0pH2EYZq9-X7Q) is the registered key 'test-rsa-2048'")
         #expect(f.fix == "Make the header's `kid` name a registered key: set it to \"test-rsa-2048\", and sign again.")
         #expect(f.location.pointer == "/client_assertion/header/kid")
-        #expect(f.okta?.errorDescription == "The client_assertion JWT kid is invalid.")
+        #expect(f.answer?.errorDescription == "The client_assertion JWT kid is invalid.")
     }
 
     @Test func unregisteredPrivateKeyIsNamedByThumbprint() throws {

@@ -526,7 +526,7 @@ enum FirstContact {
         let coded = try FirstContact.run(["explain", "--format", "json", body])
         let near = try #require(try JSONParser.parse(coded.stdout).arrayValue).compactMap { $0.objectValue?["id"]?.stringValue }
         #expect((3...5).contains(near.count) && near.contains("aud-mismatch"), "\(near)")
-        let all = Catalog.bundled.entries.filter { $0.okta?.error == "invalid_client" }.count
+        let all = Catalog.bundled.entries.filter { $0.answerErrors.contains("invalid_client") }.count
         #expect(near.count < all)
 
         let text = try FirstContact.run(["explain", "the assertion signature could not be verified"])

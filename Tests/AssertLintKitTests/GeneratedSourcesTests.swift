@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AssertLintKit
 
-/// The catalog and the registry are compiled into the binary from generated Swift files. These
+/// The catalog, the server profiles and the registry are compiled into the binary from generated Swift files. These
 /// tests fail when a generated file is stale; `scripts/generate` (UPDATE_GENERATED=1) rewrites them.
 @Suite struct GeneratedSourcesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -35,23 +35,8 @@ import Testing
             out += "            id: \(lit(e.id)),\n"
             out += "            title: \(lit(e.title)),\n"
             out += "            severity: .\(e.severity.rawValue),\n"
-            if let o = e.okta {
-                out += "            okta: OktaAnswer(status: \(o.status.map(String.init) ?? "nil"), error: \(opt(o.error)), "
-                out += "errorDescription: \(opt(o.errorDescription)), verbatim: \(o.verbatim), precedence: \(o.precedence), "
-                out += "apiErrorShape: \(o.apiErrorShape.map { String($0) } ?? "nil"), note: \(opt(o.note))"
-                if let source = o.source { out += ", source: \(lit(source))" }
-                if let variants = o.variants, !variants.isEmpty {
-                    out += ", variants: [\n"
-                    for (name, v) in variants.sorted(by: { $0.key < $1.key }) {
-                        out += "                \(lit(name)): OktaAnswerVariant(when: \(opt(v.when)), status: \(v.status.map(String.init) ?? "nil"), "
-                        out += "error: \(opt(v.error)), errorDescription: \(opt(v.errorDescription)), verbatim: \(v.verbatim), "
-                        out += "source: \(opt(v.source)), note: \(opt(v.note))),\n"
-                    }
-                    out += "            ]"
-                }
-                out += "),\n"
-            } else {
-                out += "            okta: nil,\n"
+            if let profiles = e.profiles {
+                out += "            profiles: [\(profiles.map(lit).joined(separator: ", "))],\n"
             }
             out += "            explanation: \(lit(e.explanation)),\n"
             out += "            fix: \(lit(e.fix)),\n"
@@ -105,10 +90,13 @@ import Testing
         let begin = "<!-- rules:begin -->\n", end = "<!-- rules:end -->"
         guard let b = text.range(of: begin), let e = text.range(of: end), b.upperBound <= e.lowerBound else { return text }
         let catalog = try Catalog.parse(try catalogSources())
+        let profiles = try ProfileLoader.profiles(try profileSources())
+        let okta = profiles.first { $0.id == "okta-custom" }
+        let org = profiles.first { $0.id == "okta-org" }
         var table = "| rule | severity | Okta answer | what it checks |\n| --- | --- | --- | --- |\n"
         for entry in catalog.entries {
             var answer = "-"
-            if let okta = entry.okta {
+            if let okta = okta?.answers?[entry.id] ?? org?.answers?[entry.id] {
                 answer = [okta.status.map(String.init), okta.error].compactMap { $0 }.joined(separator: " ")
                 if let d = okta.errorDescription { answer += ": " + d + (okta.verbatim ? "" : " (assertlint's wording)") }
             }
@@ -116,6 +104,37 @@ import Testing
             table += "| `\(entry.id)` | \(entry.severity.rawValue) | \(cell(answer)) | \(cell(entry.title)) |\n"
         }
         return String(text[..<b.upperBound]) + table + String(text[e.lowerBound...])
+    }
+
+    /// Profiles/*.yaml as the loader reads them; each file is named after its id.
+    static func profileSources() throws -> [ProfileLoader.Source] {
+        let dir = root.appendingPathComponent("Profiles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        return try names.map { name in
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let source = try ProfileLoader.source(text, file: "Profiles/\(name)")
+            guard source.id.map({ "\($0).yaml" }) == name else {
+                throw ProfileError("Profiles/\(name)", "the id does not match the file name")
+            }
+            return source
+        }
+    }
+
+    /// The bundled profiles as Swift values (memberwise initialisers, written by `SwiftLiteral`).
+    static func profilesSource() throws -> String {
+        let profiles = try ProfileLoader.profiles(try profileSources()).sorted { $0.id < $1.id }
+        var out = "// Generated from Profiles/*.yaml by `scripts/generate`. Do not edit.\n"
+        out += "// swiftlint:disable all\n"
+        out += "enum BundledProfiles {\n    static let all: [ServerProfile] = [\n"
+        for p in profiles {
+            out += "        " + SwiftLiteral.expression(p, indent: 2) + ",\n"
+        }
+        out += "    ]\n}\n"
+        return out
+    }
+
+    @Test func bundledProfilesAreCurrent() throws {
+        try Self.check("Sources/AssertLintKit/Profiles/BundledProfiles+Generated.swift", try Self.profilesSource())
     }
 
     static func catalogSources() throws -> [(name: String, yaml: String)] {

@@ -121,7 +121,7 @@ import Testing
             let doc = try #require(try JSONParser.parse(run.stdout).objectValue)
             #expect(doc.keys.first == "version")
             #expect(doc["version"] == .number(String(JSONReporter.formatVersion)))
-            #expect(JSONReporter.formatVersion == 2)
+            #expect(JSONReporter.formatVersion == 3)
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import AssertLintKit
 
-/// The catalog's Okta answers against Okta's own error catalog (okta-developer-docs
-/// `oauth2-error-codes.json`, the entries Rules/ cites vendored in Data/ with their commit).
+/// The Okta profiles' answers (Profiles/okta-custom.yaml, okta-org.yaml) against Okta's own error
+/// catalog (okta-developer-docs `oauth2-error-codes.json`, the entries cited vendored in Data/ with their commit).
 @Suite struct OktaAnswersTests {
     struct OktaEntry: Decodable {
         let statusCode: Int
@@ -24,14 +24,18 @@ import Testing
 
     /// Every answer of every rule, its variants included, with a name for messages.
     static func answers() throws -> [(name: String, status: Int?, error: String?, text: String?, verbatim: Bool, source: String?, note: String?)] {
-        let catalog = try Catalog.parse(try GeneratedSourcesTests.catalogSources())
+        let profiles = try ProfileLoader.profiles(try GeneratedSourcesTests.profileSources()).filter { $0.id.hasPrefix("okta-") }
         var out: [(String, Int?, String?, String?, Bool, String?, String?)] = []
-        for e in catalog.entries {
-            guard let o = e.okta else { continue }
-            out.append((e.id, o.status, o.error, o.errorDescription, o.verbatim, o.source, o.note))
-            for (name, _) in (o.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guard let v = o.variant(name) else { continue }
-                out.append(("\(e.id) variant \(name)", v.status, v.error, v.errorDescription, v.verbatim, v.source, v.note))
+        var seen: Set<String> = []
+        // okta-org extends okta-custom: an answer it inherits unchanged is counted once.
+        for p in profiles.sorted(by: { $0.id < $1.id }) {
+            for (id, o) in (p.answers ?? [:]).sorted(by: { $0.key < $1.key }) where id != "default" {
+                guard seen.insert("\(id) \(o.body) \(o.source ?? "") \(o.variants?.count ?? 0)").inserted else { continue }
+                out.append((id, o.status, o.error, o.errorDescription, o.verbatim, o.source, o.note))
+                for variant in o.variants ?? [] {
+                    let v = o.applying(variant)
+                    out.append(("\(id) variant \(variant.name ?? "?")", v.status, v.error, v.errorDescription, v.verbatim, v.source, v.note))
+                }
             }
         }
         return out
@@ -56,13 +60,14 @@ import Testing
             #expect(entry.errorDescription == text && entry.statusCode == a.status && entry.errorCode == a.error,
                     "\(a.name): \(code) is \(entry.statusCode) \(entry.errorCode) \"\(entry.errorDescription)\"")
         }
-        // 31 of the 36 rule answers and 8 of the 9 variants hold a catalog text.
-        #expect(verbatim == 39)
+        // 31 of the 36 rule answers and 9 of the 10 variants hold a catalog text.
+        #expect(verbatim == 40)
     }
 
     @Test func answersOutsideOktasCatalogSaySo() throws {
         for a in try Self.answers() where !a.verbatim {
-            #expect(a.source == nil, "\(a.name): a source on a text that is not Okta's")
+            // A source, if any, is where the text was seen, never an entry of Okta's catalog.
+            #expect(a.source.map { !$0.hasPrefix("oauth2-error-codes.json#") } ?? true, "\(a.name): a catalog source on a text that is not Okta's")
             let note = try #require(a.note, "\(a.name): not verbatim and no note")
             #expect(note.contains("catalog"), "\(a.name): the note does not say how the text relates to Okta's catalog")
             if let text = a.text {
@@ -74,23 +79,23 @@ import Testing
 
     /// The three client-authentication answers that differ only by what the request shows.
     @Test func noCredentialAnswersFollowWhetherTheClientIsNamed() throws {
-        let catalog = Catalog.bundled
+        let okta = try #require(ProfileSet.bundled["okta-custom"]?.answers)
         let generic = "Client authentication failed. Either the client or the client credentials are invalid."
         let none = "No client credentials found."
-        #expect(catalog["assertion-missing"]?.okta?.errorDescription == generic)
-        #expect(catalog["assertion-missing"]?.okta?.variant("client-not-named")?.errorDescription == none)
-        #expect(catalog["no-credentials"]?.okta?.errorDescription == none)
-        #expect(catalog["no-credentials"]?.okta?.variant("client-named")?.errorDescription == generic)
-        #expect(catalog["auth-method-mismatch"]?.okta?.source == "oauth2-error-codes.json#invalid_token_endpoint_auth_method")
-        #expect(catalog["assertion-type-invalid"]?.okta?.status == 400)
-        #expect(catalog["assertion-type-invalid"]?.okta?.error == "invalid_request")
+        #expect(okta["assertion-missing"]?.errorDescription == generic)
+        #expect(okta["assertion-missing"]?.variant("client-not-named")?.errorDescription == none)
+        #expect(okta["no-credentials"]?.errorDescription == none)
+        #expect(okta["no-credentials"]?.variant("client-named")?.errorDescription == generic)
+        #expect(okta["auth-method-mismatch"]?.source == "oauth2-error-codes.json#invalid_token_endpoint_auth_method")
+        #expect(okta["assertion-type-invalid"]?.status == 400)
+        #expect(okta["assertion-type-invalid"]?.error == "invalid_request")
     }
 
-    static func answer(_ fixture: String, _ ruleID: String) throws -> OktaAnswer? {
+    static func answer(_ fixture: String, _ ruleID: String) throws -> ServerAnswer? {
         let subject = try FixtureLoader(realNow: Date(timeIntervalSince1970: 1_748_872_800)).load(text: fixture, path: "inline.yaml")
         let d = Engine().run(subject)
         let f = try #require(d.findings.first { $0.ruleID == ruleID }, "\(ruleID) not found in \(d.findings.map(\.ruleID))")
-        return f.okta
+        return f.answer
     }
 
     @Test func introspectWithClientIDOnlyGetsTheWrongMethodAnswer() throws {
@@ -137,7 +142,8 @@ import Testing
     @Test func explainCitesTheCatalogEntry() throws {
         let entry = try #require(Catalog.bundled["assertion-missing"])
         let text = CatalogReporter(options: ReportOptions(width: 200)).explain(entry)
-        #expect(text.contains("Source: Okta's error catalog, oauth2-error-codes.json#invalid_token_endpoint_auth_method"))
+        #expect(text.contains("Source: oauth2-error-codes.json#invalid_token_endpoint_auth_method"))
+        #expect(text.contains("Okta custom authorization server and Okta Org authorization server answer:"))
         #expect(text.contains("When nothing in the request names the client (no client_id, no Basic header) (client-not-named): HTTP 401"))
         #expect(text.contains(#""error_description":"No client credentials found.""#))
     }

@@ -51,8 +51,8 @@ import Testing
     }
 
     @Test func eachKindOfDifferenceIsNamed() {
-        let predicted = OktaAnswer(status: 401, error: "invalid_client", errorDescription: "The client_assertion token is expired.",
-                                   verbatim: false, precedence: 51)
+        let predicted = ServerAnswer(status: 401, error: "invalid_client", errorDescription: "The client_assertion token is expired.",
+                                     verbatim: false)
         let verdict = ProbeResult.compare(prediction: predicted, status: 400, error: "invalid_request", description: "Other text.")
         #expect(verdict == .disagree([.status(predicted: 401, actual: 400),
                                       .error(predicted: "invalid_client", actual: "invalid_request"),

@@ -21,17 +21,21 @@ enum SampleDiagnosis {
 
     static let catalog = Catalog(entries: [
         CatalogEntry(id: "multiple-credentials", title: "more than one client credential in the request", severity: .error,
-                     okta: OktaAnswer(status: 401, error: "invalid_request",
-                                      errorDescription: "Cannot supply multiple client credentials.", verbatim: true, precedence: 20),
                      explanation: "Okta accepts exactly one way of authenticating.\n\nSend only the assertion.",
                      fix: "Remove {remove}.", references: []),
         CatalogEntry(id: "sub-mismatch", title: "sub is not the client_id", severity: .error,
-                     okta: OktaAnswer(status: 401, error: "invalid_client", errorDescription: "The sub claim is wrong.",
-                                      verbatim: false, precedence: 32, note: "Okta's text is not known."),
                      explanation: "Okta requires sub to equal the client_id.", fix: "Set `sub` to \"{client_id}\".", references: []),
-        CatalogEntry(id: "jti-missing", title: "no jti: the assertion can be replayed", severity: .warning, okta: nil,
+        CatalogEntry(id: "jti-missing", title: "no jti: the assertion can be replayed", severity: .warning,
                      explanation: "Without jti Okta cannot detect replays.", fix: "Add a unique `jti`.", references: []),
     ])
+
+    /// What the sample's server answers (a profile's `answers`, as the engine hands them to findings).
+    static let answers: [String: ServerAnswer] = [
+        "multiple-credentials": ServerAnswer(status: 401, error: "invalid_request", errorDescription: "Cannot supply multiple client credentials.",
+                                             verbatim: true, profile: "okta-custom", speaker: "Okta"),
+        "sub-mismatch": ServerAnswer(status: 401, error: "invalid_client", errorDescription: "The sub claim is wrong.", verbatim: false,
+                                     note: "Okta's text is not known.", profile: "okta-custom", speaker: "Okta"),
+    ]
 
     static func subject() throws -> Subject {
         let loader = FixtureLoader(environment: [:], realNow: Date(timeIntervalSince1970: 0))
@@ -45,7 +49,7 @@ enum SampleDiagnosis {
             let entry = catalog[id]
             return Finding(ruleID: id, severity: entry?.severity ?? .error, title: entry?.title ?? id, message: message,
                            location: Location(pointer: pointer, position: line.map { SourcePosition(line: $0) }),
-                           fix: fix, fixValues: [:], okta: entry?.okta, isServerAnswer: server)
+                           fix: fix, fixValues: [:], answer: answers[id], isServerAnswer: server)
         }
         return Diagnosis(subject: s, findings: [
             finding("multiple-credentials", Location.form("client_secret"),
@@ -102,19 +106,21 @@ enum SampleDiagnosis {
         let results = try #require(root["results"]?.arrayValue)
         #expect(results.count == 1)
         let result = try #require(results[0].objectValue)
-        #expect(result.keys == ["source", "entry", "findings", "notes", "not_checked", "server_answer", "reported_answer"])
+        #expect(result.keys == ["source", "entry", "server", "findings", "notes", "not_checked", "server_answer", "reported_answer"])
+        #expect(result["server"]?.objectValue?["id"] == .string("okta-custom"))
         #expect(result["source"] == .string("sample.yaml"))
         #expect(result["entry"] == .null)
         let findings = try #require(result["findings"]?.arrayValue)
         #expect(findings.count == 3)
         let first = try #require(findings[0].objectValue)
-        #expect(first.keys == ["rule", "severity", "title", "message", "fix", "okta", "server_answer", "location"])
+        #expect(first.keys == ["rule", "severity", "title", "message", "fix", "answer", "server_answer", "location"])
         #expect(first["rule"] == .string("multiple-credentials"))
         #expect(first["severity"] == .string("error"))
         #expect(first["server_answer"] == .bool(true))
         #expect(first["fix"] == .string("Remove the Authorization header and client_secret."))
-        let okta = try #require(first["okta"]?.objectValue)
-        #expect(okta.keys == ["status", "error", "error_description", "verbatim", "source"])
+        let okta = try #require(first["answer"]?.objectValue)
+        #expect(okta.keys == ["server", "status", "error", "error_description", "verbatim", "source"])
+        #expect(okta["server"] == .string("okta-custom"))
         #expect(okta["source"] == .null)
         #expect(okta["status"] == .number("401") && okta["error"] == .string("invalid_request") && okta["verbatim"] == .bool(true))
         let location = try #require(first["location"]?.objectValue)
@@ -123,8 +129,8 @@ enum SampleDiagnosis {
                     && location["column"] == .null)
         let second = try #require(findings[1].objectValue)
         #expect(second["server_answer"] == .bool(false))
-        #expect(second["okta"]?.objectValue?["verbatim"] == .bool(false))
-        #expect(findings[2].objectValue?["okta"] == .null)
+        #expect(second["answer"]?.objectValue?["verbatim"] == .bool(false))
+        #expect(findings[2].objectValue?["answer"] == .null)
         let notChecked = try #require(result["not_checked"]?.arrayValue)
         #expect(notChecked.map { $0.objectValue?["rule"] } == [.string("kid-unknown"), .string("signature-invalid"), .string("jti-reused")])
         #expect(notChecked.first?.objectValue?["needs"] == .string("--jwks FILE or app.jwks"))
@@ -347,10 +353,10 @@ enum SampleDiagnosis {
         let o = try ContextOverrides.parse(endpoint: "https://dev-1.okta.com/oauth2/aus1/v1/token")
         let bare = Subject(source: "<argument>", request: nil, assertion: .absent)
         let target = try #require(o.apply(to: bare).target)
-        #expect(target.profile == .oktaCustom && target.authServerID == "aus1" && target.endpoint == .token)
+        #expect(target.profile.id == "okta-custom" && target.authServerID == "aus1" && target.endpoint == .token)
         let withRequest = Subject(source: "x", request: TokenRequest(url: "https://dev-1.okta.com/oauth2/v1/token"), assertion: .absent)
         let applied = o.apply(to: withRequest)
-        #expect(applied.target?.profile == .oktaOrg)
+        #expect(applied.target?.profile.id == "okta-org")
         #expect(applied.notes == ["--endpoint was ignored: the request is sent to https://dev-1.okta.com/oauth2/v1/token"])
     }
 
@@ -361,7 +367,7 @@ enum SampleDiagnosis {
     @Test(arguments: [
         (["now": "yesterday"], "--now: 'yesterday' is not an ISO 8601 time (2025-06-02T14:00:00Z) or epoch seconds"),
         (["auth": "jwt"], "--auth-method: 'jwt' is not one of client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none"),
-        (["type": "daemon"], "--app-type: 'daemon' is not one of service, web, spa, native"),
+        (["type": "daemon"], "--app-type: 'daemon' is not one of service, web, spa, native, api-service-integration"),
         (["secret": "NOPE"], "--secret-env: the environment variable NOPE is not set"),
         (["endpoint": "/oauth2/v1/token"], "--endpoint: '/oauth2/v1/token' is not an absolute http(s) URL"),
         (["jwks": "missing.json"], "--jwks: missing.json: no such file"),
@@ -427,7 +433,9 @@ enum SampleDiagnosis {
         #expect(ExplainLookup.lookup("Cannot supply multiple client credentials.", in: Self.catalog) == .serverText(one))
         #expect(ExplainLookup.lookup(#"{"error":"invalid_request","error_description":"Cannot supply multiple client credentials."}"#,
                                      in: Self.catalog) == .serverText(one))
-        #expect(ExplainLookup.lookup("invalid_client", in: Self.catalog) == .errorCode("invalid_client", [sub]))
+        // jti-missing is an invalid_client error where jti is required (Keycloak, Auth0), sub-mismatch everywhere.
+        let jti = try #require(Self.catalog["jti-missing"])
+        #expect(ExplainLookup.lookup("invalid_client", in: Self.catalog) == .errorCode("invalid_client", [jti, sub]))
     }
 
     @Test func unknownIDsAndText() {

@@ -57,7 +57,7 @@ import Testing
         #expect(d.ruleIDs == ["aud-mismatch"])
         let f = try #require(d.findings.first)
         #expect(f.isServerAnswer)
-        #expect(f.okta?.errorDescription == "The audience claim for client_assertion must be the endpoint invoked for the request.")
+        #expect(f.answer?.errorDescription == "The audience claim for client_assertion must be the endpoint invoked for the request.")
         #expect(f.fix?.contains("\"https://dev-123.okta.com/oauth2/v1/token\"") == true, "\(f.fix ?? "")")
     }
 
@@ -66,10 +66,10 @@ import Testing
         #expect(d.ruleIDs == ["assertion-missing", "assertion-type-missing"])
         let answer = try #require(d.serverAnswer)
         #expect(answer.ruleID == "assertion-missing")
-        #expect(answer.okta?.status == 401)
-        #expect(answer.okta?.error == "invalid_client")
+        #expect(answer.answer?.status == 401)
+        #expect(answer.answer?.error == "invalid_client")
         // Okta's answer in the forum report, filed under invalid_token_endpoint_auth_method in its catalog.
-        #expect(answer.okta?.errorDescription == "Client authentication failed. Either the client or the client credentials are invalid.")
+        #expect(answer.answer?.errorDescription == "Client authentication failed. Either the client or the client credentials are invalid.")
 
         let missing = try #require(d.findings.first { $0.ruleID == "assertion-missing" })
         #expect(missing.fix == "Sign a fresh client assertion with `aud` set to \"https://dev-123.okta.com/oauth2/v1/introspect\" (iss and sub = the client id, a short exp, a new jti) and send it as `client_assertion`, together with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.")
@@ -91,7 +91,7 @@ import Testing
         let f = try #require(d.serverAnswer)
         #expect(f.ruleID == "org-server-requires-private-key-jwt")
         #expect(f.location.pointer == "/request/form/client_secret")
-        #expect(f.okta?.errorDescription == "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.")
+        #expect(f.answer?.errorDescription == "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.")
         #expect(f.fix == "Set the app's Client authentication to \"Public key / Private key\" (Admin Console, the app's General tab) and register your public key; then send a signed assertion (iss = sub = the client id, aud = \"https://dev-123.okta.com/oauth2/v1/token\") as `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` instead of the secret. To keep the secret, request tokens for your own API from https://dev-123.okta.com/oauth2/default/v1/token (no okta.* scopes there).")
         #expect(Catalog.bundled["org-server-requires-private-key-jwt"]?.explanation.contains("(OIN) API service") == true)
     }
@@ -142,8 +142,8 @@ import Testing
         let f = d.findings[0]
         #expect(f.location.pointer == "/request/headers/Content-Type")
         #expect(f.fix == "Send the parameters form-encoded with the header `Content-Type: application/x-www-form-urlencoded`: grant_type=client_credentials&scope=okta.users.read%20okta.apps.read&client_secret=<client_secret>")
-        #expect(f.okta?.apiErrorShape == true)
-        #expect(f.okta?.body == #"{"errorCode":"E0000021","errorSummary":"Bad request. Accept and/or Content-Type headers likely do not match supported values."}"#)
+        #expect(f.answer?.apiErrorShape == true)
+        #expect(f.answer?.body == #"{"errorCode":"E0000021","errorSummary":"Bad request. Accept and/or Content-Type headers likely do not match supported values."}"#)
     }
 
     @Test func multipartBodyIsReported() throws {
@@ -203,7 +203,7 @@ import Testing
         #expect(d.ruleIDs == ["multiple-credentials"])
         let f = d.findings[0]
         #expect(f.isServerAnswer)
-        #expect(f.okta?.status == 401 && f.okta?.error == "invalid_request")
+        #expect(f.answer?.status == 401 && f.answer?.error == "invalid_request")
         #expect(f.message == "The request carries 2 client credentials: an Authorization header and `client_secret` in the body (the Basic header and the body carry the same secret; sending it twice is still two credentials)")
         #expect(f.fix == "Send exactly one credential: the app is registered for client_secret_basic, so keep the Authorization header and remove `client_secret` from the body.")
     }
@@ -287,9 +287,9 @@ import Testing
     @Test func rsaAssertionForSecretAppNamesTheJWKSetAnswer() throws {
         let d = try Self.diagnose(Self.assertionRequest(url: "\(Self.custom)/token", app: "{client_id: 0oa1, auth_method: client_secret_basic}"))
         #expect(d.ruleIDs == ["auth-method-mismatch"])
-        #expect(d.findings[0].okta?.errorDescription == "The client does not have a JWKSet configured, but the client_assertion requires one.")
-        #expect(d.findings[0].okta?.verbatim == true)
-        #expect(d.findings[0].okta?.status == 401)
+        #expect(d.findings[0].answer?.errorDescription == "The client does not have a JWKSet configured, but the client_assertion requires one.")
+        #expect(d.findings[0].answer?.verbatim == true)
+        #expect(d.findings[0].answer?.status == 401)
         #expect(d.findings[0].fix?.contains("\"Public key / Private key\"") == true)
     }
 
@@ -347,7 +347,7 @@ import Testing
         #expect(d.ruleIDs == ["client-id-missing"])
         #expect(d.findings[0].message == "Nothing in the request names the client: there is no `client_id` parameter, no Basic user, and the assertion's `iss` is \"\" and `sub` is missing")
         #expect(d.findings[0].fix == "Set `iss` and `sub` in the assertion to the client id (\"0oa1\") and sign it again; sending `client_id=0oa1` in the body as well is allowed.")
-        #expect(d.findings[0].okta?.status == 400)
+        #expect(d.findings[0].answer?.status == 400)
     }
 
     @Test func clientIDParameterAgainstAppAndAssertion() throws {
@@ -384,8 +384,8 @@ import Testing
         let d = try Self.diagnose(Self.assertionRequest(url: "\(Self.custom)/token", form: "grant_type: client_credentials\nscope: okta.users.read api.read"))
         #expect(d.ruleIDs == ["scope-invalid-for-server"])
         #expect(d.findings[0].message == "A custom authorization server cannot mint Okta API scopes, and the request asks for `okta.users.read`")
-        #expect(d.findings[0].okta?.errorDescription == "One or more scopes are not configured for the authorization server resource.")
-        #expect(d.findings[0].okta?.error == "invalid_scope" && d.findings[0].okta?.status == 400)
+        #expect(d.findings[0].answer?.errorDescription == "One or more scopes are not configured for the authorization server resource.")
+        #expect(d.findings[0].answer?.error == "invalid_scope" && d.findings[0].answer?.status == 400)
         #expect(d.findings[0].fix == "Request scopes this server can grant: request Okta API scopes from the Org authorization server at https://dev-123.okta.com/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here.")
     }
 

@@ -148,8 +148,8 @@ import Testing
             #expect(out.status == 0, "output the schema rejects:\n\(out.stdout)\(out.stderr)")
         }
         // A `version` member is part of the format: an integer.
-        #expect(documents.allSatisfy { $0.hasPrefix("{\n  \"version\": 2,\n") })
-        let wrong = documents[0].replacingOccurrences(of: "{\n  \"version\": 2,", with: "{\n  \"version\": \"2\",")
+        #expect(documents.allSatisfy { $0.hasPrefix("{\n  \"version\": 3,\n") })
+        let wrong = documents[0].replacingOccurrences(of: "{\n  \"version\": 3,", with: "{\n  \"version\": \"3\",")
         #expect(wrong != documents[0])
         #expect(try Self.validate("output", ["-"], stdin: wrong).status == 1)
     }

@@ -149,7 +149,11 @@ import Testing
         for e in refining {
             let general = try #require(e.refines.flatMap { Catalog.bundled[$0] }, "\(e.id) refines an unknown rule")
             #expect(general.id != e.id)
-            #expect(general.okta?.errorDescription == e.okta?.errorDescription, "one cause, one answer")
+            // One cause, one answer: every server that answers the special case answers the general rule alike.
+            for (p, a) in e.serverAnswers {
+                let g = general.serverAnswers.first { $0.profile.id == p.id }?.answer
+                #expect(g?.errorDescription == a.errorDescription && g?.error == a.error, "\(p.id): \(e.id) and \(general.id) answer differently")
+            }
             #expect(CatalogReporter().explain(e).contains("A special case of `\(general.id)`"))
         }
     }
@@ -192,11 +196,11 @@ import Testing
 
     @Test func refinesGroupsOnlyAtTheSamePlace() {
         let catalog = Catalog(entries: [
-            CatalogEntry(id: "general", title: "g", severity: .error, okta: nil, explanation: "", fix: "", references: []),
-            CatalogEntry(id: "special", title: "s", severity: .error, okta: nil, explanation: "", fix: "", references: [], refines: "general"),
+            CatalogEntry(id: "general", title: "g", severity: .error, explanation: "", fix: "", references: []),
+            CatalogEntry(id: "special", title: "s", severity: .error, explanation: "", fix: "", references: [], refines: "general"),
         ])
         func finding(_ id: String, _ pointer: String) -> Finding {
-            Finding(ruleID: id, severity: .error, title: id, message: id, location: Location(pointer: pointer), fix: nil, fixValues: [:], okta: nil)
+            Finding(ruleID: id, severity: .error, title: id, message: id, location: Location(pointer: pointer), fix: nil, fixValues: [:], answer: nil)
         }
         let subject = Subject(source: "x", request: nil, assertion: .absent)
         let d = Diagnosis(subject: subject, findings: [finding("special", "/a"), finding("general", "/a"), finding("general", "/b"),
@@ -221,7 +225,7 @@ import Testing
     @Test func aChangeToTheAssertionClaimsNothingAboutItsTimesOrSignature() {
         func finding(_ id: String, _ pointer: String, answer: Bool = false) -> Finding {
             Finding(ruleID: id, severity: .error, title: id, message: id, location: Location(pointer: pointer), fix: "Set it.",
-                    fixValues: [:], okta: OktaAnswer(status: 401, error: "invalid_client", verbatim: true, precedence: 1), isServerAnswer: answer)
+                    fixValues: [:], answer: ServerAnswer(status: 401, error: "invalid_client", verbatim: true), isServerAnswer: answer)
         }
         let d = Diagnosis(subject: Subject(source: "x", request: nil, assertion: .absent), findings: [
             finding("aud-mismatch", Location.claim("aud"), answer: true), finding("exp-expired", Location.claim("exp")),

@@ -31,6 +31,10 @@ public struct CheckOptions: Sendable {
     /// `--skip-unreadable`: an unreadable directory, a file name that is not UTF-8 or a path over
     /// PATH_MAX is still named on stderr but does not make the run exit 2.
     public var skipUnreadable = false
+    /// `--server ID`: the profile every input is judged with, whatever it or its config says.
+    public var server: ServerProfile?
+    /// `--profile-file FILE`: profiles known beside the bundled ones (and any a config adds).
+    public var profiles: [ServerProfile] = []
 
     public init(paths: [String] = [], configFile: String? = nil, failOn: FailThreshold? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
@@ -245,7 +249,15 @@ public struct CheckRunner: Sendable {
             // The file's own text (a private key committed in it) is judged once, with its first
             // request: handing all of it to each of 2,000 HAR entries made `check` quadratic.
             if subject.rawText == nil, n == 0 { subject.rawText = text }
-            config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
+            var config = config
+            if let server = options.server { config.serverOverride = server }
+            config.extraProfiles = options.profiles.filter { p in !config.extraProfiles.contains { $0.id == p.id } } + config.extraProfiles
+            do {
+                try config.apply(to: &subject, file: input.isStandardInput ? nil : input.path)
+            } catch {
+                outcome.errors.append(InputError(input.displayPath, error.reason))
+                return outcome
+            }
             if let online {
                 let (merged, problems) = online(subject, config.onlineHosts)
                 subject = merged

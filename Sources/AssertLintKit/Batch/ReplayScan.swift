@@ -42,6 +42,6 @@ enum ReplayScan {
 extension Diagnosis {
     /// The diagnosis with more findings, in the server's check order again.
     func adding(_ extra: [Finding]) -> Diagnosis {
-        Diagnosis(subject: subject, findings: Engine.inServerOrder(findings + extra), unjudged: unjudged)
+        Diagnosis(subject: subject, findings: Engine.inServerOrder(findings + extra, subject.profile), unjudged: unjudged)
     }
 }

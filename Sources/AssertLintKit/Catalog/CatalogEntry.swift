@@ -7,8 +7,10 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
     public var severity: Severity
-    /// Okta's answer. Absent for checks Okta does not make (warnings, hygiene).
-    public var okta: OktaAnswer?
+    /// The profiles the rule applies to, when it is server-specific (`org-server-requires-private-key-jwt`:
+    /// `okta-org`); nil for a rule every server's request can break. What each server answers is
+    /// in its profile (`answers:`), not here.
+    public var profiles: [String]? = nil
     public var explanation: String
     /// A template: `{name}` is replaced with the finding's value of that name.
     public var fix: String
@@ -21,7 +23,7 @@ public struct CatalogEntry: Sendable, Codable, Equatable {
     public var placeholders: [String: String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, title, severity, okta, explanation, fix, references, refines, placeholders
+        case id, title, severity, profiles, explanation, fix, references, refines, placeholders
     }
 
     /// Fills `{name}` placeholders from `values`; a name the finding gives no value for gets the
@@ -162,9 +164,9 @@ public struct Catalog: Sendable {
     /// parsed at run time); a test fails when the generated file and Rules/ differ.
     public static let bundled = Catalog(entries: BundledCatalog.entries)
 
-    /// Rules whose Okta `error_description` (or `error`) matches pasted text: a whole error
-    /// JSON body, or just its description.
-    public func entries(matchingServerText text: String) -> [CatalogEntry] {
+    /// Rules whose answer (`error_description`, or `error`) in any profile of `profiles` matches
+    /// pasted text: a whole error JSON body, or just its description.
+    public func entries(matchingServerText text: String, profiles: ProfileSet = .bundled) -> [CatalogEntry] {
         var needles: [String] = []
         if let v = try? JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines)), let o = v.objectValue {
             for key in ["error_description", "errorSummary"] {
@@ -179,9 +181,29 @@ public struct Catalog: Sendable {
         let wanted = needles.map(norm).filter { !$0.isEmpty }
         guard !wanted.isEmpty else { return [] }
         return entries.filter { e in
-            guard let d = e.okta?.errorDescription else { return false }
-            let have = norm(d)
-            return wanted.contains { $0 == have || (have.count >= 12 && $0.contains(have)) || ($0.count >= 12 && have.contains($0)) }
+            profiles.answers(for: e.id).contains { a in
+                guard let d = a.answer.errorDescription else { return false }
+                let have = norm(d)
+                return wanted.contains { $0 == have || (have.count >= 12 && $0.contains(have)) || ($0.count >= 12 && have.contains($0)) }
+            }
         }
+    }
+}
+
+extension CatalogEntry {
+    /// What each bundled profile answers for this rule (its own entry, not `default`).
+    public var serverAnswers: [(profile: ServerProfile, answer: ServerAnswer)] { ProfileSet.bundled.answers(for: id) }
+
+    /// The first profile's answer, for one-line listings.
+    public var primaryAnswer: ServerAnswer? { serverAnswers.first?.answer }
+
+    /// The `error` codes the profiles answer this rule with.
+    public var answerErrors: [String] { serverAnswers.compactMap(\.answer.error) }
+
+    /// The `error_description` texts the profiles answer this rule with (without variants).
+    public var answerDescriptions: [String] {
+        var out: [String] = []
+        for a in serverAnswers { if let d = a.answer.errorDescription, !out.contains(d) { out.append(d) } }
+        return out
     }
 }

@@ -26,7 +26,7 @@ public enum ExplainLookup: Sendable, Equatable {
         if !matches.isEmpty { return .serverText(matches) }
         let answer = serverAnswer(q)
         if let code = answer.error ?? bareErrorCode(q) {
-            let byCode = catalog.entries.filter { $0.okta?.error == code }
+            let byCode = catalog.entries.filter { $0.answerErrors.contains(code) }
             if !byCode.isEmpty {
                 // A description that is no rule's: rank the rules with that code by it.
                 if let description = answer.description {
@@ -79,7 +79,7 @@ public enum ExplainLookup: Sendable, Equatable {
         let wanted = words(text)
         guard !wanted.isEmpty else { return [] }
         let documents = entries.map { e in
-            (answer: words(e.okta?.errorDescription ?? ""),
+            (answer: words(e.answerDescriptions.joined(separator: " ")),
              title: words(e.title + " " + e.id.replacingOccurrences(of: "-", with: " ")))
         }
         var frequency: [String: Int] = [:]

@@ -20,7 +20,9 @@ public enum FailThreshold: String, Sendable, CaseIterable {
 ///     include: ["fixtures/**/*.yaml"]
 ///     exclude: ["fixtures/scratch/**"]
 ///     app: {client_id: 0oa1, auth_method: private_key_jwt, type: service, jwks: keys/public.json}
-///     profile: okta-custom          # okta-org | okta-custom | rfc7523
+///     profile: okta-custom          # a server profile id for every input (see docs/profiles.md)
+///     servers: [{hosts: [login.example.com], profile: keycloak}]   # or by request host
+///     profiles: [profiles/acme.yaml]  # extra profile files, relative to this file
 ///     disable: [assertion-live]
 ///     severity: {kid-missing: error, alg-not-allowed: off}
 ///     ignore: [{path: "legacy/**", rules: [exp-too-far]}]
@@ -48,6 +50,12 @@ public struct Configuration: Sendable {
     public var extends: [String] = []
     public var app: AppRegistration?
     public var profile: ServerProfile?
+    /// `servers:`: request hosts (globs) → the profile they are judged with.
+    public var servers: [(hosts: [String], profile: ServerProfile)] = []
+    /// `profiles:`: profile files read with this config (they may extend bundled ones).
+    public var extraProfiles: [ServerProfile] = []
+    /// `check --server ID`: wins over everything the config and the inputs say.
+    public var serverOverride: ServerProfile?
     public var disabled: Set<String> = []
     public var severity: [String: Severity] = [:]
     public var ignores: [PathIgnore] = []
@@ -60,7 +68,7 @@ public struct Configuration: Sendable {
     public var onlineHosts: [Origin] = []
 
     public static let fileNames = [".assertlint.yml", ".assertlint.yaml"]
-    static let keys = ["include", "exclude", "app", "profile", "disable", "severity", "ignore", "policy", "fail_on", "online", "extend"]
+    static let keys = ["include", "exclude", "app", "profile", "servers", "profiles", "disable", "severity", "ignore", "policy", "fail_on", "online", "extend"]
     static let appKeys = ["client_id", "auth_method", "type", "jwks"]
 
     /// The defaults when no config file applies.
@@ -120,6 +128,8 @@ public struct Configuration: Sendable {
             throw InputError(path, "not valid YAML: \(YAMLProblem.describe(error))")
         }
         guard let map = root.mapping else { throw InputError(path, "the config must be a mapping of \(keys.joined(separator: ", "))") }
+        var profileID: (id: String, line: String)?
+        var mappings: [(hosts: [String], id: String, line: String)] = []
         func rule(_ id: String, _ where_: String, _ node: Node) throws(InputError) -> String {
             guard knownRules.contains(id) else {
                 throw InputError(path, "line \(node.mark?.line ?? 0): unknown rule '\(id)' in \(where_) (see `assertlint rules`)")
@@ -144,10 +154,28 @@ public struct Configuration: Sendable {
             case "app":
                 config.app = try app(v, path: path, directory: directory)
             case "profile":
-                guard let id = v.string, let p = ServerProfile.all.first(where: { $0.id == id }) else {
-                    throw InputError(path, "\(line): profile must be one of \(ServerProfile.all.map(\.id).joined(separator: ", "))")
+                guard let id = v.string else { throw InputError(path, "\(line): profile must be a server profile id") }
+                profileID = (id, line)
+            case "servers":
+                guard let items = v.sequence else { throw InputError(path, "\(line): servers must be a list of {hosts: [...], profile: ID}") }
+                for item in items {
+                    let at = "line \((item.mark?.line ?? 0))"
+                    guard let m = item.mapping, let id = m["profile"]?.string, let hosts = m["hosts"]?.sequence,
+                          Set(m.keys.compactMap(\.string)).isSubset(of: ["hosts", "profile"]) else {
+                        throw InputError(path, "\(at): each entry of servers is {hosts: [host, ...], profile: ID}")
+                    }
+                    mappings.append((hosts.compactMap(\.string), id, at))
                 }
-                config.profile = p
+            case "profiles":
+                for item in try list(v, "profiles", path: path, line: line) {
+                    guard let file = item.string else { throw InputError(path, "\(line): profiles must list profile files") }
+                    let full = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+                    do {
+                        config.extraProfiles.append(try ProfileLoader.read(path: full, known: ProfileSet.bundled.adding(config.extraProfiles).profiles))
+                    } catch {
+                        throw InputError(path, "\(line): \(error.description)")
+                    }
+                }
             case "disable":
                 for item in try list(v, "disable", path: path, line: line) {
                     config.disabled.insert(try rule(item.string ?? "", "disable", item))
@@ -201,7 +229,26 @@ public struct Configuration: Sendable {
                 throw InputError(path, "\(line): unknown key '\(key)' (expected one of: \(keys.joined(separator: ", ")))")
             }
         }
+        // Profile ids are resolved once the file's own `profiles:` are read, wherever they are written.
+        let known = ProfileSet.bundled.adding(config.extraProfiles)
+        func resolve(_ id: String, _ line: String, _ key: String) throws(InputError) -> ServerProfile {
+            switch known.resolve(id) {
+            case .success(let p): return p
+            case .failure(let e): throw InputError(path, "\(line): \(key): \(e.file): \(e.reason)")
+            }
+        }
+        if let (id, line) = profileID { config.profile = try resolve(id, line, "profile") }
+        for m in mappings { config.servers.append((m.hosts, try resolve(m.id, m.line, "servers"))) }
         return config
+    }
+
+    /// How this config has each subject's profile chosen: `check --server`, the fixture's
+    /// `server:`, `servers:` by host, the config's `profile:`, the URL.
+    public var selection: ProfileSelection {
+        ProfileSelection(set: ProfileSet.bundled.adding(extraProfiles),
+                         forced: serverOverride.map { ($0, "--server \($0.id)") },
+                         hostMappings: servers,
+                         configDefault: profile.map { ($0, "the config's `profile: \($0.id)`") })
     }
 
     // MARK: - Applying it
@@ -235,7 +282,7 @@ public struct Configuration: Sendable {
 
     /// Fills in what the input left open: the app context, the profile, the policy and the
     /// per-path ignores. What the fixture itself says wins.
-    public func apply(to subject: inout Subject, file: String?) {
+    public func apply(to subject: inout Subject, file: String?) throws(ProfileError) {
         if let defaults = app {
             if subject.app.clientID == nil, let id = defaults.clientID {
                 subject.app.clientID = id
@@ -248,12 +295,9 @@ public struct Configuration: Sendable {
             if subject.app.type == nil { subject.app.type = defaults.type }
             if subject.app.jwks == nil { subject.app.jwks = defaults.jwks }
         }
-        if let profile, let t = subject.target {
-            subject.target = ServerTarget(profile: profile, endpointURL: t.endpointURL, endpoint: t.endpoint, issuer: t.issuer,
-                                          authServerID: t.authServerID, customDomain: t.customDomain, placeholders: t.placeholders)
-        }
         if subject.policy == nil { subject.policy = policy }
         if let file { subject.ignoredRuleIDs += ignoredRules(for: file) }
+        try selection.apply(to: &subject)
     }
 
     public var engine: Engine {
@@ -344,6 +388,9 @@ public struct Configuration: Sendable {
         } + other.ignores
         merged.app = other.app ?? app
         merged.profile = other.profile ?? profile
+        merged.servers = other.servers + servers
+        merged.extraProfiles = other.extraProfiles + extraProfiles.filter { p in !other.extraProfiles.contains { $0.id == p.id } }
+        merged.serverOverride = other.serverOverride ?? serverOverride
         merged.policy = other.policy ?? policy
         merged.failOn = other.failOn ?? failOn
         merged.online = other.online ?? online

@@ -125,13 +125,13 @@ public enum CrossRequest {
     public static func finding(_ replay: Replay, in subject: Subject, namingEndpoints: Bool, severity: Severity? = nil) -> Finding {
         let entry = Catalog.bundled[ruleID]
         let values = ["first": replay.first.description, "jti": subject.assertion.decoded?.jti ?? ""]
-        let isOkta = subject.target?.profile.isOkta ?? true
-        return Finding(ruleID: ruleID, severity: severity ?? entry?.severity ?? .error,
+        let severity = severity ?? entry?.severity ?? .error
+        return Finding(ruleID: ruleID, severity: severity,
                        title: entry?.title ?? "The same jti is used in two requests",
                        message: replay.message(namingEndpoints: namingEndpoints),
                        location: Location(pointer: replay.pointer, position: Engine().position(of: replay.pointer, in: subject)),
                        fix: entry?.renderFix(values) ?? "Mint a new assertion with a fresh, unique jti for every request.",
-                       fixValues: values, okta: isOkta ? entry?.okta : nil)
+                       fixValues: values, answer: subject.profile.answer(for: ruleID, variant: nil, isError: severity == .error))
     }
 
     /// The diagnoses of one paste's requests, in order, with the replays among them added to the

@@ -47,7 +47,7 @@ public struct Engine: Sendable {
                 sink.cannotJudge(rule.id, needs: EvidenceNeeds.needs(unmet, subject))
             }
         }
-        let isOkta = subject.target?.profile.isOkta ?? true
+        let profile = subject.profile
         var findings: [Finding] = sink.raw.filter { !ignored.contains($0.ruleID) }.map { raw in
             let entry = catalog[raw.ruleID]
             let severity = severityOverrides[raw.ruleID] ?? raw.severity ?? entry?.severity ?? .error
@@ -59,28 +59,34 @@ public struct Engine: Sendable {
                 location: Location(pointer: raw.pointer, position: position(of: raw.pointer, in: subject)),
                 fix: entry?.renderFix(raw.fixValues),
                 fixValues: raw.fixValues,
-                okta: isOkta ? entry?.okta.map { base in Self.answer(base, raw) } : nil)
+                answer: Self.answer(profile, raw, isError: severity == .error))
             finding.note = EvidenceNeeds.guessNote(raw.ruleID, pointer: raw.pointer, subject)
             return finding
         }
-        findings = Self.inServerOrder(findings)
+        findings = Self.inServerOrder(findings, profile)
         return Diagnosis(subject: subject, findings: findings,
                          unjudged: sink.unjudged.filter { !ignored.contains($0.ruleID) })
     }
 
-    /// The catalog's answer for one finding: its variant when the rule named one the catalog has,
+    /// The profile's answer for one finding: its variant when the rule named one the profile has,
     /// then the rule's override; a finding carries no list of variants.
-    static func answer(_ base: OktaAnswer, _ raw: FindingSink.Raw) -> OktaAnswer {
-        var o = raw.variant.flatMap(base.variant) ?? base
-        o.variants = nil
+    static func answer(_ profile: ServerProfile, _ raw: FindingSink.Raw, isError: Bool) -> ServerAnswer? {
+        guard var o = profile.answer(for: raw.ruleID, variant: raw.variant, isError: isError) else { return nil }
         if let override = raw.answer { o = override.applied(to: o) }
-        return o
+        var values = raw.fixValues
+        for name in ["now", "exp", "nbf", "iat"] where values[name + "_utc"] != nil { values[name] = values[name + "_utc"] }
+        return o.filled(values)
     }
 
-    /// Findings in the order Okta checks them (the catalog's precedence, then severity), with the
-    /// first error that has an Okta answer marked as the one Okta answers with: it stops there.
-    static func inServerOrder(_ findings: [Finding]) -> [Finding] {
-        let order = { (f: Finding) -> Int in f.okta?.precedence ?? Int.max }
+    /// Findings in the order the server checks them (the profile's check order, then severity),
+    /// with the first error that has an answer marked as the one the server answers with: it
+    /// stops there.
+    static func inServerOrder(_ findings: [Finding], _ profile: ServerProfile) -> [Finding] {
+        var ranks: [String: Int] = [:]
+        for (i, step) in (profile.checkOrder?.steps ?? []).enumerated() {
+            for id in step where ranks[id] == nil { ranks[id] = i }
+        }
+        let order = { (f: Finding) -> Int in f.answer == nil ? Int.max : ranks[f.ruleID] ?? Int.max }
         var sorted = findings.enumerated().sorted { a, b in
             let (pa, pb) = (order(a.element), order(b.element))
             if pa != pb { return pa < pb }
@@ -91,7 +97,7 @@ public struct Engine: Sendable {
             f.isServerAnswer = false
             return f
         }
-        if let first = sorted.firstIndex(where: { $0.severity == .error && $0.okta?.status != nil }) {
+        if let first = sorted.firstIndex(where: { $0.severity == .error && $0.answer?.status != nil }) {
             sorted[first].isServerAnswer = true
         }
         return sorted
@@ -132,7 +138,7 @@ public struct Cause: Sendable {
     public var severity: Severity { findings.map(\.severity).max() ?? lead.severity }
     public var isServerAnswer: Bool { findings.contains(where: \.isServerAnswer) }
     /// The server's answer for this cause (that of the finding it answers with).
-    public var okta: OktaAnswer? { (findings.first(where: \.isServerAnswer) ?? findings.first(where: { $0.okta != nil }))?.okta }
+    public var answer: ServerAnswer? { (findings.first(where: \.isServerAnswer) ?? findings.first(where: { $0.answer != nil }))?.answer }
     public var pointer: String { lead.location.pointer }
 }
 
@@ -187,7 +193,7 @@ extension Diagnosis {
         let renewed = [Location.assertion + "/signature", Location.header("kid"), Location.claim("exp"), Location.claim("iat"),
                        Location.claim("nbf"), Location.claim("jti")]
         return causes.filter { c in
-            guard c.severity == .error, c.okta?.status != nil,
+            guard c.severity == .error, c.answer?.status != nil,
                   !c.findings.contains(where: { f in answer.findings.contains { $0.ruleID == f.ruleID && $0.location == f.location } })
             else { return false }
             if c.pointer == answer.pointer { return false }

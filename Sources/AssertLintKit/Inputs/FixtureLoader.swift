@@ -111,7 +111,9 @@ public struct FixtureLoader: Sendable {
             assertion = AssertionInput.read(field.value)
         }
         var serverMetadata: ServerMetadata?
-        if let server = map["server"] {
+        // `server: keycloak` names the server profile; a mapping is the server's discovery document.
+        let requestedServer = map["server"]?.scalar.map(\.string)
+        if let server = map["server"], requestedServer == nil {
             do {
                 serverMetadata = try ServerMetadata(document: Self.json(server), source: "\(path) (server:)")
             } catch {
@@ -124,6 +126,7 @@ public struct FixtureLoader: Sendable {
                               ignoredRuleIDs: try stringList(map["ignore"], "ignore", path: path) ?? [],
                               notes: request?.notes ?? [], serverMetadata: serverMetadata)
         subject.realNow = realNow
+        subject.requestedServer = requestedServer
         // An assertion the fixture writes as a {header, claims} mapping is made here from test
         // values; it is not a credential anyone could replay.
         subject.assertionIsGenerated = map["token"]?.mapping != nil

@@ -10,7 +10,7 @@ enum PlaceholderNotes {
         let named = { (token: String) in request.notes.contains { $0.contains("`\(token)`") } }
         if let url = request.endpoint, !url.placeholders.isEmpty {
             let target = ServerTarget.classify(url)
-            let shape = target.profile.isOkta || target.endpoint != .other
+            let shape = target.template != nil || target.endpoint != .other
                 ? "\(target.profile.name), \(target.endpoint.displayName)" : "the endpoint it names"
             for token in url.placeholders {
                 let part = url.host.contains(token) ? "host" : url.path.contains(token) ? "path" : "query"

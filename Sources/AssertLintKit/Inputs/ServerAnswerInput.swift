@@ -43,7 +43,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
             answer = ServerAnswerInput(object: o, status: status)
         } else if !trimmed.contains("\n"), let description = exactDescription(trimmed, in: catalog) {
             answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
-        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.okta?.error == code }) {
+        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.answerErrors.contains(code) }) {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         } else if let node = nodeError(trimmed) {
             answer = node
@@ -81,8 +81,15 @@ public struct ServerAnswerInput: Sendable, Equatable {
     }
 
     /// The rules whose Okta answer has `status`, for an answer that shows nothing else.
-    public static func rules(answering status: Int, in catalog: Catalog = .bundled) -> [CatalogEntry] {
-        catalog.entries.filter { $0.okta?.status == status }
+    public static func rules(answering status: Int, in catalog: Catalog = .bundled, from profile: ServerProfile? = nil) -> [CatalogEntry] {
+        catalog.entries.filter { e in (profile.flatMap { $0.answers?[e.id] } ?? (profile == nil ? e.primaryAnswer : nil))?.status == status }
+    }
+
+    /// The server the answer came from, when it names its URL (an SDK error with the request's URL).
+    public var profile: ServerProfile? {
+        guard let url = url.flatMap(EndpointURL.init) else { return nil }
+        let (target, reason) = ProfileSet.bundled.classify(url)
+        return reason == nil ? nil : target.profile
     }
 
     /// The answer with the catalog's rules that produce it.
@@ -128,7 +135,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
             answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
         }
         if answer == nil {
-            let codes = Set(catalog.entries.compactMap { $0.okta?.error })
+            let codes = Set(catalog.entries.flatMap(\.answerErrors))
             let words = text.split { !($0.isLetter || $0 == "_") }.map(String.init)
             if let code = words.first(where: codes.contains) {
                 answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
@@ -145,7 +152,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
         let haystack = norm(text)
         // The longest one quoted, so a text that quotes a longer answer is not taken for a
         // shorter one it contains.
-        return catalog.entries.compactMap { $0.okta?.errorDescription }
+        return catalog.entries.flatMap(\.answerDescriptions)
             .map { ($0, norm($0)) }
             .filter { $0.1.count >= 12 && haystack.contains($0.1) }
             .max { $0.1.count < $1.1.count }?.0
@@ -168,7 +175,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
         func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
         let wanted = norm(line)
         guard wanted.count >= 12 else { return nil }
-        return catalog.entries.lazy.compactMap { $0.okta?.errorDescription }.first { norm($0) == wanted }
+        return catalog.entries.lazy.flatMap(\.answerDescriptions).first { norm($0) == wanted }
     }
 
     init(status: Int?, error: String?, errorDescription: String?) {

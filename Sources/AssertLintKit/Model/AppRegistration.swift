@@ -23,6 +23,12 @@ public enum AuthMethod: String, Sendable, CaseIterable, Codable {
 
 public enum AppType: String, Sendable, CaseIterable, Codable {
     case service, web, spa, native
+    /// An API service integration published in a catalog (Okta's OIN): a service app with its own
+    /// client-credentials rules at some servers (the profile's `grants.client_credentials.app_types`).
+    case apiServiceIntegration = "api-service-integration"
+
+    /// Apps that keep a credential (and so must authenticate at the token endpoint).
+    public var isConfidential: Bool { self == .service || self == .web || self == .apiServiceIntegration }
 }
 
 /// A client secret. Its text is never printed; `description` shows only its length.

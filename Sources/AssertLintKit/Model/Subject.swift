@@ -92,8 +92,14 @@ public struct Subject: Sendable {
     /// Where the assertion was written in the source (the `client_assertion` line).
     public var assertionPosition: SourcePosition?
     public var app: AppRegistration
-    /// Set from the request URL, or from `--endpoint` for a bare token.
+    /// Set from the request URL, or from `--endpoint` for a bare token; its profile is the server's.
     public var target: ServerTarget?
+    /// The profile of a subject without a URL (see `profile`).
+    public var bareProfile: ServerProfile = ProfileSet.bundled.fallback
+    /// Which profile was chosen, and why (nil until a `ProfileSelection` ran).
+    public var profileChoice: ProfileChoice?
+    /// The profile id a fixture names (`server: keycloak`), resolved by `ProfileSelection`.
+    public var requestedServer: String?
     /// What the server announces in its discovery document (online mode, or a fixture's
     /// `server:`); nil offline. Rules that need it do nothing without it.
     public var serverMetadata: ServerMetadata?

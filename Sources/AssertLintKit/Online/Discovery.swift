@@ -16,7 +16,7 @@ public struct Discovery: Sendable {
         let base: String
         if let issuer, !issuer.isEmpty {
             base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
-        } else if let target, target.profile.isOkta, let issuer = target.issuer {
+        } else if let target, target.template != nil, let issuer = target.issuer {
             base = issuer
         } else {
             return nil

@@ -81,7 +81,7 @@ public struct Prober: Sendable {
     public func probe(_ request: TokenRequest, prediction: Diagnosis) throws(NetworkError) -> ProbeResult {
         let http = Self.httpRequest(for: request)
         let response = try client.send(http)
-        return ProbeResult(response: response, prediction: prediction.serverAnswer?.okta,
+        return ProbeResult(response: response, prediction: prediction.serverAnswer?.answer,
                            predictedRuleID: prediction.serverAnswer?.ruleID, sentSecrets: http.allSecrets)
     }
 }
@@ -116,11 +116,11 @@ public struct ProbeResult: Sendable {
     public let dpopNonce: String?
     public let wwwAuthenticate: String?
     /// What assertlint predicted (nil: no client-authentication error predicted).
-    public let prediction: OktaAnswer?
+    public let prediction: ServerAnswer?
     public let predictedRuleID: String?
     public let verdict: ProbeVerdict
 
-    public init(response: HTTPResponse, prediction: OktaAnswer?, predictedRuleID: String?, sentSecrets: [String] = []) {
+    public init(response: HTTPResponse, prediction: ServerAnswer?, predictedRuleID: String?, sentSecrets: [String] = []) {
         self.sentSecrets = sentSecrets
         status = response.status
         body = response.text
@@ -134,7 +134,7 @@ public struct ProbeResult: Sendable {
         verdict = Self.compare(prediction: prediction, status: status, error: error, description: errorDescription)
     }
 
-    static func compare(prediction: OktaAnswer?, status: Int, error: String?, description: String?) -> ProbeVerdict {
+    static func compare(prediction: ServerAnswer?, status: Int, error: String?, description: String?) -> ProbeVerdict {
         guard let p = prediction else {
             if (200..<300).contains(status) { return .agree }
             return .disagree([.unpredictedFailure(status: status, error: error, description: description)])

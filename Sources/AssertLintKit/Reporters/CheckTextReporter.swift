@@ -46,8 +46,8 @@ public struct CheckTextReporter: Sendable {
                 }
                 let severity = f.severity == .error ? style.red("error") : f.severity == .warning ? style.yellow("warning") : "info"
                 out += "\(place): \(severity)[\(style.bold(f.ruleID))] \(Escape.line(checked.entryPrefix + f.message))\n"
-                if f.isServerAnswer, let okta = f.okta, let status = okta.status {
-                    out += "    Okta answers: \(status) \(Escape.line(okta.body))\n"
+                if f.isServerAnswer, let answer = f.answer, let status = answer.status {
+                    out += "    \(answer.speakerCapitalized) answers: \(status) \(Escape.line(answer.body))\n"
                 }
                 if let fix = f.fix {
                     out += Text.wrap("fix: " + Escape.line(fix), width: options.width, indent: "         ", first: "    ").joined(separator: "\n") + "\n"

@@ -30,7 +30,7 @@ public struct GitHubReporter: Sendable {
         for checked in file.subjects {
             for f in checked.reportedFindings {
                 var message = checked.entryPrefix + f.message
-                if f.isServerAnswer, let okta = f.okta, let status = okta.status { message += "\nOkta answers \(status) \(okta.body)" }
+                if f.isServerAnswer, let answer = f.answer, let status = answer.status { message += "\n\(answer.speakerCapitalized) answers \(status) \(answer.body)" }
                 if let fix = f.fix { message += "\nFix: " + fix }
                 out += Self.command(Self.level(f.severity), file: path, line: f.location.position?.line ?? 1,
                                     column: f.location.position?.column, title: "\(f.ruleID): \(f.title)", message: message)

@@ -2,9 +2,10 @@ import Foundation
 
 /// Machine output (`--format json`). Keys keep the documented order:
 ///
-///     {"version": 2,
-///      "results": [{"source", "entry", "findings": [{"rule", "severity", "title", "message", "fix",
-///                   "okta": {"status", "error", "error_description", "verbatim"} | null,
+///     {"version": 3,
+///      "results": [{"source", "entry", "server": {"id", "name", "reason"},
+///                   "findings": [{"rule", "severity", "title", "message", "fix",
+///                   "answer": {"server", "status", "error", "error_description", "verbatim", "source"} | null,
 ///                   "server_answer", "location": {"pointer", "line", "column"}}],
 ///                   "notes", "not_checked": [{"rule", "needs"}],
 ///                   "server_answer": {"status", "body"} | null,
@@ -15,8 +16,10 @@ import Foundation
 public struct JSONReporter: Sendable {
     /// The version of this output's shape, for `diagnose` and `check` alike. It goes up when a
     /// member is removed, renamed or changes meaning (new members do not change it).
-    /// 1 was the unversioned output before `version` existed; 2 added `version`.
-    public static let formatVersion = 2
+    /// 1 was the unversioned output before `version` existed; 2 added `version`; 3 renamed each
+    /// finding's `okta` to `answer` (with the profile id in `answer.server`) and added `server`,
+    /// the profile each result was judged with.
+    public static let formatVersion = 3
 
     public init() {}
 
@@ -105,13 +108,18 @@ public struct JSONReporter: Sendable {
 
     func result(_ d: Diagnosis) -> JSONValue {
         var answer: JSONValue = .null
-        if let okta = d.serverAnswer?.okta {
-            let body = (try? JSONParser.parse(okta.body)) ?? .string(okta.body)
-            answer = JSONBuild.object([("status", JSONBuild.int(okta.status)), ("body", body)])
+        if let said = d.serverAnswer?.answer {
+            let body = (try? JSONParser.parse(said.body)) ?? .string(said.body)
+            answer = JSONBuild.object([("status", JSONBuild.int(said.status)), ("body", body)])
         }
         return JSONBuild.object([
             ("source", .string(d.subject.source)),
             ("entry", JSONBuild.string(d.subject.entry)),
+            ("server", JSONBuild.object([
+                ("id", .string(d.subject.profile.id)),
+                ("name", .string(d.subject.profile.name)),
+                ("reason", JSONBuild.string(d.subject.profileChoice?.reason)),
+            ])),
             ("findings", .array(d.findings.map(finding))),
             ("notes", .array(d.subject.notes.map(JSONValue.string))),
             ("not_checked", .array(d.unjudged.map {
@@ -127,9 +135,10 @@ public struct JSONReporter: Sendable {
     }
 
     func finding(_ f: Finding) -> JSONValue {
-        var okta: JSONValue = .null
-        if let o = f.okta {
-            okta = JSONBuild.object([
+        var answer: JSONValue = .null
+        if let o = f.answer {
+            answer = JSONBuild.object([
+                ("server", .string(o.profile)),
                 ("status", JSONBuild.int(o.status)),
                 ("error", JSONBuild.string(o.error)),
                 ("error_description", JSONBuild.string(o.errorDescription)),
@@ -143,7 +152,7 @@ public struct JSONReporter: Sendable {
             ("title", .string(f.title)),
             ("message", .string(f.message)),
             ("fix", JSONBuild.string(f.fix)),
-            ("okta", okta),
+            ("answer", answer),
             ("server_answer", .bool(f.isServerAnswer)),
             ("location", JSONBuild.object([
                 ("pointer", .string(f.location.pointer)),

@@ -90,13 +90,13 @@ public struct JUnitReporter: Sendable {
         return out
     }
 
-    /// The failure body: what, where, Okta's answer, the fix.
+    /// The failure body: what, where, the server's answer, the fix.
     static func details(_ f: Finding, in checked: CheckedSubject) -> String {
         var lines = ["\(f.ruleID): \(f.title)", checked.entryPrefix + f.message]
         var at = "at \(f.location.pointer)"
         if let p = f.location.position { at += " (line \(p.line)\(p.column.map { ", column \($0)" } ?? ""))" }
         lines.append(at)
-        if f.isServerAnswer, let okta = f.okta, let status = okta.status { lines.append("Okta answers \(status) \(okta.body)") }
+        if f.isServerAnswer, let answer = f.answer, let status = answer.status { lines.append("\(answer.speakerCapitalized) answers \(status) \(answer.body)") }
         if let fix = f.fix { lines.append("Fix: " + fix) }
         return lines.joined(separator: "\n")
     }

@@ -78,13 +78,17 @@ public struct SARIFReporter: Sendable {
             markdown += "\n\n**References:**\n" + e.references.map { "- \($0)" }.joined(separator: "\n")
         }
         var properties: [(String, JSONValue?)] = [("severity", .string(e.severity.rawValue))]
-        if let okta = e.okta {
-            properties.append(("okta", Self.object([
-                ("status", okta.status.map { .number(String($0)) }),
-                ("error", okta.error.map(JSONValue.string)),
-                ("error_description", okta.errorDescription.map(JSONValue.string)),
-                ("verbatim", .bool(okta.verbatim)),
-            ])))
+        let answers: [JSONValue] = e.serverAnswers.map { p, a in
+            Self.object([
+                ("server", .string(p.id)),
+                ("status", a.status.map { .number(String($0)) }),
+                ("error", a.error.map(JSONValue.string)),
+                ("error_description", a.errorDescription.map(JSONValue.string)),
+                ("verbatim", .bool(a.verbatim)),
+            ])
+        }
+        if !answers.isEmpty {
+            properties.append(("answers", .array(answers)))
         }
         return Self.object([
             ("id", .string(e.id)),
@@ -103,8 +107,8 @@ public struct SARIFReporter: Sendable {
 
     private func result(_ f: Finding, in checked: CheckedSubject, uri: String, ruleIndex: Int?) -> JSONValue {
         var text = checked.entryPrefix + f.message
-        if f.isServerAnswer, let okta = f.okta, let status = okta.status {
-            text += ". Okta answers \(status) \(okta.body)"
+        if f.isServerAnswer, let answer = f.answer, let status = answer.status {
+            text += ". \(answer.speakerCapitalized) answers \(status) \(answer.body)"
         }
         if let fix = f.fix { text += (text.hasSuffix(".") ? " " : ". ") + "Fix: " + fix }
         // Code scanning matches alerts across runs by message too: what depends on the clock

@@ -29,18 +29,18 @@ public struct ServerAnswerReporter: Sendable {
         switch lookup {
         case .serverText(let entries):
             out.append(entries.count == 1 ? "One rule produces it:" : "\(entries.count) rules produce it:")
-            out += entryLines(entries)
+            out += entryLines(entries, answering: answer)
         case .closest(let entries, let code):
             out += Text.wrap(code.map { "No rule answers with exactly this text; the closest of those answering \"\($0)\":" }
                                  ?? "No rule answers with exactly this text; the closest:",
                              width: options.width, indent: "")
-            out += entryLines(entries)
+            out += entryLines(entries, answering: answer)
         case .errorCode(let code, let entries):
             out += Text.wrap("\(entries.count) rules answer with error \"\(code)\" (`assertlint explain \(code)` lists them); the error_description tells them apart, the request tells which one applies.",
                              width: options.width, indent: "")
         case .rule, .unknownRule, .noMatch:
             if answer.isStatusOnly, let status = answer.status {
-                out += statusOnlyLines(status)
+                out += statusOnlyLines(status, from: answer.profile)
             }
         }
         out.append("")
@@ -64,7 +64,7 @@ public struct ServerAnswerReporter: Sendable {
         let rules: [CatalogEntry]
         switch lookup {
         case .serverText(let e), .errorCode(_, let e), .closest(let e, _): rules = e
-        case .rule, .unknownRule, .noMatch: rules = answer.status.map { answer.isStatusOnly ? ServerAnswerInput.rules(answering: $0) : [] } ?? []
+        case .rule, .unknownRule, .noMatch: rules = answer.status.map { answer.isStatusOnly ? ServerAnswerInput.rules(answering: $0, from: answer.profile) : [] } ?? []
         }
         return JSONBuild.object([
             ("results", .array([])),
@@ -106,14 +106,14 @@ public struct ServerAnswerReporter: Sendable {
 
     /// An answer with a status and nothing else: the error codes Okta answers with at that
     /// status, with how many rules give each (the body's error_description tells them apart).
-    private func statusOnlyLines(_ status: Int) -> [String] {
-        let entries = ServerAnswerInput.rules(answering: status)
+    private func statusOnlyLines(_ status: Int, from profile: ServerProfile?) -> [String] {
+        let entries = ServerAnswerInput.rules(answering: status, from: profile)
         guard !entries.isEmpty else {
             return Text.wrap("No rule answers with status \(status).", width: options.width, indent: "")
         }
         var counts: [(code: String, count: Int)] = []
         for e in entries {
-            let code = e.okta?.error ?? "?"
+            let code = (profile.flatMap { $0.answers?[e.id] } ?? e.primaryAnswer)?.error ?? "?"
             if let k = counts.firstIndex(where: { $0.code == code }) { counts[k].count += 1 } else { counts.append((code, 1)) }
         }
         let list = counts.sorted { $0.count > $1.count }
@@ -122,12 +122,19 @@ public struct ServerAnswerReporter: Sendable {
                             width: options.width, indent: "")
     }
 
-    private func entryLines(_ entries: [CatalogEntry]) -> [String] {
+    /// Each rule with its answer: the server's whose text (else error code) is the pasted one,
+    /// else the first server's.
+    private func entryLines(_ entries: [CatalogEntry], answering pasted: ServerAnswerInput? = nil) -> [String] {
+        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
         var out: [String] = []
         for e in entries {
             out.append("")
             out.append(style.severity(e.severity, e.id) + "  " + style.bold(e.title))
-            if let o = e.okta, let d = o.errorDescription {
+            let answers = e.serverAnswers.map(\.answer)
+            let shown = pasted?.errorDescription.flatMap { d in answers.first { $0.errorDescription.map(norm) == norm(d) } }
+                ?? pasted?.error.flatMap { code in answers.first { $0.error == code } }
+                ?? e.primaryAnswer
+            if let o = shown, let d = o.errorDescription {
                 out += Text.wrap("\(o.status.map(String.init) ?? "") \(o.error ?? "") \"\(d)\"".trimmingCharacters(in: .whitespaces),
                                  width: options.width, indent: "    ", first: "  ")
             }

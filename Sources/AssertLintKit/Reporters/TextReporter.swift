@@ -67,11 +67,17 @@ public struct TextReporter: Sendable {
                 lines += fixLines(c, labelled: true)
             }
         case .concise, .verbose:
-            if !s.notes.isEmpty {
+            // The profile choice is listed with the verbose steps; the concise count is of the
+            // reading steps only (every input has a profile).
+            if !s.notes.isEmpty || (verbose && s.profileChoice != nil) {
                 if verbose {
                     lines.append("")
                     lines.append("How your input was read:")
                     for note in s.notes { lines += Text.wrap(Escape.line(note), width: width, indent: "    ", first: "  - ") }
+                    if let choice = s.profileChoice {
+                        lines += Text.wrap(Escape.line("judged as \(s.profile.name) (server profile \(choice.profileID)): \(choice.reason)"),
+                                           width: width, indent: "    ", first: "  - ")
+                    }
                 } else {
                     // What online mode sent where (and what it did not read, and why) is shown in
                     // every mode: a user must see which origin received a request.
@@ -101,11 +107,15 @@ public struct TextReporter: Sendable {
             }
             if let reported = s.reportedAnswer {
                 lines.append("")
-                lines += reportedAnswer(reported, prediction: answer?.okta)
+                lines += reportedAnswer(reported, prediction: answer?.answer)
             }
             for c in causes {
                 lines.append("")
-                lines += block(c, in: s)
+                // The verdict repeats the fix of the cause it names: the server's answer, or, when
+                // the profile records none, the first error.
+                let named = answer.map { $0.pointer == c.pointer && $0.ruleIDs == c.ruleIDs }
+                    ?? (causes.first(where: { $0.severity == .error }).map { $0.pointer == c.pointer && $0.ruleIDs == c.ruleIDs } ?? false)
+                lines += block(c, in: s, fixInVerdict: named)
             }
             if !d.unjudged.isEmpty {
                 lines.append("")
@@ -181,26 +191,25 @@ public struct TextReporter: Sendable {
     func verdict(_ d: Diagnosis, causes: [Cause], answer: Cause?) -> [String] {
         var lines: [String] = []
         let errors = causes.filter { $0.severity == .error }
-        if let answer, let okta = answer.okta {
-            var head = "\(d.subject.target?.profile.name ?? "Okta") will answer:"
-            if d.subject.target?.profile.isOkta ?? true { head = "Okta will answer:" }
+        if let answer, let said = answer.answer {
+            let head = "\(d.subject.profile.speakerCapitalized) will answer:"
             var status = ""
-            if let code = okta.status { status = " HTTP \(code) \(Self.reasonPhrase(code))".trimmingTrailingSpaces }
-            if let error = okta.error { status += (status.isEmpty ? " " : ", ") + error }
+            if let code = said.status { status = " HTTP \(code) \(Self.reasonPhrase(code))".trimmingTrailingSpaces }
+            if let error = said.error { status += (status.isEmpty ? " " : ", ") + error }
             lines += Text.wrap(style.bold(head) + status, width: width, indent: "  ", first: "")
-            if let description = okta.errorDescription {
-                lines += Text.wrap("\"\(description)\" (\(wording(okta)))", width: width, indent: "  ")
+            if let description = said.errorDescription {
+                lines += Text.wrap("\"\(description)\" (\(wording(said)))", width: width, indent: "  ")
             } else {
-                lines += Text.wrap("(no error_description: \(wording(okta)))", width: width, indent: "  ")
+                lines += Text.wrap("(no error_description: \(wording(said)))", width: width, indent: "  ")
             }
-            if verbose, !okta.verbatim, let note = okta.note {
+            if verbose, !said.verbatim, let note = said.note {
                 lines += Text.wrap(note, width: width, indent: "  ").map(style.dim)
             }
             lines += fixLines(answer, labelled: false)
             let next = d.remaining(after: answer, in: causes)
             if !next.isEmpty {
                 let ids = next.map { $0.ruleIDs[0] }.joined(separator: ", ")
-                lines += Text.wrap("Okta stops at its first failed check: once this is fixed, it refuses the request for \(ids) (above).",
+                lines += Text.wrap("\(d.subject.profile.speakerCapitalized) stops at its first failed check: once this is fixed, it refuses the request for \(ids) (above).",
                                    width: width, indent: "", first: "")
             }
         } else if let first = errors.first {
@@ -229,7 +238,7 @@ public struct TextReporter: Sendable {
         var name = t.profile.name
         if let id = t.authServerID { name += " '\(Escape.line(id))'" }
         var text = "\(name), \(t.endpoint.displayName)"
-        if t.customDomain && t.profile.isOkta { text += " (custom URL domain)" }
+        if t.customDomain { text += " (custom URL domain)" }
         return text
     }
 
@@ -328,7 +337,7 @@ public struct TextReporter: Sendable {
         case .absent:
             guard let r = s.request else { return [] }
             if case .raw(let text) = r.body, text.contains("client_assertion") {
-                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and Okta reads only form parameters)"]
+                return ["", style.bold("Client assertion") + ": not read (the body is not form-encoded, and \(s.profile.speaker) reads only form parameters)"]
             }
             return ["", style.bold("Client assertion") + ": none in the request"]
         case .malformed(let m):
@@ -393,13 +402,13 @@ public struct TextReporter: Sendable {
         }
     }
 
-    func wording(_ okta: OktaAnswer) -> String {
-        okta.wordingLabel
+    func wording(_ answer: ServerAnswer) -> String {
+        answer.wordingLabel(answer.speaker)
     }
 
     /// The answer the user pasted, beside the prediction: the same, or another answer and the
     /// rules that produce it (which tells them what to look for when assertlint cannot see it).
-    func reportedAnswer(_ reported: ReportedAnswer, prediction: OktaAnswer?) -> [String] {
+    func reportedAnswer(_ reported: ReportedAnswer, prediction: ServerAnswer?) -> [String] {
         var said = [reported.status.map(String.init), reported.error].compactMap { $0 }.joined(separator: " ")
         if let d = reported.errorDescription { said += (said.isEmpty ? "" : " ") + "\"\(d)\"" }
         var lines = [style.bold("The server's answer in your input") + (reported.line.map { " (line \($0))" } ?? "") + ":"]
@@ -426,7 +435,7 @@ public struct TextReporter: Sendable {
 
     /// One cause: `error[ids]: title`, where, the value marked, what is wrong, and the fix (the
     /// fix of the cause the server answers with is in the verdict, at the end).
-    func block(_ c: Cause, in s: Subject) -> [String] {
+    func block(_ c: Cause, in s: Subject, fixInVerdict: Bool = false) -> [String] {
         let f = c.lead
         let severity = style.severity(c.severity, "\(c.severity.rawValue)[\(c.ruleIDs.joined(separator: ", "))]:")
         var lines = Text.wrap("\(severity) \(style.bold(Escape.line(f.title)))", width: width, indent: "  ", first: "")
@@ -440,18 +449,18 @@ public struct TextReporter: Sendable {
         lines += Text.wrap(Escape.line(f.message), width: width, indent: "  ")
         if let note = f.note { lines += Text.wrap(Escape.line("(" + note + ")"), width: width, indent: "  ") }
         if verbose {
-            if let okta = c.okta {
+            if let said = c.answer {
                 var parts: [String] = []
-                if let status = okta.status { parts.append(String(status)) }
-                if let error = okta.error { parts.append(error) }
-                if let d = okta.errorDescription { parts.append("\"\(d)\"") }
-                lines += Text.wrap("Okta: \(parts.joined(separator: " ")) (\(wording(okta)))", width: width, indent: "    ", first: "  ")
+                if let status = said.status { parts.append(String(status)) }
+                if let error = said.error { parts.append(error) }
+                if let d = said.errorDescription { parts.append("\"\(d)\"") }
+                lines += Text.wrap("\(said.speakerCapitalized): \(parts.joined(separator: " ")) (\(wording(said)))", width: width, indent: "    ", first: "  ")
             }
             if let entry = catalog[f.ruleID] {
                 lines += Text.wrap(entry.explanation, width: width, indent: "  ").map { $0.isEmpty ? $0 : style.dim($0) }
             }
         }
-        if !c.isServerAnswer, let fix = f.fix {
+        if !c.isServerAnswer, !fixInVerdict, let fix = f.fix {
             lines += Text.wrap("fix: " + Escape.line(fix), width: width, indent: "       ", first: "  ").map(style.green)
         }
         return lines

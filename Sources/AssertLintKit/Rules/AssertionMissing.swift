@@ -29,10 +29,9 @@ struct AssertionMissing: Rule {
             let path = target.endpoint == .introspect ? "/introspect" : "/revoke"
             message += ". \(path) needs the same client authentication as /token, with a fresh assertion whose `aud` is \"\(target.endpointURL)\" (an assertion minted for /token is not accepted here)"
         }
-        if target.profile.id == ServerProfile.oktaOrg.id, target.endpoint == .introspect {
-            message += ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there"
-        }
-        // With `client_id`, Okta finds the client and answers that it authenticated with another method
+        // What the server's profile adds about this endpoint (Okta's Org server and /introspect).
+        if let more = subject.profile.message("assertion-missing.\(target.endpoint.rawValue)") { message += more }
+        // With `client_id`, the server finds the client and answers that it authenticated with another method
         // than its own (none); with nothing naming the client, that the request has no credentials.
         findings.add(Self.id, at: Location.form("client_assertion"), message, fix: ["endpoint": target.endpointURL],
                      variant: named ? nil : "client-not-named")

@@ -15,7 +15,7 @@ struct AssertionTypeInvalid: Rule {
             return
         }
         findings.add(Self.id, at: Location.form("client_assertion_type"),
-                     "client_assertion_type is \(Self.quoted(value)): \(Self.difference(value))",
+                     "client_assertion_type is \(Self.quoted(value)): \(Self.difference(value, server: subject.profile.speakerCapitalized))",
                      fix: ["type": ClientAssertionType.jwtBearer])
     }
 
@@ -24,7 +24,7 @@ struct AssertionTypeInvalid: Rule {
     }
 
     /// Names how a value differs from the expected URN.
-    static func difference(_ value: String) -> String {
+    static func difference(_ value: String, server: String) -> String {
         let want = ClientAssertionType.jwtBearer
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty { return "the parameter is present but empty" }
@@ -40,7 +40,7 @@ struct AssertionTypeInvalid: Rule {
         let normalized = trimmed.lowercased().replacingOccurrences(of: "_", with: "-")
         if normalized == want { return "it uses underscores where the URN has hyphens (`jwt-bearer`, `client-assertion-type`)" }
         if normalized.hasSuffix("client-assertion-type:saml2-bearer") {
-            return "this is the SAML assertion type (RFC 7522); Okta accepts only JWT client assertions"
+            return "this is the SAML assertion type (RFC 7522); \(server) accepts only JWT client assertions"
         }
         if ["jwt", "jwt-bearer", "private-key-jwt", "client-secret-jwt", "bearer"].contains(normalized) {
             return "it must be the full URN, not a short name"

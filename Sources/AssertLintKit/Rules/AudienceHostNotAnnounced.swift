@@ -1,8 +1,8 @@
 import Foundation
 
 /// With the server's discovery document at hand: `aud` and the request URL name different
-/// hosts, and the document says which of the two is the server's (custom URL domain vs the
-/// okta.com host, typically).
+/// hosts, and the document says which of the two is the server's (a custom URL domain vs the
+/// server's own host, typically).
 struct AudienceHostNotAnnounced: Rule {
     static let id = "aud-host-not-announced"
 
@@ -19,21 +19,25 @@ struct AudienceHostNotAnnounced: Rule {
 
         if announced.contains(requestHost), let stray = audHosts.first(where: { !announced.contains($0) }) {
             findings.add(Self.id, at: Location.claim("aud"),
-                         "aud names the host \(stray), which the server's discovery document does not announce; the server announces its endpoints on \(requestHost), where the request goes\(Self.kindHint(stray, requestHost))",
+                         "aud names the host \(stray), which the server's discovery document does not announce; the server announces its endpoints on \(requestHost), where the request goes\(Self.kindHint(stray, requestHost, subject.profile))",
                          fix: ["advice": "set `aud` to \"\(target.endpointURL)\" and sign a new assertion"])
         } else if !announced.contains(requestHost), let right = audHosts.first(where: announced.contains) {
             let destination = announcedEndpoint ?? "the \(target.endpoint.displayName) on \(right)"
             findings.add(Self.id, at: Location.claim("aud"),
-                         "the request goes to \(requestHost), which the server's discovery document does not announce, while aud names \(right), the host it announces (\(metadata.source))\(Self.kindHint(right, requestHost))",
+                         "the request goes to \(requestHost), which the server's discovery document does not announce, while aud names \(right), the host it announces (\(metadata.source))\(Self.kindHint(right, requestHost, subject.profile))",
                          fix: ["advice": "send the request to \"\(destination)\", the endpoint the server announces (the assertion's aud already names that host), or set `aud` to \"\(target.endpointURL)\""])
         }
     }
 
-    /// Says which of two hosts is Okta's and which a custom URL domain, when that is the case.
-    static func kindHint(_ a: String, _ b: String) -> String {
-        let isOkta = { (h: String) in ServerTarget.oktaHostSuffixes.contains { h.hasSuffix($0) } }
-        guard isOkta(a) != isOkta(b) else { return "" }
-        let (okta, custom) = isOkta(a) ? (a, b) : (b, a)
-        return " (\(okta) is the Okta host, \(custom) a custom URL domain)"
+    /// Says which of two hosts is the server's own and which a custom URL domain, when that is
+    /// the case (the profile's `recognise.hosts`, in its words).
+    static func kindHint(_ a: String, _ b: String, _ profile: ServerProfile) -> String {
+        guard !(profile.recognise?.hosts ?? []).isEmpty else { return "" }
+        let own = { (h: String) in profile.hostMatches(h) }
+        guard own(a) != own(b) else { return "" }
+        let (mine, custom) = own(a) ? (a, b) : (b, a)
+        let text = profile.message("aud-host-not-announced.hosts", ["own": mine, "custom": custom])
+            ?? "\(mine) is \(profile.speaker)'s host, \(custom) a custom URL domain"
+        return " (\(text))"
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
 
-/// `aud` names an authorization server's issuer (`https://{domain}` or
-/// `https://{domain}/oauth2/{id}`) where Okta wants the endpoint URL. Reported alongside
-/// `aud-mismatch`, which says what differs; this one says why the value was plausible and wrong.
+/// `aud` names an authorization server's issuer where the server wants the endpoint URL (its
+/// profile accepts only `endpoint`). Reported alongside `aud-mismatch`, which says what differs;
+/// this one says why the value was plausible and wrong.
 struct AudienceIssuerInsteadOfEndpoint: Rule {
     static let id = "aud-issuer-instead-of-endpoint"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let assertion = subject.assertion.decoded, let target = subject.target,
-              target.profile.audiencePolicy == .exactEndpoint,
+              target.profile.audienceIsExactEndpoint,
               let audiences = assertion.audiences else { return }
         let accepted = AudiencePolicyCheck.accepted(by: target)
         // Only when the assertion fails on `aud` at all: an array that also holds the endpoint passes.
@@ -21,15 +21,16 @@ struct AudienceIssuerInsteadOfEndpoint: Rule {
     }
 
     /// Which server `audience` is the issuer of, when it is one on the same host as the target:
-    /// the origin (Org authorization server) or `/oauth2/{id}` (a custom authorization server).
+    /// an issuer the profiles of the target's server family build from their path templates
+    /// (Okta: the origin for the Org server, `/oauth2/{server}` for a custom one).
     static func issuerName(_ audience: String, target: ServerTarget) -> String? {
         guard let aud = EndpointURL(audience), let endpoint = EndpointURL(target.endpointURL),
               aud.scheme == endpoint.scheme, aud.host.lowercased() == endpoint.host.lowercased(),
               aud.port == endpoint.port, aud.query == nil else { return nil }
-        let segments = aud.path.split(separator: "/", omittingEmptySubsequences: true)
-        if segments.isEmpty { return "the Org authorization server" }
-        guard segments.count == 2, segments[0] == "oauth2", segments[1] != "v1" else { return nil }
-        let id = String(segments[1])
-        return id == "default" ? "the default custom authorization server" : "the custom authorization server '\(id)'"
+        let family = ProfileSet.bundled.profiles.filter { $0.recognise?.hosts == target.profile.recognise?.hosts && !$0.id.contains("@") }
+        for profile in [target.profile] + family.filter({ $0.id != target.profile.id }) {
+            if let name = IssuerTemplates.serverName(aud, profile) { return name }
+        }
+        return nil
     }
 }

@@ -17,7 +17,7 @@ struct AudienceMissing: Rule {
         default: return
         }
         let endpoint = subject.target.map { AudiencePolicyCheck.accepted(by: $0)[0] }
-        let wanted = endpoint.map { "\"\($0)\"" } ?? "the absolute URL of the endpoint you call, e.g. \"https://<your Okta domain>/oauth2/v1/token\""
+        let wanted = endpoint.map { "\"\($0)\"" } ?? "the absolute URL of the endpoint you call"
         findings.add(Self.id, at: Location.claim("aud"),
                      problem + (endpoint.map { "; the request goes to \"\($0)\"" } ?? ""),
                      fix: ["endpoint": wanted])

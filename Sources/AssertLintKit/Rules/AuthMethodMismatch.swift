@@ -18,10 +18,15 @@ struct AuthMethodMismatch: Rule {
         // `alg` for the app: alg-not-allowed reports it, with the key material in view.
         if registered.usesAssertion && presented.usesAssertion { return }
         var variant: String?
-        var message = "The app is registered for \(registered.rawValue) (\"\(registered.consoleName)\") but the request authenticates with \(presented.rawValue) (\(Self.describe(presented, subject)))"
+        let server = subject.profile
+        let console = server.consoleName(registered).map { " (\"\($0)\")" } ?? ""
+        var message = "The app is registered for \(registered.rawValue)\(console) but the request authenticates with \(presented.rawValue) (\(Self.describe(presented, subject)))"
         switch (registered, presented) {
         case (_, .privateKeyJWT) where subject.app.jwks == nil:
-            message += ". Okta chooses the key by the assertion's `alg`; for an \(subject.assertion.decoded?.alg ?? "RS256") assertion it needs a registered public key, which this app does not have"
+            let alg = subject.assertion.decoded?.alg ?? "RS256"
+            message += (server.keys?.lookup ?? []).contains("alg")
+                ? ". \(server.speakerCapitalized) chooses the key by the assertion's `alg`; for an \(alg) assertion it needs a registered public key, which this app does not have"
+                : ". \(server.speakerCapitalized) verifies an \(alg) assertion with a registered public key, which this app does not have"
             variant = "jwks-not-configured"
         case (.none, .clientSecretJWT):
             message += ". A public client has no client secret to sign an HS assertion with; it sends only `client_id`"
@@ -38,7 +43,7 @@ struct AuthMethodMismatch: Rule {
             "registered": registered.rawValue,
             "how": ClientAuthentication.howTo(registered, endpoint: target.endpointURL),
             "presented": presented.rawValue,
-            "console": presented.consoleName,
+            "console": server.consoleName(presented) ?? presented.rawValue,
         ], variant: variant)
     }
 

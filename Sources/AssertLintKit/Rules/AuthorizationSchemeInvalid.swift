@@ -13,7 +13,7 @@ struct AuthorizationSchemeInvalid: Rule {
         let scheme = value.prefix(while: { !$0.isWhitespace })
         guard !scheme.isEmpty, scheme.lowercased() != "basic" else { return }
         let credential = value.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
-        var message = "The Authorization header uses the \(scheme) scheme; at the \(target.endpoint.displayName) Okta takes client credentials in that header only as Basic"
+        var message = "The Authorization header uses the \(scheme) scheme; at the \(target.endpoint.displayName) \(subject.profile.speakerCapitalized) takes client credentials in that header only as Basic"
         var fix = "send the client's own credential instead: a signed assertion as `client_assertion` with `client_assertion_type=\(ClientAssertionType.jwtBearer)` in the form body (aud \"\(target.endpointURL)\"), or the client id and secret as `Authorization: Basic`"
         if case .success(let jwt) = AssertionDecoding.decode(credential) {
             if let iss = jwt.issuer, iss == jwt.subject {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The body of a client-authenticating request must be `application/x-www-form-urlencoded`
-/// (RFC 6749 §4.4.2, §2.3.1). Okta rejects other bodies before any OAuth processing.
+/// (RFC 6749 §4.4.2, §2.3.1). Servers reject other bodies before any OAuth processing.
 struct ContentTypeInvalid: Rule {
     static let id = "content-type-invalid"
     static let formType = "application/x-www-form-urlencoded"
@@ -34,14 +34,14 @@ struct ContentTypeInvalid: Rule {
         var message = "The body is sent with \(declared)"
         var formBody = "name=value pairs joined with `&`, each name and value percent-encoded"
         if let rawText, let fields = Self.jsonFields(rawText) {
-            message += " and is JSON; Okta reads only form-encoded parameters"
+            message += " and is JSON; \(subject.profile.speakerCapitalized) reads only form-encoded parameters"
             formBody = fields.map { "\(FormEncoding.encode($0.name))=\(Self.encodedForFix($0.name, $0.value))" }.joined(separator: "&")
         } else if let rawText, Self.looksFormEncoded(rawText) {
             message += "; the body already looks form-encoded, so the header is what is missing"
         } else if mediaType == "multipart/form-data" {
             message += "; multipart bodies (curl -F) are not read, use -d or --data-urlencode instead"
         } else if mediaType == "application/json" {
-            message += "; Okta reads only form-encoded parameters"
+            message += "; \(subject.profile.speakerCapitalized) reads only form-encoded parameters"
         }
         let pointer = request.contentType == nil ? Location.body : Location.httpHeader("Content-Type")
         findings.add(Self.id, at: pointer, message, fix: ["body": formBody])

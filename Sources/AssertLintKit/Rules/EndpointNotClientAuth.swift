@@ -30,22 +30,16 @@ struct EndpointNotClientAuth: Rule {
                      fix: ["endpoint": tokenURL])
     }
 
-    /// The token URL next to an Okta discovery document: `/.well-known/...` (Org),
-    /// `/oauth2/{id}/.well-known/...`, or RFC 8414's `/.well-known/oauth-authorization-server/oauth2/{id}`.
+    /// The token URL beside a discovery document: the issuer is the path before `/.well-known/`
+    /// (or, RFC 8414, after `/.well-known/oauth-authorization-server`), and the profiles say where
+    /// that issuer's token endpoint is.
     static func tokenURL(fromDiscovery url: EndpointURL) -> String? {
         let parts = url.path.components(separatedBy: "/.well-known/")
         guard parts.count == 2 else { return nil }
-        let origin = EndpointURL(url.withoutQuery)?.origin ?? url.origin
         var base = parts[0]
-        if base.isEmpty, let range = parts[1].range(of: "/oauth2/") {
-            base = String(parts[1][range.lowerBound...])
+        if base.isEmpty, let slash = parts[1].firstIndex(of: "/") {
+            base = String(parts[1][slash...])
         }
-        if base.isEmpty {
-            // The Org server's discovery document sits at the root; elsewhere the root is anyone's.
-            let okta = ServerTarget.oktaHostSuffixes.contains { url.host.lowercased().hasSuffix($0) }
-            return okta ? "\(origin)/oauth2/v1/token" : nil
-        }
-        if base.hasPrefix("/oauth2/") { return "\(origin)\(base)/v1/token" }
-        return nil
+        return IssuerTemplates.tokenURL(issuerPath: base, url: url)
     }
 }

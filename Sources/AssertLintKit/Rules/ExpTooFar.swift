@@ -1,6 +1,6 @@
 import Foundation
 
-/// `exp` more than the server's cap ahead of now (Okta: 3600 s, no leeway).
+/// `exp` more than the server's cap ahead of now (`lifetime.max_exp_ahead`, no leeway).
 struct ExpTooFar: Rule {
     static let id = "exp-too-far"
 

@@ -4,15 +4,18 @@ import Foundation
 struct GrantTypeInvalid: Rule {
     static let id = "grant-type-invalid"
 
-    static let known = [
+    /// The grant types of the OAuth and OpenID specifications (RFC 6749, 8628, 7523, 8693, 7522,
+    /// OpenID CIBA); a server's own ones come from its profile's `grants`.
+    static let standard = [
         "client_credentials", "authorization_code", "refresh_token", "password",
         "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:token-exchange", "urn:openid:params:grant-type:ciba",
-        "urn:ietf:params:oauth:grant-type:saml2-bearer", "interaction_code",
-        // Okta's direct-authentication grants (developer.okta.com/docs/guides/configure-direct-auth-grants).
-        "urn:okta:params:oauth:grant-type:otp", "urn:okta:params:oauth:grant-type:oob",
-        "http://auth0.com/oauth/grant-type/mfa-otp", "http://auth0.com/oauth/grant-type/mfa-oob",
+        "urn:ietf:params:oauth:grant-type:saml2-bearer",
     ]
+
+    static func known(_ profile: ServerProfile) -> [String] {
+        standard + (profile.grants ?? [:]).keys.sorted().filter { !standard.contains($0) }
+    }
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let request = subject.clientAuthRequest, let target = subject.target, target.endpoint == .token else { return }
@@ -26,7 +29,8 @@ struct GrantTypeInvalid: Rule {
             return
         }
         let value = field.value
-        guard !Self.known.contains(value) else { return }
+        let known = Self.known(subject.profile)
+        guard !known.contains(value) else { return }
         guard !Placeholders.isWhole(value) else {
             findings.cannotJudge(Self.id, needs: "the real grant_type (the paste has a placeholder there)")
             return
@@ -37,14 +41,14 @@ struct GrantTypeInvalid: Rule {
         if value.isEmpty {
             reason = "`grant_type` is empty"
             suggestion = "client_credentials"
-        } else if Self.known.contains(trimmed) {
+        } else if known.contains(trimmed) {
             reason = "grant_type \"\(value)\" has leading or trailing whitespace"
             suggestion = trimmed
-        } else if let near = Self.nearest(trimmed) {
+        } else if let near = Self.nearest(trimmed, among: known) {
             reason = "grant_type \"\(trimmed)\" is not a grant type; did you mean \"\(near)\"?"
             suggestion = near
         } else {
-            reason = "grant_type \"\(trimmed)\" is not a grant type Okta knows"
+            reason = "grant_type \"\(trimmed)\" is not a grant type \(subject.profile.speaker) knows"
             suggestion = "client_credentials"
         }
         findings.add(Self.id, at: Location.form("grant_type"), reason, fix: ["grant_type": suggestion])
@@ -52,7 +56,7 @@ struct GrantTypeInvalid: Rule {
 
     /// The known grant type a misspelling most likely meant: same letters ignoring case and
     /// separators, or a small edit distance.
-    static func nearest(_ value: String) -> String? {
+    static func nearest(_ value: String, among known: [String]) -> String? {
         func letters(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
         let v = letters(value)
         guard !v.isEmpty else { return nil }

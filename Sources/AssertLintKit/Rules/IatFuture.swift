@@ -1,6 +1,6 @@
 import Foundation
 
-/// `iat` more than `ClaimTime.futureLeeway` ahead of now: the assertion claims to be issued
+/// `iat` more than `ClaimTime.futureLeeway` (the server's clock skew) ahead of now: the assertion claims to be issued
 /// in the future, which usually means the client's clock is fast.
 struct IatFuture: Rule {
     static let id = "iat-future"
@@ -8,7 +8,7 @@ struct IatFuture: Rule {
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let assertion = subject.assertion.decoded, let iat = ClaimTime.seconds(assertion, "iat") else { return }
         let ahead = iat - subject.now.timeIntervalSince1970
-        guard ahead > ClaimTime.futureLeeway else { return }
+        guard ahead > ClaimTime.futureLeeway(subject) else { return }
         let now = ClaimTime.nowSeconds(subject)
         findings.add(Self.id, at: Location.claim("iat"),
                      ClaimTime.relation("iat", iat, to: subject)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// No `jti` (or an empty one): Okta accepts it, but then cannot detect a replay.
+/// No `jti` (or an empty one): a server that does not require it (`jti.required`) accepts it, but then
+/// cannot detect a replay; one that requires it refuses the assertion (an error).
 struct JtiMissing: Rule {
     static let id = "jti-missing"
 
@@ -13,7 +14,10 @@ struct JtiMissing: Rule {
         default: return  // a non-string jti is claim-type-invalid's
         }
         let until = ClaimTime.seconds(assertion, "exp").map { " until exp \(ClaimTime.shown($0))" } ?? " until it expires"
+        let required = subject.profile.jti?.required == true
         findings.add(Self.id, at: Location.claim("jti"),
-                     "\(problem): anyone who captures this assertion can reuse it\(until)")
+                     required ? "\(problem): \(subject.profile.speakerCapitalized) requires jti in every client assertion"
+                              : "\(problem): anyone who captures this assertion can reuse it\(until)",
+                     severity: required ? .error : nil)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// No `kid` in the header while the app has several keys: Okta cannot choose one.
+/// No `kid` in the header while the app has several keys: the server cannot choose one.
 struct KidMissing: Rule {
     static let id = "kid-missing"
 
@@ -12,7 +12,7 @@ struct KidMissing: Rule {
         case .missingKid(let candidates):
             let set = JWKSet(keys: candidates)
             var message = (keys.kidIsEmptyString ? "the header's kid is an empty string" : "the header has no kid")
-                + " and the app has \(candidates.count) registered keys (\(set.kidList)); Okta needs kid to choose one"
+                + " and the app has \(candidates.count) registered keys (\(set.kidList)); \(subject.profile.speakerCapitalized) needs kid to choose one"
             var kid = keys.keysThatVerify(among: candidates).first?.kid
             if let kid {
                 message += "; the signature verifies with '\(kid)'"

@@ -1,13 +1,17 @@
 import Foundation
 
-/// Which scopes a client_credentials request may ask for depends on the server: the Okta Org
-/// server mints only Okta API scopes (`okta.*`), custom servers never do.
+/// Which scopes a client_credentials request may ask for depends on the server: its profile's
+/// `grants.client_credentials.scopes` says whether it mints only the server's own API scopes
+/// (`scope_prefix`, Okta's Org server), never them (Okta's custom servers), or any.
 struct ScopeInvalidForServer: Rule {
     static let id = "scope-invalid-for-server"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let request = subject.clientAuthRequest, let target = subject.target, target.endpoint == .token,
               request.grantType == "client_credentials" else { return }
+        let server = subject.profile
+        guard let rules = server.grants?["client_credentials"], let policy = rules.scopes, policy != "any",
+              let prefix = rules.scopePrefix else { return }
         let written = (request.form("scope")?.value ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
         // `{scopes}` stands for scopes the paste does not show: only the others are judged.
         let scopes = written.filter { !Placeholders.isWhole($0) }
@@ -16,29 +20,27 @@ struct ScopeInvalidForServer: Rule {
             if scopes.isEmpty { return }
         }
         let origin = EndpointURL(target.endpointURL)?.origin ?? target.endpointURL
-        switch target.profile.scopePolicy {
-        case .oktaAPIOnly:
+        func say(_ key: String, _ asked: [String]) -> (String, String)? {
+            let values = ["scopes": Self.list(asked), "origin": origin]
+            guard let message = server.message("\(Self.id).\(key)", values),
+                  let advice = server.message("\(Self.id).\(key).advice", values) else { return nil }
+            return (message, advice)
+        }
+        if policy == "okta_api_only" {
             if scopes.isEmpty {
-                findings.add(Self.id, at: Location.form("scope"),
-                             "The request asks the Org authorization server for a client_credentials token without `scope`; the Org server mints tokens only for the Okta API scopes (okta.*) granted to the app, and they must be requested",
-                             fix: ["advice": "add `scope` with the Okta API scopes granted to the app on its Okta API Scopes tab, for example `scope=okta.users.read`"],
-                             variant: "no-scope")
+                if let (message, advice) = say("no-scope", []) {
+                    findings.add(Self.id, at: Location.form("scope"), message, fix: ["advice": advice], variant: "no-scope")
+                }
                 return
             }
-            let custom = scopes.filter { !$0.hasPrefix("okta.") }
-            guard !custom.isEmpty else { return }
-            findings.add(Self.id, at: Location.form("scope"),
-                         "The Org authorization server mints only Okta API scopes (okta.*), and the request asks for \(Self.list(custom))",
-                         fix: ["advice": "to call your own API, request \(Self.list(custom)) from a custom authorization server at \(origin)/oauth2/default/v1/token (or your own server's token URL, with `aud` set to it); at the Org server, request only okta.* scopes"])
-        case .noOktaAPI:
-            let okta = scopes.filter { $0.hasPrefix("okta.") }
-            guard !okta.isEmpty else { return }
-            findings.add(Self.id, at: Location.form("scope"),
-                         "A custom authorization server cannot mint Okta API scopes, and the request asks for \(Self.list(okta))",
-                         fix: ["advice": "request Okta API scopes from the Org authorization server at \(origin)/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here"],
-                         variant: "okta-scopes-at-custom-server")
-        case .any:
-            return
+            let others = scopes.filter { !$0.hasPrefix(prefix) }
+            guard !others.isEmpty, let (message, advice) = say("other-scopes", others) else { return }
+            findings.add(Self.id, at: Location.form("scope"), message, fix: ["advice": advice])
+        } else if policy == "no_okta_api" {
+            let api = scopes.filter { $0.hasPrefix(prefix) }
+            guard !api.isEmpty, let (message, advice) = say("api-scopes", api) else { return }
+            findings.add(Self.id, at: Location.form("scope"), message, fix: ["advice": advice],
+                         variant: "api-scopes-at-custom-server")
         }
     }
 

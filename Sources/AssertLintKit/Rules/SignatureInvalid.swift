@@ -18,7 +18,7 @@ struct SignatureInvalid: Rule {
             guard verdict != .valid else { return }
             var message = describe(verdict, alg: alg, keyName: "the client secret (\(bytes.count) bytes)")
             var action = "Sign with \(alg.rawValue) using the app's current client secret, its exact characters as UTF-8 bytes."
-            if let hint = Self.secretHint(assertion, alg: alg, secret: secret.value) {
+            if let hint = Self.secretHint(assertion, alg: alg, secret: secret.value, server: subject.profile.speaker) {
                 message += "; " + hint.message
                 action = hint.action
             }
@@ -92,7 +92,7 @@ struct SignatureInvalid: Rule {
     }
 
     /// Tries the mistakes people make with secrets: base64-decoding it, or trailing whitespace.
-    static func secretHint(_ assertion: ClientAssertion, alg: JWSAlgorithm, secret: String) -> (message: String, action: String)? {
+    static func secretHint(_ assertion: ClientAssertion, alg: JWSAlgorithm, secret: String, server: String) -> (message: String, action: String)? {
         var variants: [(String, [UInt8])] = []
         if case .success(let d) = Base64URL.decode(Substring(secret)), !d.bytes.isEmpty {
             variants.append(("the secret base64-decoded", d.bytes))
@@ -100,8 +100,8 @@ struct SignatureInvalid: Rule {
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed != secret { variants.append(("the secret without surrounding whitespace", Array(trimmed.utf8))) }
         for (name, key) in variants where JWSSignature.verify(assertion, alg: alg, secret: key) == .valid {
-            return ("it verifies with \(name): the signer uses different key bytes than Okta",
-                    "Use the client secret's characters as UTF-8 bytes for the HMAC key, as Okta does (no base64 decoding, no extra whitespace).")
+            return ("it verifies with \(name): the signer uses different key bytes than \(server)",
+                    "Use the client secret's characters as UTF-8 bytes for the HMAC key, as \(server) does (no base64 decoding, no extra whitespace).")
         }
         return nil
     }

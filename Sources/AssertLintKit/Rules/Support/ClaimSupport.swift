@@ -3,12 +3,15 @@ import Foundation
 /// Times as the claim rules show them: NumericDates in UTC and distances in plain units, so
 /// a message reads "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z".
 enum ClaimTime {
-    /// Seconds a client clock may run ahead before `iat`/`nbf` in the future is an error.
-    /// Okta documents no skew allowance; 60 s is the usual JOSE library default.
-    static let futureLeeway: Double = 60
+    /// Seconds a client clock may run ahead before `iat`/`nbf` in the future is an error: the
+    /// server's `lifetime.clock_skew` when its profile says, else 60 s, the usual JOSE library
+    /// default (assertlint's tolerance for a server that documents none).
+    static func futureLeeway(_ subject: Subject) -> Double {
+        subject.profile.lifetime?.clockSkew ?? 60
+    }
 
     /// A corrected `exp` is suggested this far ahead of now: long enough for the request to
-    /// arrive, far from Okta's one-hour cap.
+    /// arrive, well inside the caps servers set (Okta's is one hour).
     static let suggestedLifetime: Int64 = 300
 
     /// A NumericDate claim the time rules can judge: a finite, non-negative number. Other values
