@@ -183,7 +183,7 @@ public struct Catalog: Sendable {
         return entries.filter { e in
             profiles.answers(for: e.id).contains { a in
                 guard let d = a.answer.errorDescription else { return false }
-                let have = norm(d)
+                let have = norm(ServerAnswer.fixedPart(d))
                 return wanted.contains { $0 == have || (have.count >= 12 && $0.contains(have)) || ($0.count >= 12 && have.contains($0)) }
             }
         }

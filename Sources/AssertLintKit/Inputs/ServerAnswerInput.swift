@@ -152,8 +152,9 @@ public struct ServerAnswerInput: Sendable, Equatable {
         let haystack = norm(text)
         // The longest one quoted, so a text that quotes a longer answer is not taken for a
         // shorter one it contains.
+        // A text with variable parts (Entra's `Current time: <now>`) is matched on what comes before them.
         return catalog.entries.flatMap(\.answerDescriptions)
-            .map { ($0, norm($0)) }
+            .map { ($0, norm(ServerAnswer.fixedPart($0))) }
             .filter { $0.1.count >= 12 && haystack.contains($0.1) }
             .max { $0.1.count < $1.1.count }?.0
     }

@@ -71,6 +71,12 @@ public struct ServerAnswer: Sendable, Equatable, Codable {
         return o
     }
 
+    /// The text up to its first variable part (`<now>`, `{now}`): what every answer of this
+    /// kind starts with, to recognise one pasted with its values in.
+    public static func fixedPart(_ text: String) -> String {
+        String(text.prefix { $0 != "<" && $0 != "{" })
+    }
+
     static func fill(_ text: String, _ values: [String: String]) -> String {
         guard text.contains("{") else { return text }
         var generic: [String: String] = [:]
