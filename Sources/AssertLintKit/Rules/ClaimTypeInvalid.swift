@@ -13,7 +13,9 @@ struct ClaimTypeInvalid: Rule {
         guard let assertion = subject.assertion.decoded else { return }
         let claims = assertion.claims
         for claim in ["exp", "iat", "nbf"] {
-            guard let value = claims[claim], let problem = Self.numericDateProblem(value) else { continue }
+            // A placeholder (`"{currentPlusOneHour}"` in a docs template) stands for a value not shown.
+            guard let value = claims[claim], !(value.stringValue.map(Placeholders.isWhole) ?? false),
+                  let problem = Self.numericDateProblem(value) else { continue }
             let corrected = Self.numericText(value) ?? String(ClaimTime.nowSeconds(subject) + (claim == "exp" ? ClaimTime.suggestedLifetime : 0))
             findings.add(Self.id, at: Location.claim(claim), "\(claim) is \(problem)",
                          fix: ["claim": claim, "expected": Self.numericDate, "corrected": "\"\(claim)\": \(corrected)"],

@@ -10,7 +10,12 @@ struct ContentTypeInvalid: Rule {
         guard let request = subject.clientAuthEndpointRequest else { return }
         let rawText: String?
         switch request.body {
-        case .none: return
+        case .none:
+            // A paste that shows the headers but not the body (a Node ClientRequest's `_header`):
+            // a declared JSON or multipart type decides on its own.
+            guard !subject.shows.body, let ct = request.contentType, !ct.trimmingCharacters(in: .whitespaces).isEmpty,
+                  ["application/json", "multipart/form-data"].contains(request.mediaType) else { return }
+            rawText = nil
         case .raw(let text):
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
             rawText = text
