@@ -280,21 +280,8 @@ enum HTTPieCommand {
         return nil
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, written by the one JSON writer.
+    static func jsonString(_ s: String) -> String { JSONWriter.quote(s) }
 
     static func urlEncode(_ s: String) -> String {
         var allowed = CharacterSet.alphanumerics
