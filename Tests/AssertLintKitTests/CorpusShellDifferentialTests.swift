@@ -68,6 +68,9 @@ import Testing
         if text.unicodeScalars.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}\u{201E}".unicodeScalars.contains($0) }) {
             return (.failure(Skip(description: "typographic quotes: assertlint reads them as quotes, bash does not")), [])
         }
+        if lines.contains(where: { $0.trimmingCharacters(in: .whitespaces) == ")" }) {
+            return (.failure(Skip(description: "the command closes a `$( … )` opened on an earlier line: bash would not run it alone")), [])
+        }
         var repairs: [String] = []
         for stop in command.stops {
             let i = stop.line - firstLine

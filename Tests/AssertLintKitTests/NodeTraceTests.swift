@@ -41,8 +41,8 @@ struct NodeTraceTests {
         #expect(r.subject.request?.url == "https://dev-123.okta.com/oauth2/v1/token")
         #expect(r.subject.request?.mediaType == "application/json")
         #expect(r.subject.shows.body == false && r.subject.shows.headers == true)
-        // content-type-invalid needs the body shown (EvidenceNeeds), so it is not judged here.
-        #expect(r.ids == [])
+        // The declared JSON type decides content-type-invalid without the body; nothing else is judged.
+        #expect(r.ids == ["content-type-invalid"])
         #expect(r.subject.notes.first == "read as a Node ClientRequest printed by console.log: the request line and headers from its `_header` (line 1)")
     }
 
