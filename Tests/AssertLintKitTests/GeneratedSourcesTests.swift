@@ -12,21 +12,7 @@ import Testing
     /// two in step.
     static func catalogSource() throws -> String {
         let catalog = try Catalog.parse(try catalogSources())
-        func lit(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\\": out += "\\\\"
-                case "\"": out += "\\\""
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
-                default: out.unicodeScalars.append(u)
-                }
-            }
-            return out + "\""
-        }
+        func lit(_ s: String) -> String { SwiftLiteral.string(s) }
         func opt(_ s: String?) -> String { s.map(lit) ?? "nil" }
         var out = "// Generated from Rules/*.yaml by `scripts/generate`. Do not edit.\n"
         out += "enum BundledCatalog {\n    static let entries: [CatalogEntry] = [\n"

@@ -82,10 +82,7 @@ public struct Engine: Sendable {
     /// with the first error that has an answer marked as the one the server answers with: it
     /// stops there.
     static func inServerOrder(_ findings: [Finding], _ profile: ServerProfile) -> [Finding] {
-        var ranks: [String: Int] = [:]
-        for (i, step) in (profile.checkOrder?.steps ?? []).enumerated() {
-            for id in step where ranks[id] == nil { ranks[id] = i }
-        }
+        let ranks = profile.ranks
         let order = { (f: Finding) -> Int in f.answer == nil ? Int.max : ranks[f.ruleID] ?? Int.max }
         var sorted = findings.enumerated().sorted { a, b in
             let (pa, pb) = (order(a.element), order(b.element))

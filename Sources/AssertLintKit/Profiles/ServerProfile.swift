@@ -277,7 +277,8 @@ extension ServerProfile {
         ranks[ruleID]
     }
 
-    private var ranks: [String: Int] {
+    /// Each rule id's step in the check order (the first step that lists it).
+    var ranks: [String: Int] {
         var out: [String: Int] = [:]
         for (i, step) in (checkOrder?.steps ?? []).enumerated() {
             for id in step where out[id] == nil { out[id] = i }
