@@ -50,7 +50,7 @@ import Testing
         for shown in [Base64URL.encode(sha1), Base64URL.encode(sha256), Self.hex(sha1), Self.hex(sha256)] {
             #expect(f.message.contains(shown), "\(shown) not in \(f.message)")
         }
-        #expect(f.message.contains("holds a SHA-256 digest, but Microsoft Entra ID reads x5t as a SHA-1 thumbprint"))
+        #expect(f.message.contains("is a SHA-256 digest, but Microsoft Entra ID reads x5t as a SHA-1 thumbprint"))
         #expect(f.fix == "Set `x5t#S256` to \"\(Base64URL.encode(sha256))\", and sign again.")
         #expect(f.answer?.errorDescription?.hasPrefix("AADSTS700027:") == true)
     }
@@ -112,6 +112,17 @@ import Testing
         let unknown = try Self.diagnose(header: "{alg: RS256, \"x5t#S256\": \(sha256)}", jwks: nil, signWith: g.key.path)
         #expect(unknown.ruleIDs == [])
         #expect(Set(unknown.unjudged.map(\.ruleID)).isSuperset(of: ["jwks-not-configured", "x5t-mismatch", "signature-invalid"]))
+    }
+
+    /// A DER certificate as the registered key reads like its PEM form (`--jwks cert.der`).
+    @Test func aDERCertificateIsARegisteredCertificate() throws {
+        let der = S.keyPath("test-rsa-2048.crt.der")
+        let sha1 = try CertificateTests.opensslFingerprint(URL(fileURLWithPath: S.keyPath("test-rsa-2048.crt.pem")), "sha1")
+        let clean = try Self.diagnose(header: "{alg: RS256, x5t: \(Base64URL.encode(sha1))}", jwks: der, signWith: S.keyPath("test-rsa-2048.pem"))
+        #expect(clean.ruleIDs == [])
+        let wrong = try Self.diagnose(header: "{alg: RS256, x5t: \(Self.hex(sha1))}", jwks: der, signWith: S.keyPath("test-rsa-2048.pem"))
+        #expect(wrong.ruleIDs == ["x5t-encoding-invalid"])
+        #expect(wrong.findings.first?.message.contains("it is the digest of the registered certificate keys[0]") == true)
     }
 
     /// A decoded header pasted alone is judged for what it shows (ADAL.NET#309).

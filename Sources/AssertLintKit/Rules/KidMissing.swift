@@ -8,7 +8,7 @@ struct KidMissing: Rule {
         // A server that finds keys by certificate thumbprint never reads kid (x5t-missing instead).
         guard !subject.profile.findsKeysByThumbprintOnly,
               let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
-        switch keys.resolution {
+        switch keys.resolution(subject.profile) {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
         case .missingKid(let candidates):

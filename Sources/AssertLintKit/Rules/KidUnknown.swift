@@ -8,7 +8,7 @@ struct KidUnknown: Rule {
         // A server that finds keys by certificate thumbprint never reads kid (x5t-mismatch instead).
         guard !subject.profile.findsKeysByThumbprintOnly,
               let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
-        switch keys.resolution {
+        switch keys.resolution(subject.profile) {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
         case .unknownKid(_, let set) where set.keys.isEmpty && !(subject.profile.keys?.sources ?? []).isEmpty:

@@ -66,13 +66,20 @@ struct SignatureInvalid: Rule {
             findings.add(Self.id, at: Self.pointer, message, fix: ["action": action])
         case .missingKid, .unknownKid:
             return  // kid-missing / kid-unknown say which key
+        case .chosenByAlg(let candidates):
+            guard !candidates.isEmpty else { return }  // no registered key fits the alg: alg-not-allowed's ground
+            var message = "the header has no kid, so \(subject.profile.speaker) tries the registered keys that fit \(alg.rawValue) (\(JWKSet(keys: candidates).kidList)), and the signature verifies with none of them"
+            if let tried = keys.triedNote(among: candidates) { message += "; " + tried }
+            if let note = keys.privateKeyNote(JWKSet(keys: candidates)), note.matchingKid == nil { message += "; " + note.text }
+            findings.add(Self.id, at: Self.pointer, message,
+                         fix: ["action": "Sign with the private key whose public key is registered for the app, or register the public key of the key you sign with."])
         }
     }
 
     /// The registered key the server verifies with: by thumbprint where the profile finds keys by
     /// certificate thumbprint (the thumbprint rules report a header that names none), else by kid.
     static func resolution(_ keys: AssertionKeys, _ profile: ServerProfile) -> AssertionKeys.Resolution {
-        guard profile.findsKeysByThumbprintOnly else { return keys.resolution }
+        guard profile.findsKeysByThumbprintOnly else { return keys.resolution(profile) }
         switch keys.thumbprintLookup(profile) {
         case .resolved(let jwk, _): return .resolved(jwk)
         case .noRegisteredKeys:
