@@ -9,7 +9,7 @@ struct X5tMissing: Rule {
         guard let keys = AssertionKeys(subject), case .missing(let reads, let hasX5C) = keys.thumbprintLookup(profile),
               let first = reads.first else { return }
         let names = reads.map(\.header)
-        var message = "the header has no \(names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " nor " + (names.last ?? ""))"
+        var message = "the header has " + (names.count == 1 ? "no \(names[0])" : "neither " + names.dropLast().joined(separator: ", ") + " nor " + (names.last ?? ""))
             + "; \(profile.speakerCapitalized) finds the client's certificate by that thumbprint"
             + (keys.assertion.header["kid"] != nil ? ", not by kid" : "")
         if hasX5C { message += "; the header's x5c serves a subject name + issuer registration, not a certificate uploaded to the app" }
