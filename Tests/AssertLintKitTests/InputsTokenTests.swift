@@ -94,11 +94,14 @@ import Testing
         #expect(InputSamples.malformedReason(opaque) != nil)
     }
 
-    /// Decoded claims are judged (DecodedClaimsTests); a decoded header alone has nothing to judge.
-    @Test func decodedHeaderIsNotAToken() {
-        #expect(throws: InputError("x", "this is a decoded JWT header, not a token: paste the compact token (eyJ….eyJ….…), or the decoded claims with --endpoint URL")) {
-            try InputReader.subjects(from: #"{"alg":"RS256","kid":"k1"}"#, source: "x")
-        }
+    /// Decoded claims are judged (DecodedClaimsTests); a decoded header alone is judged for its
+    /// parameters, with the header shown and the claims and signature not shown.
+    @Test func decodedHeaderIsAHeaderWithoutClaims() throws {
+        let subjects = try InputReader.subjects(from: #"{"alg":"RS256","kid":"k1"}"#, source: "x")
+        let subject = try #require(subjects.first)
+        #expect(subjects.count == 1 && subject.request == nil)
+        #expect(subject.assertion.decoded?.kid == "k1" && subject.assertion.decoded?.claims.members.isEmpty == true)
+        #expect(subject.shows.header && !subject.shows.claims && !subject.shows.signature)
     }
 
     @Test func proseIsNotAToken() {

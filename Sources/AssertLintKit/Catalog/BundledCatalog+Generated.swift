@@ -98,6 +98,15 @@ enum BundledCatalog {
             fix: "Encode each segment as base64url without padding (replace `+` with `-` and `/` with `_`, drop trailing `=`), then sign the re-encoded header and payload again; a JWT library does both.",
             references: ["RFC 7515 section 2", "RFC 7515 section 7.1", "RFC 4648 section 5"]),
         CatalogEntry(
+            id: "certificate-expired",
+            title: "The registered certificate the assertion names has expired",
+            severity: .error,
+            profiles: ["entra"],
+            explanation: "A server that finds the client's key by certificate thumbprint also checks the validity of the\nregistered certificate it found: once the certificate's end date has passed, assertions that\nname it are refused, however well they are signed. The thumbprint header is right; the\ncertificate is no longer current. Certificates uploaded to an app registration are often valid\nfor one or two years, and the renewal is easy to miss.\n",
+            fix: "Create a new certificate, upload it to the app registration, sign with its private key and put its thumbprint in `{header}`; the registered certificate {subject} ended {end}.",
+            references: ["https://learn.microsoft.com/entra/identity-platform/certificate-credentials", "RFC 7515 section 4.1.7 (x5t) and 4.1.8 (x5t#S256)", "RFC 5280 section 4.1.2.5"],
+            placeholders: ["end": "at its end date", "header": "x5t#S256", "subject": "(the one the thumbprint names)"]),
+        CatalogEntry(
             id: "claim-type-invalid",
             title: "a claim has the wrong JSON type",
             severity: .error,
@@ -242,6 +251,14 @@ enum BundledCatalog {
             fix: "Register the signing key {key} with \"use\": \"sig\" (or without `use`), and keep encryption keys out of the client authentication JWKS.",
             references: ["RFC 7517 section 4.2", "RFC 7517 section 4.3"],
             placeholders: ["key": "that is marked \"use\": \"enc\""]),
+        CatalogEntry(
+            id: "jwks-not-configured",
+            title: "The app has no key the server can verify the assertion with",
+            severity: .error,
+            explanation: "A `private_key_jwt` assertion is verified with a public key registered for the client: a JWKS,\na JWKS URL (`jwks_uri`) or a certificate, whichever the server supports (the profile's\n`keys.sources`). An app registered with none of them cannot authenticate with a signed\nassertion, whatever the assertion says; a server that finds the key by certificate thumbprint\nneeds a certificate, and a bare public key without one does not do. assertlint judges this only\nwhen it is shown the app's registered keys (a fixture's `app.jwks`, `--jwks FILE`), never from\na paste alone.\n",
+            fix: "Register {sources} for the client (the public half of the key you sign with), or authenticate the way the app is registered.",
+            references: ["RFC 7523 section 3", "RFC 7591 section 2 (jwks, jwks_uri)", "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
+            placeholders: ["sources": "a public key"]),
         CatalogEntry(
             id: "jwks-private-key",
             title: "The registered JWKS contains a private key",
@@ -411,5 +428,32 @@ enum BundledCatalog {
             explanation: "In a client assertion both `iss` (who made the JWT) and `sub` (whom it is about) are the app's\nclient_id, the same value, exactly, letter case included (RFC 7523 §3; Okta's client\nauthentication docs). Okta uses them to find the client whose key or secret verifies the signature,\nso a missing or different value fails client authentication. Common causes are the app's name, a\nuser id, the org URL or the Okta domain put in `sub`, a client id with a trailing space or newline\ncopied from a file, and the client_id of another app.\nassertlint judges `sub` against the registered client_id (`--client-id`, `app.client_id`). Without\none it still reports a missing or empty `sub`, reports `iss` ≠ `sub` once (as iss-mismatch: they\ncannot both be the client_id), and compares `sub` with the request's `client_id` parameter only when\n`iss` and `sub` disagree; when they agree with each other but not with the parameter, that is\nclient-id-mismatch.\n",
             fix: "Set `sub` to {client_id} and sign a new assertion; in a client assertion `iss` and `sub` both carry the app's client_id (Okta Admin Console > Applications > the app > General > Client Credentials).",
             references: ["https://developer.okta.com/docs/guides/build-self-signed-jwt/", "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth/", "RFC 7523 section 3", "RFC 7521 section 5.2", "RFC 7519 section 4.1.2"]),
+        CatalogEntry(
+            id: "x5t-encoding-invalid",
+            title: "The certificate thumbprint header is not base64url of the raw digest",
+            severity: .error,
+            profiles: ["entra"],
+            explanation: "`x5t` and `x5t#S256` hold the certificate's SHA-1 or SHA-256 digest as base64url of the raw\ndigest bytes, without padding: 27 characters for SHA-1, 43 for SHA-256 (RFC 7515 section 4.1.7).\nWhat portals and `openssl x509 -fingerprint` show is the digest's hex text; putting that text in\nthe header, base64url-encoding the hex text instead of the bytes it stands for, using standard\nbase64 (`+`, `/`, `=` padding), or keeping a copied line break gives the server bytes that are\nno registered certificate's thumbprint, and it answers that the key was not found. assertlint\ndecodes the value the way these mistakes are made, recovers the digest, and says which\nregistered certificate it belongs to when the app's certificates are known. It is judged from\nthe header alone: a pasted decoded header is enough.\n",
+            fix: "Set `{header}` to {value} (base64url of the raw digest bytes, no padding), and sign again.",
+            references: ["https://learn.microsoft.com/entra/identity-platform/certificate-credentials", "RFC 7515 section 4.1.7 (x5t) and 4.1.8 (x5t#S256)", "https://github.com/AzureAD/azure-activedirectory-library-for-dotnet/issues/309", "https://github.com/MicrosoftDocs/azure-docs/issues/40871"],
+            placeholders: ["header": "x5t#S256", "value": "base64url of the raw digest of the certificate's DER"]),
+        CatalogEntry(
+            id: "x5t-mismatch",
+            title: "The certificate thumbprint names no registered certificate",
+            severity: .error,
+            profiles: ["entra"],
+            explanation: "The server takes the thumbprint header it reads (`x5t#S256` as SHA-256, `x5t` as SHA-1) and\nlooks for a registered certificate with that thumbprint. None matches when the header holds the\nother hash's digest (a SHA-256 digest in `x5t`, which libraries and docs mix up), or the\nthumbprint of another certificate: a renewed certificate whose new thumbprint was not uploaded,\none from another environment or app, or one that was never uploaded. The signature is then not\nchecked. assertlint shows the header's thumbprint (base64url, and the upper-case hex portals\nprint) next to both thumbprints of every registered certificate, and names the one the\nsignature verifies with.\n",
+            fix: "Set `{header}` to {value}, and sign again.",
+            references: ["https://learn.microsoft.com/entra/identity-platform/certificate-credentials", "RFC 7515 section 4.1.7 (x5t) and 4.1.8 (x5t#S256)", "https://github.com/open-webui/oikb/issues/120", "https://github.com/MicrosoftDocs/entra-docs/pull/1607"],
+            placeholders: ["header": "x5t#S256", "value": "the thumbprint of the registered certificate you sign with"]),
+        CatalogEntry(
+            id: "x5t-missing",
+            title: "No certificate thumbprint header for a server that finds the key by thumbprint",
+            severity: .error,
+            profiles: ["entra"],
+            explanation: "Some servers (the profile's `keys.lookup` lists `x5t#S256` or `x5t`, e.g. Microsoft Entra ID) do\nnot look the verification key up by `kid`: they take the certificate thumbprint from the JOSE\nheader, `x5t#S256` (base64url of the SHA-256 digest of the certificate's DER) or `x5t` (the same\nwith SHA-1), and compare it with the thumbprints of the certificates registered for the client.\nAn assertion with neither header names no certificate and is refused before the signature is\nchecked, even when a `kid` is present (a library that writes only `kid`, the default of most JWT\nlibraries, produces exactly this). An `x5c` chain in the header does not replace the thumbprint\nfor a certificate uploaded to the app: it is read for subject name + issuer registrations.\n",
+            fix: "Add `{header}` to the assertion header: {value}, and sign again.",
+            references: ["https://learn.microsoft.com/entra/identity-platform/certificate-credentials", "RFC 7515 section 4.1.7 (x5t) and 4.1.8 (x5t#S256)", "https://github.com/smallstep/cli/issues/265"],
+            placeholders: ["header": "x5t#S256", "value": "base64url of the raw SHA-256 digest of the registered certificate's DER, without padding"]),
     ]
 }

@@ -40,6 +40,23 @@ struct AssertionKeys {
         case resolved(JWK)
         case missingKid(candidates: [JWK])
         case unknownKid(String, registered: JWKSet)
+        /// No kid, several keys, and a server that then chooses by alg: none of these keys
+        /// (those that fit the alg) verifies the signature, or none fits.
+        case chosenByAlg(candidates: [JWK])
+    }
+
+    /// `resolution` as a server whose profile says how it finds keys: one that does not require a
+    /// kid when the app has several keys (`keys.kid_required_with_several_keys: false`) and looks
+    /// keys up by alg tries the registered keys that fit the alg (Keycloak, node-oidc-provider,
+    /// Spring's Nimbus selector), so a missing kid is no finding there.
+    func resolution(_ profile: ServerProfile) -> Resolution {
+        let byKid = resolution
+        guard case .missingKid(let candidates) = byKid, profile.keys?.kidRequiredWithSeveralKeys == false,
+              profile.keyLookup.contains(.alg) else { return byKid }
+        let fitting = candidates.filter(fits)
+        if let verified = keysThatVerify(among: fitting).first { return .resolved(verified) }
+        if fitting.count == 1, let only = fitting.first { return .resolved(only) }
+        return .chosenByAlg(candidates: fitting)
     }
 
     var resolution: Resolution {

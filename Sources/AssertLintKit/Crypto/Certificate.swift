@@ -132,6 +132,12 @@ extension JWK {
         return try? Certificate(x5c: first)
     }
 
+    /// Whether a server that finds keys by certificate thumbprint can find this key at all: it
+    /// carries a certificate (`x5c`) or a thumbprint member.
+    public var answersToThumbprints: Bool {
+        certificate != nil || ThumbprintHash.allCases.contains { members[$0.header] != nil }
+    }
+
     /// Whether this registered key answers to a thumbprint header: its own `x5t`/`x5t#S256`
     /// member, else the digest of its `x5c` certificate.
     public func hasThumbprint(_ digest: [UInt8], _ hash: ThumbprintHash) -> Bool {

@@ -81,3 +81,15 @@ extension AssertionKeys {
         return (jwk, certificate)
     }
 }
+
+extension ServerProfile: KeyLookupPolicy {
+    /// The profile's `keys.lookup`, in its order (words the loader does not know are refused there).
+    public var keyLookup: [KeyLookupMethod] { (keys?.lookup ?? []).compactMap(KeyLookupMethod.init(rawValue:)) }
+
+    /// Whether the server finds the key by a certificate thumbprint header alone, never by `kid`:
+    /// kid-missing and kid-unknown do not apply there.
+    public var findsKeysByThumbprintOnly: Bool {
+        let lookup = keyLookup
+        return lookup.contains { $0.thumbprintHeader != nil } && !lookup.contains(.kid)
+    }
+}

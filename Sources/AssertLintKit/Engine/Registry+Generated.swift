@@ -14,6 +14,7 @@ public enum Registry {
         AuthMethodMismatch(),
         AuthorizationSchemeInvalid(),
         Base64URLLenient(),
+        CertificateExpired(),
         ClaimTypeInvalid(),
         ClientIDMismatch(),
         ClientIDMissing(),
@@ -31,6 +32,7 @@ public enum Registry {
         JSONDuplicateKey(),
         JWKSDuplicateKid(),
         JWKSEncKey(),
+        JWKSNotConfigured(),
         JWKSPrivateKey(),
         JWKSTooManyKeys(),
         JWTBearerGrantForClientAuth(),
@@ -56,5 +58,8 @@ public enum Registry {
         SecretTooShort(),
         SignatureInvalid(),
         SubjectMismatch(),
+        X5tEncodingInvalid(),
+        X5tMismatch(),
+        X5tMissing(),
     ]
 }

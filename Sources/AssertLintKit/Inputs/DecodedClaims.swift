@@ -30,4 +30,27 @@ enum DecodedClaims {
                                           header: shownHeader != nil, source: "the decoded claims")
         return subject
     }
+
+    /// The subject for a decoded JOSE header pasted alone (`{"alg":"RS256","x5t":"…"}`): the
+    /// header's parameters are judged; the claims and the signature are not shown, so the rules
+    /// that judge them stay silent and are listed as not checked.
+    static func subject(header: JSONObject, source: String, now: Date) -> Subject {
+        var shown = header
+        var held: [String] = []
+        if shown["alg"]?.stringValue == nil {
+            // Decoding needs a string alg; a header without one is stood in for and its alg not judged.
+            shown = JSONObject(header.members.filter { $0.key != "alg" } + [JSONMember(key: "alg", value: .string("RS256"))])
+            held.append("header.alg")
+        }
+        let compact = Base64URL.encode(JSONValue.object(shown).compactText) + "." + Base64URL.encode("{}") + "."
+        let notes = ["read as a decoded JWT header, not a token: its parameters (alg, kid, the certificate thumbprints) are checked; the claims and the signature are not shown, so they are not checked (paste the compact token eyJ….eyJ….… to check them)"]
+        var subject = Subject(source: source, request: nil, assertion: FixtureLoader.decode(compact),
+                              assertionPosition: SourcePosition(line: 1), now: now, notes: notes)
+        var evidence = Evidence(method: false, url: false, headers: false, body: false, signature: false,
+                                header: true, source: "the decoded header")
+        evidence.claims = false
+        evidence.heldInVariables = held
+        subject.assertionShows = evidence
+        return subject
+    }
 }

@@ -79,7 +79,8 @@ public enum InputReader {
                 }
                 if let o = json.objectValue, TokenText.read(trimmed) == nil, !Set(o.keys).isDisjoint(with: ["iss", "sub", "aud", "exp", "alg"]) {
                     guard DecodedClaims.isClaims(o) else {
-                        throw InputError(source, "this is a decoded JWT header, not a token: paste the compact token (eyJ….eyJ….…), or the decoded claims with --endpoint URL")
+                        // A decoded JOSE header alone: its parameters are judged, the claims are not shown.
+                        return [DecodedClaims.subject(header: o, source: source, now: loader.realNow)]
                     }
                     return [DecodedClaims.subject(claims: o, header: nil, source: source, now: loader.realNow)]
                 }

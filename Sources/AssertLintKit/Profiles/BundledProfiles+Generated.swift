@@ -764,7 +764,7 @@ enum BundledProfiles {
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
             messages: nil,
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -1171,7 +1171,7 @@ enum BundledProfiles {
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
             messages: nil,
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -1892,7 +1892,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the custom authorization server '{server}'", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the custom authorization server '{server}' (/oauth2/{server})", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2219,6 +2219,18 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "jwks-not-configured": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
+                    verbatim: true,
+                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
+                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -2539,7 +2551,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["assertion-missing.introspect": ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there", "aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the Org authorization server", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the Org authorization server (/oauth2/v1)", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "org-server-requires-private-key-jwt": "grant_type=client_credentials is sent to the Org authorization server ({endpoint}) and {how}; the Org server accepts client_credentials only with {methods}", "org-server-requires-private-key-jwt.other-server": "{origin}/oauth2/default/v1/token", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here", "scope-invalid-for-server.no-scope": "The request asks the Org authorization server for a client_credentials token without `scope`; the Org server mints tokens only for the Okta API scopes (okta.*) granted to the app, and they must be requested", "scope-invalid-for-server.no-scope.advice": "add `scope` with the Okta API scopes granted to the app on its Okta API Scopes tab, for example `scope=okta.users.read`", "scope-invalid-for-server.other-scopes": "The Org authorization server mints only Okta API scopes (okta.*), and the request asks for {scopes}", "scope-invalid-for-server.other-scopes.advice": "to call your own API, request {scopes} from a custom authorization server at {origin}/oauth2/default/v1/token (or your own server's token URL, with `aud` set to it); at the Org server, request only okta.* scopes"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2866,6 +2878,18 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "jwks-not-configured": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
+                    verbatim: true,
+                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
+                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",

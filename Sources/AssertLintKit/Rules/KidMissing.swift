@@ -5,8 +5,10 @@ struct KidMissing: Rule {
     static let id = "kid-missing"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
-        guard let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
-        switch keys.resolution {
+        // A server that finds keys by certificate thumbprint never reads kid (x5t-missing instead).
+        guard !subject.profile.findsKeysByThumbprintOnly,
+              let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
+        switch keys.resolution(subject.profile) {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
         case .missingKid(let candidates):

@@ -5,10 +5,14 @@ struct KidUnknown: Rule {
     static let id = "kid-unknown"
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
-        guard let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
-        switch keys.resolution {
+        // A server that finds keys by certificate thumbprint never reads kid (x5t-mismatch instead).
+        guard !subject.profile.findsKeysByThumbprintOnly,
+              let keys = AssertionKeys(subject), !keys.isHMAC, !keys.isUnsigned else { return }
+        switch keys.resolution(subject.profile) {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
+        case .unknownKid(_, let set) where set.keys.isEmpty && !(subject.profile.keys?.sources ?? []).isEmpty:
+            return  // no key at all: jwks-not-configured
         case .unknownKid(let kid, let set):
             var message = set.keys.isEmpty
                 ? "the app's JWKS has no keys, so no kid can match"

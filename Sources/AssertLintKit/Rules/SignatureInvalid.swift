@@ -25,7 +25,7 @@ struct SignatureInvalid: Rule {
             findings.add(Self.id, at: Self.pointer, message, fix: ["action": action])
             return
         }
-        switch keys.resolution {
+        switch Self.resolution(keys, subject.profile) {
         case .noJWKS:
             findings.cannotJudge(Self.id, needs: "--jwks FILE or app.jwks")
         case .unreadableJWKS(let e):
@@ -40,6 +40,7 @@ struct SignatureInvalid: Rule {
                 return
             }
             let verdict = JWSSignature.verify(assertion, alg: alg, key: key)
+            let thumbprintHeader = Self.thumbprintHeader(keys, subject.profile)
             switch verdict {
             case .valid, .keyMismatch: return  // a mismatch is alg-not-allowed's finding
             default: break
@@ -50,7 +51,12 @@ struct SignatureInvalid: Rule {
                 action = "Encode the ECDSA signature as JOSE requires: r and s as \(Self.half(alg))-byte big-endian integers, concatenated (RFC 7518 §3.4), not DER."
             } else if case .registered(let set) = registered(keys), let other = keys.keysThatVerify(among: set.keys.filter { $0.index != jwk.index }).first {
                 message += "; it verifies with the registered key \(other.label)"
-                action = other.kid.map { "Set the header's kid to \"\($0)\"." } ?? action
+                if let by = thumbprintHeader, let certificate = other.certificate {
+                    message += " (\(by.header) \"\(certificate.thumbprint(by))\")"
+                    action = "Set the header's \(by.header) to \"\(certificate.thumbprint(by))\", the thumbprint of the certificate you sign with."
+                } else {
+                    action = other.kid.map { "Set the header's kid to \"\($0)\"." } ?? action
+                }
             } else if let signing = subject.app.privateKey, !signing.key.samePublicKey(as: key) {
                 message += "; the private key \(signing.origin) (thumbprint \(signing.key.thumbprint)) is not the private half of \(jwk.label) (thumbprint \(key.thumbprint))"
             }
@@ -60,7 +66,32 @@ struct SignatureInvalid: Rule {
             findings.add(Self.id, at: Self.pointer, message, fix: ["action": action])
         case .missingKid, .unknownKid:
             return  // kid-missing / kid-unknown say which key
+        case .chosenByAlg(let candidates):
+            guard !candidates.isEmpty else { return }  // no registered key fits the alg: alg-not-allowed's ground
+            var message = "the header has no kid, so \(subject.profile.speaker) tries the registered keys that fit \(alg.rawValue) (\(JWKSet(keys: candidates).kidList)), and the signature verifies with none of them"
+            if let tried = keys.triedNote(among: candidates) { message += "; " + tried }
+            if let note = keys.privateKeyNote(JWKSet(keys: candidates)), note.matchingKid == nil { message += "; " + note.text }
+            findings.add(Self.id, at: Self.pointer, message,
+                         fix: ["action": "Sign with the private key whose public key is registered for the app, or register the public key of the key you sign with."])
         }
+    }
+
+    /// The registered key the server verifies with: by thumbprint where the profile finds keys by
+    /// certificate thumbprint (the thumbprint rules report a header that names none), else by kid.
+    static func resolution(_ keys: AssertionKeys, _ profile: ServerProfile) -> AssertionKeys.Resolution {
+        guard profile.findsKeysByThumbprintOnly else { return keys.resolution(profile) }
+        switch keys.thumbprintLookup(profile) {
+        case .resolved(let jwk, _): return .resolved(jwk)
+        case .noRegisteredKeys:
+            if case .failure(let e)? = keys.jwks { return .unreadableJWKS(e) }
+            return keys.jwks == nil ? .noJWKS : .unknownKid("", registered: JWKSet(keys: []))
+        default: return .unknownKid("", registered: JWKSet(keys: []))
+        }
+    }
+
+    static func thumbprintHeader(_ keys: AssertionKeys, _ profile: ServerProfile) -> ThumbprintHash? {
+        guard profile.findsKeysByThumbprintOnly, case .resolved(_, let by) = keys.thumbprintLookup(profile) else { return nil }
+        return by
     }
 
     private enum Registered { case registered(JWKSet), none }

@@ -35,6 +35,11 @@ enum EvidenceNeeds {
         "sub-mismatch": [.claim("sub")],
         "kid-missing": [.claim("header.kid"), .assertionHeader],
         "kid-unknown": [.assertionHeader],
+        "x5t-missing": [.assertionHeader],
+        "x5t-encoding-invalid": [.assertionHeader],
+        "x5t-mismatch": [.assertionHeader],
+        "certificate-expired": [.assertionHeader],
+        "jwks-not-configured": [.assertionHeader],
         "key-url-header-present": [.assertionHeader],
         "crit-unsupported": [.assertionHeader],
         "policy-jti-required": [.claim("jti")],
@@ -99,6 +104,10 @@ enum EvidenceNeeds {
             return subject.shows.header
                 ? "the paste holds the decoded header and claims but no signature: paste the compact token (eyJ….eyJ….…) to check the signature"
                 : "the paste holds decoded claims without the token's header or signature: paste the compact token (eyJ….eyJ….…) to check alg, kid and the signature"
+        }
+        // A decoded header pasted alone shows no claims.
+        if subject.request == nil, !subject.shows.claims, parts.contains(where: { if case .claim(let n) = $0 { return !n.hasPrefix("header.") }; return false }) {
+            return "the paste holds a decoded JWT header without the claims: paste the compact token (eyJ….eyJ….…) to check them"
         }
         if parts.contains(.signature) {
             return "the paste holds no signed token (the assertion was rebuilt from code, without its signature): paste the token the code produces, with --jwks FILE"
