@@ -87,6 +87,9 @@ import Testing
         let node = ServerTexts.bundled.matching(#"{"error":"invalid_client","error_description":"client authentication failed"}"#)
         #expect(Set(node.map(\.profileID)) == ["node-oidc-provider"] && node.count > 5)
         #expect(ServerTexts.bundled.matching("InvalidClientAuth: error_detail: jwt not active yet").map(\.ruleID) == ["nbf-future"])
+        // The logged detail narrows the generic answer beside it to its own check.
+        let narrowed = ServerTexts.bundled.matching(#"{"error":"invalid_client","error_description":"client authentication failed"} error_detail: jwt expired"#)
+        #expect(Set(narrowed.map(\.ruleID)) == ["exp-expired"], "\(narrowed.map(\.ruleID))")
         let auth0 = ServerTexts.bundled.matching("log description: Failed client authentication\n\"client_authentication_error\": \"'exp' claim must specify a time that is no more than 5 minutes after 'iat'\"")
         #expect(auth0.map(\.ruleID) == ["lifetime-too-long"], "\(auth0.map(\.ruleID))")
         #expect(ServerTexts.bundled.matching("log description: Failed client authentication").map(\.ruleID) == ["default"])

@@ -143,17 +143,24 @@ public struct ServerTexts: Sendable {
         }
         hits = hits.filter { t in !hits.contains { $0.fixed.count > t.fixed.count && $0.fixed.contains(t.fixed) } }
         if let prefer, hits.contains(where: { $0.profileID == prefer }) { hits = hits.filter { $0.profileID == prefer } }
+        // A logged detail says which of a server's checks gave its generic answer
+        // (node-oidc-provider's `jwt expired` under `client authentication failed`).
+        let detailed = Dictionary(grouping: hits.filter { $0.kind == .quoted && $0.ruleID != "default" }, by: \.profileID)
+            .mapValues { Set($0.map(\.ruleID)) }
+        hits = hits.filter { t in t.kind == .quoted || (detailed[t.profileID].map { $0.contains(t.ruleID) } ?? true) }
         let byServer = Dictionary(grouping: hits, by: \.profileID)
         hits = hits.filter { t in t.ruleID != "default" || !(byServer[t.profileID] ?? []).contains { $0.ruleID != "default" } || t.kind == .response }
         return hits
     }
 
-    /// The servers that send only an `error` code (no `error_description`) for some check, and
-    /// those checks: what a bare `{"error":"invalid_client"}` can come from.
+    /// The servers known to send only an `error` code (no `error_description`, `verbatim: true`:
+    /// Spring's `{"error":"invalid_client"}`) for some check, and those checks: what a bare body
+    /// can come from. With `prefer`, that server's answers without a text, known or not (Auth0's
+    /// texts are not published).
     public func codeOnly(_ error: String, prefer: String? = nil) -> [AnswerText] {
-        var hits = texts.filter { $0.kind == .codeOnly && $0.answer.error == error }
-        if let prefer, hits.contains(where: { $0.profileID == prefer }) { hits = hits.filter { $0.profileID == prefer } }
-        return hits
+        let all = texts.filter { $0.kind == .codeOnly && $0.answer.error == error }
+        if let prefer, all.contains(where: { $0.profileID == prefer }) { return all.filter { $0.profileID == prefer } }
+        return all.filter(\.answer.verbatim)
     }
 
     /// What a profile's `notes` say about the matched texts: the notes naming one of their Entra

@@ -25,20 +25,20 @@ public struct CatalogReporter: Sendable {
     }
 
     /// Each distinct answer (status and error) with the servers that give it, as reports name
-    /// them: "401 invalid_client: Okta, Microsoft Entra ID; 400 invalid_client: Keycloak".
+    /// them: "401 invalid_client (Okta, Microsoft Entra ID); 400 invalid_client (Keycloak)".
     static func answersByServer(_ e: CatalogEntry) -> String? {
         var groups: [(answer: String, servers: [String])] = []
         for (p, o) in e.serverAnswers {
             guard let code = o.error else { continue }
             let answer = [o.status.map(String.init), code].compactMap { $0 }.joined(separator: " ")
-            let name = p.speaker.prefix(1).uppercased() + p.speaker.dropFirst()
+            let name = p.speaker.hasPrefix("the ") ? p.name : p.speaker
             if let g = groups.firstIndex(where: { $0.answer == answer }) {
                 if !groups[g].servers.contains(name) { groups[g].servers.append(name) }
             } else {
                 groups.append((answer, [name]))
             }
         }
-        return groups.isEmpty ? nil : groups.map { "\($0.answer): \($0.servers.joined(separator: ", "))" }.joined(separator: "; ")
+        return groups.isEmpty ? nil : groups.map { "\($0.answer) (\($0.servers.joined(separator: ", ")))" }.joined(separator: "; ")
     }
 
     /// One server's answer in short (`401 invalid_client`), its `default` for an error without
@@ -51,18 +51,18 @@ public struct CatalogReporter: Sendable {
     }
 
     /// One row per rule: id, severity and title within the width (the title wraps when it keeps
-    /// 30 columns, otherwise it goes under the id). Every server's answer is on its own line
+    /// 40 columns, otherwise it goes under the id). Every server's answer is on its own line
     /// under the row, since several servers do not fit a column; with `server`, that server's
     /// answer is a column of its own.
     public func rulesTable(_ catalog: Catalog, server: ServerProfile? = nil) -> String {
         let w = options.width
         let answers = catalog.entries.map { e in server.map { Self.answerShort(e, for: $0) } }
         var columns: [(head: String, cells: [String])] = [("RULE", catalog.ids), ("SEVERITY", catalog.entries.map(\.severity.rawValue))]
-        if let server { columns.append((server.speaker.uppercased(), answers.map { $0 ?? "-" })) }
+        if let server { columns.append(("ANSWER", answers.map { $0 ?? "-" })) }
         let widths = columns.map { c in ([c.head] + c.cells).map(\.count).max() ?? 0 }
         let titleColumn = widths.reduce(0, +) + 2 * widths.count
         let titleWidth = w - titleColumn
-        let underneath = titleWidth < 30
+        let underneath = titleWidth < 40
         func cells(_ values: [String], _ sev: Severity?) -> String {
             zip(values, widths).enumerated().map { k, pair in
                 let padded = pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
@@ -72,7 +72,8 @@ public struct CatalogReporter: Sendable {
         func row(_ values: [String], _ title: String, _ sev: Severity?) -> [String] {
             if underneath || titleColumn > w {
                 let head = titleColumn > w ? values.joined(separator: "  ") : cells(values, sev).trimmingTrailingSpaces
-                return Text.wrap(head, width: w, indent: "    ", first: "") + Text.wrap(title, width: w, indent: "    ")
+                let first = Text.columns(head) <= w ? [head] : Text.wrap(head, width: w, indent: "    ", first: "")
+                return first + Text.wrap(title, width: w, indent: "    ")
             }
             let lines = Text.wrap(title, width: titleWidth, indent: "")
             let pad = String(repeating: " ", count: titleColumn)
@@ -82,11 +83,12 @@ public struct CatalogReporter: Sendable {
         for (k, e) in catalog.entries.enumerated() {
             out += row(columns.map { $0.cells[k] }, e.title, e.severity)
             if server == nil, let all = Self.answersByServer(e) {
-                out += Text.wrap(all, width: w, indent: "      ", first: "    ").map(style.dim)
+                out += Text.wrap("answer: " + all, width: w, indent: "      ", first: "    ").map(style.dim)
             }
         }
         out.append("")
-        let how = server == nil ? " Under each rule: what the servers answer; `--server ID` shows one server's answer as a column." : ""
+        let how = server.map { " ANSWER is what \($0.name) answers (`(default)`: its answer for any failure it has no text of its own for; `n/a`: a rule of another server)." }
+            ?? " Under each rule: what the servers answer; `--server ID` shows one server's answer as a column."
         out += Text.wrap("\(Text.plural(catalog.entries.count, "rule")). `assertlint explain RULE` prints one in full.\(how)",
                          width: w, indent: "")
         return out.joined(separator: "\n") + "\n"
@@ -229,7 +231,7 @@ public struct CatalogReporter: Sendable {
             var rules: [ServerTexts.AnswerText] = []
             for m in mine where !rules.contains(where: { $0.ruleID == m.ruleID }) { rules.append(m) }
             let id = mine.first?.profileID ?? ""
-            let name = speaker.prefix(1).uppercased() + speaker.dropFirst()
+            let name = speaker.hasPrefix("the ") ? (texts.profiles[id]?.name ?? speaker) : speaker
             let count = rules.filter { $0.ruleID != "default" }.count
             let checks = count == 0 ? "any check" : Text.plural(count, "rule")
             if n > 0 { out.append("") }
@@ -262,6 +264,7 @@ public struct CatalogReporter: Sendable {
                 if let d = o.errorDescription { said += (said.isEmpty ? "" : " ") + "\"\(d)\"" }
                 var label = o.wordingLabel(o.speaker)
                 if case .variant(let when) = m.kind, let when { label = "\(when); " + label }
+                if m.kind == .codeOnly { label = o.verbatim ? "the whole body, \(o.speaker)'s" : "any text beside it is not known" }
                 if !said.isEmpty { out += Text.wrap("\(said) (\(label))", width: w, indent: "    ", first: "  ") }
                 if m.kind == .quoted { out += Text.wrap("logged: \"\(m.text)\"", width: w, indent: "    ", first: "  ") }
                 if let note = o.note { out += Text.wrap("Note: " + note, width: w, indent: "    ", first: "  ") }

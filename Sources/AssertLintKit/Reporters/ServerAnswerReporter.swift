@@ -65,9 +65,11 @@ public struct ServerAnswerReporter: Sendable {
     static func headline(_ answer: ServerAnswerInput, _ lookup: ExplainLookup, _ texts: ServerTexts) -> String {
         guard case .serverText(let matches) = lookup, !matches.isEmpty else { return "This is the server's answer, not the request: " }
         var names: [String] = []
-        for m in matches where !names.contains(m.answer.speaker) { names.append(m.answer.speaker) }
-        var who = names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-        who = who.prefix(1).uppercased() + who.dropFirst()
+        for m in matches {
+            let name = m.answer.speaker.hasPrefix("the ") ? (texts.profiles[m.profileID]?.name ?? m.answer.speaker) : m.answer.speaker
+            if !names.contains(name) { names.append(name) }
+        }
+        let who = names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
         if matches.allSatisfy({ $0.kind == .quoted }) { return "This is what \(who) logs, not the request: " }
         return "This is \(who)'s answer, not the request: "
     }
