@@ -93,6 +93,9 @@ import Testing
         let auth0 = ServerTexts.bundled.matching("log description: Failed client authentication\n\"client_authentication_error\": \"'exp' claim must specify a time that is no more than 5 minutes after 'iat'\"")
         #expect(auth0.map(\.ruleID) == ["lifetime-too-long"], "\(auth0.map(\.ruleID))")
         #expect(ServerTexts.bundled.matching("log description: Failed client authentication").map(\.ruleID) == ["default"])
+        // Only the catch-all matched: the report lists what the profile says the server checks.
+        let shown = CatalogReporter(options: ReportOptions(width: 100)).matches(ServerTexts.bundled.matching("Failed client authentication"))
+        #expect(shown.contains("What the Auth0 profile notes:") && shown.contains("Auth0 supports a maximum of 5 minutes"), "\(shown)")
     }
 
     @Test func explainAndDiagnoseNameTheServer() throws {

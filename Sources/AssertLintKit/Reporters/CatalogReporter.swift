@@ -274,8 +274,10 @@ public struct CatalogReporter: Sendable {
                 out += Text.wrap(why, width: w, indent: "  ")
                 out += Text.wrap("fix: " + entry.genericFix, width: w, indent: "       ", first: "  ")
             }
-            let notes = mine.allSatisfy({ $0.kind == .codeOnly }) && servers.count == 1
-                ? (texts.profiles[id]?.notes ?? []) : texts.notes(about: mine, of: id)
+            // A server that says nothing specific (only its code, or its catch-all answer): what its
+            // profile says it checks is what there is to go on.
+            let silent = mine.allSatisfy { $0.kind == .codeOnly } || rules.allSatisfy { $0.ruleID == "default" }
+            let notes = silent && servers.count == 1 ? (texts.profiles[id]?.notes ?? []) : texts.notes(about: mine, of: id)
             if !notes.isEmpty {
                 out.append("")
                 out += Text.wrap("What the \(name) profile notes:", width: w, indent: "")
