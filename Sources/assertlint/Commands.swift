@@ -127,8 +127,10 @@ struct Diagnose: ParsableCommand {
         let loader = FixtureLoader(environment: environment, realNow: overrides.now ?? Date())
         let postman = try postmanEnvironment.map { path throws(InputError) in try PostmanEnvironment.load(path) }
         // The server's error pasted without the request: say what produces it and what to paste.
-        if let (answer, lookup) = ServerAnswerInput.read(resolved.text) {
-            printServerAnswerAlone(answer, lookup)
+        let serverTexts = extraProfiles.isEmpty ? ServerTexts.bundled : ServerTexts(profileSet)
+        let named = selection.forced?.profile.id
+        if let (answer, lookup) = ServerAnswerInput.read(resolved.text, texts: serverTexts, server: named) {
+            printServerAnswerAlone(answer, lookup, serverTexts)
             return
         }
         let read: [Subject]
@@ -138,8 +140,8 @@ struct Diagnose: ParsableCommand {
         } catch {
             // Nothing to judge, but the text quotes a server's answer (a log line, a stack
             // trace, prose around the error): say what produces it and what to paste.
-            if let (answer, lookup) = ServerAnswerInput.find(in: resolved.text) {
-                printServerAnswerAlone(answer, lookup)
+            if let (answer, lookup) = ServerAnswerInput.find(in: resolved.text, texts: serverTexts, server: named) {
+                printServerAnswerAlone(answer, lookup, serverTexts)
                 return
             }
             throw error
@@ -179,10 +181,10 @@ struct Diagnose: ParsableCommand {
 }
 
 extension Diagnose {
-    private func printServerAnswerAlone(_ answer: ServerAnswerInput, _ lookup: ExplainLookup) {
+    private func printServerAnswerAlone(_ answer: ServerAnswerInput, _ lookup: ExplainLookup, _ texts: ServerTexts) {
         switch output.format {
         case .text:
-            Output.shared.out(ServerAnswerReporter(options: output.reportOptions()).serverAnswerAlone(answer, lookup: lookup))
+            Output.shared.out(ServerAnswerReporter(options: output.reportOptions()).serverAnswerAlone(answer, lookup: lookup, texts: texts))
         case .json:
             Output.shared.out(ServerAnswerReporter().serverAnswerAloneJSON(answer, lookup: lookup))
         }
@@ -203,10 +205,19 @@ struct Rules: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp("Show this server profile's answer as a column (e.g. entra, keycloak@26.3).", valueName: "id"))
+    var server: String?
+
     func run() throws {
         let reporter = CatalogReporter(options: output.reportOptions())
+        let server = try self.server.map { id throws(ProfileError) in
+            switch ProfileSet.bundled.resolve(id) {
+            case .success(let p): return p
+            case .failure(let e): throw ProfileError("--server", "\(e.file): \(e.reason)")
+            }
+        }
         switch output.format {
-        case .text: Output.shared.out(reporter.rulesTable(Catalog.bundled))
+        case .text: Output.shared.out(reporter.rulesTable(Catalog.bundled, server: server))
         case .json: Output.shared.out(reporter.rulesJSON(Catalog.bundled))
         }
     }
@@ -214,10 +225,10 @@ struct Rules: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a rule, or which rules produce a pasted Okta error.",
-        discussion: "Give a rule id (assertlint rules lists them), Okta's error_description, or the whole error JSON as one argument; '-' reads it from stdin. Text that is no rule's answer lists the closest rules (at most 5). Exit status: 0 explained, 1 the text is no rule's answer, 2 unknown rule id.")
+        abstract: "Explain a rule, or which rules produce a pasted server error.",
+        discussion: "Give a rule id (assertlint rules lists them), a server's error_description (an Entra AADSTS code, a Keycloak phrase, a log line), or the whole error JSON as one argument; '-' reads it from stdin. Text that is no rule's answer lists the closest rules (at most 5). Exit status: 0 explained, 1 the text is no rule's answer, 2 unknown rule id.")
 
-    @Argument(help: "A rule id, or Okta's error_description / error JSON ('-' for stdin).")
+    @Argument(help: "A rule id, or a server's error_description / error JSON / log line ('-' for stdin).")
     var query: [String]
 
     @OptionGroup var output: OutputOptions
@@ -235,10 +246,15 @@ struct Explain: ParsableCommand {
             case .text: Output.shared.out(reporter.explain(entry))
             case .json: Output.shared.out(reporter.entryJSON(entry).prettyText + "\n")
             }
-        case .serverText(let entries):
+        case .serverText(let matches):
             switch output.format {
-            case .text: Output.shared.out(reporter.matches(entries, pasted: text))
-            case .json: Output.shared.out(JSONValue.array(entries.map(reporter.entryJSON)).prettyText + "\n")
+            case .text: Output.shared.out(reporter.matches(matches))
+            case .json:
+                // The rules with a catalog entry, each in full, then every server answer matched
+                // (also for rules not in the catalog yet).
+                let rules = ExplainLookup.serverText(matches).ruleIDs.compactMap { Catalog.bundled[$0] }
+                Output.shared.out(JSONValue.array(rules.map(reporter.entryJSON) + matches.filter { Catalog.bundled[$0.ruleID] == nil }
+                    .map { reporter.serverTextJSON($0) }).prettyText + "\n")
             }
         case .errorCode(let code, let entries):
             switch output.format {

@@ -164,29 +164,13 @@ public struct Catalog: Sendable {
     /// parsed at run time); a test fails when the generated file and Rules/ differ.
     public static let bundled = Catalog(entries: BundledCatalog.entries)
 
-    /// Rules whose answer (`error_description`, or `error`) in any profile of `profiles` matches
-    /// pasted text: a whole error JSON body, or just its description.
+    /// Rules whose answer in any profile of `profiles` the pasted text holds (a whole error
+    /// body, its description, a log line quoting it; see `ServerTexts.matching`), in catalog
+    /// order. Answers of rules with no entry here are left out: `ExplainLookup` shows those.
     public func entries(matchingServerText text: String, profiles: ProfileSet = .bundled) -> [CatalogEntry] {
-        var needles: [String] = []
-        if let v = try? JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines)), let o = v.objectValue {
-            for key in ["error_description", "errorSummary"] {
-                if let s = o[key]?.stringValue { needles.append(s) }
-            }
-            if needles.isEmpty, let e = o["error"]?.stringValue ?? o["errorCode"]?.stringValue { needles.append(e) }
-        }
-        if needles.isEmpty { needles.append(text) }
-        func norm(_ s: String) -> String {
-            s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
-        }
-        let wanted = needles.map(norm).filter { !$0.isEmpty }
-        guard !wanted.isEmpty else { return [] }
-        return entries.filter { e in
-            profiles.answers(for: e.id).contains { a in
-                guard let d = a.answer.errorDescription else { return false }
-                let have = norm(ServerAnswer.fixedPart(d))
-                return wanted.contains { $0 == have || (have.count >= 12 && $0.contains(have)) || ($0.count >= 12 && have.contains($0)) }
-            }
-        }
+        let texts = profiles.profiles == ProfileSet.bundled.profiles ? ServerTexts.bundled : ServerTexts(profiles)
+        let ids = Set(texts.matching(text).map(\.ruleID))
+        return entries.filter { ids.contains($0.id) }
     }
 }
 

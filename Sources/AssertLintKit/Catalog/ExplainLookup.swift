@@ -4,8 +4,10 @@ import Foundation
 public enum ExplainLookup: Sendable, Equatable {
     /// A rule id.
     case rule(CatalogEntry)
-    /// Pasted server text: the rules whose Okta answer it is.
-    case serverText([CatalogEntry])
+    /// Pasted server text (a response, a log line, an exception message): each server's answer
+    /// it holds, with the rule that produces it on that server (a rule with no catalog entry yet
+    /// included). Also a bare `{"error":"…"}` body: the checks of the servers that send only that code.
+    case serverText([ServerTexts.AnswerText])
     /// Only the `error` code was given (e.g. `invalid_client`): every rule answering with it.
     case errorCode(String, [CatalogEntry])
     /// Text that is no rule's answer: the few rules whose answers and titles are nearest to it,
@@ -19,12 +21,23 @@ public enum ExplainLookup: Sendable, Equatable {
     /// At most this many rules are offered for text that is no rule's answer.
     public static let closestLimit = 5
 
-    public static func lookup(_ query: String, in catalog: Catalog) -> ExplainLookup {
+    /// The token endpoint's error codes (RFC 6749 section 5.2): a word of these in prose names
+    /// the server's answer even when no profile answers with it.
+    public static let oauthErrorCodes: Set<String> = ["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
+                                                      "unsupported_grant_type", "invalid_scope"]
+
+    /// `prefer` is the server the user named (`--server`): its texts win when the paste holds any.
+    public static func lookup(_ query: String, in catalog: Catalog, texts: ServerTexts = .bundled, prefer: String? = nil) -> ExplainLookup {
         let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if let entry = catalog[q] ?? catalog[q.lowercased()] { return .rule(entry) }
-        let matches = catalog.entries(matchingServerText: q)
-        if !matches.isEmpty { return .serverText(matches) }
         let answer = serverAnswer(q)
+        // `{"error":"invalid_client"}` and nothing else: the servers that say no more than that.
+        if let code = answer.error, answer.description == nil, (try? JSONParser.parse(q))?.objectValue != nil {
+            let silent = texts.codeOnly(code, prefer: prefer)
+            if !silent.isEmpty { return .serverText(silent) }
+        }
+        let matches = texts.matching(q, prefer: prefer)
+        if !matches.isEmpty { return .serverText(matches) }
         if let code = answer.error ?? bareErrorCode(q) {
             let byCode = catalog.entries.filter { $0.answerErrors.contains(code) }
             if !byCode.isEmpty {
@@ -49,6 +62,19 @@ public enum ExplainLookup: Sendable, Equatable {
         }
         if let found = ReportedAnswer.find(in: q) { return (found.error, found.errorDescription) }
         return (nil, nil)
+    }
+
+    /// The rule ids of the matched texts, each once, in order.
+    public var ruleIDs: [String] {
+        switch self {
+        case .rule(let e): return [e.id]
+        case .serverText(let texts):
+            var out: [String] = []
+            for t in texts where !out.contains(t.ruleID) { out.append(t.ruleID) }
+            return out
+        case .errorCode(_, let e), .closest(let e, _): return e.map(\.id)
+        case .unknownRule, .noMatch: return []
+        }
     }
 
     /// `invalid_client`: lower-case letters and underscores.

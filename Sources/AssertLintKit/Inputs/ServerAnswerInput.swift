@@ -1,14 +1,17 @@
 import Foundation
 
 /// A server's error pasted on its own, without the request: an OAuth error body, Okta's API
-/// error (`errorCode`/`errorSummary`), either after an HTTP status line, or the bare
-/// `error_description` text of a catalog rule.
+/// error (`errorCode`/`errorSummary`), either after an HTTP status line, the bare
+/// `error_description` text of a server, an Entra `AADSTS` code, or a log line or exception
+/// message that quotes one.
 public struct ServerAnswerInput: Sendable, Equatable {
     public var status: Int?
     public var error: String?
     public var errorDescription: String?
     /// The URL the answer came from, when the paste names it (a Node SDK error's `url`).
     public var url: String?
+    /// The server the user named (`--server`): its texts are preferred, its notes shown.
+    public var server: String?
 
     /// Only the HTTP status is known: no error code, no description.
     public var isStatusOnly: Bool { status != nil && error == nil && errorDescription == nil }
@@ -23,13 +26,16 @@ public struct ServerAnswerInput: Sendable, Equatable {
     /// Members of an OAuth error body and of Okta's API error: a JSON object with only these
     /// is an answer, not a fixture or a decoded token.
     static let errorMembers: Set<String> = ["error", "error_description", "error_uri", "state", "status",
-                                            "errorCode", "errorSummary", "errorLink", "errorId", "errorCauses"]
+                                            "errorCode", "errorSummary", "errorLink", "errorId", "errorCauses",
+                                            "error_codes", "timestamp", "trace_id", "correlation_id"]
 
     /// The answer in `text` when the text is nothing but a server's answer: an error body (JSON,
     /// or a Python dict's repr), a response (`HTTP/1.1 401 …`, headers, the body), a line that
-    /// is exactly a catalog rule's `error_description`, or a bare error code. Nil otherwise, so
-    /// a request that carries its answer is diagnosed as a request.
-    public static func read(_ text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
+    /// is exactly a server's `error_description` (its variable parts filled in), an Entra code
+    /// (`AADSTS700027`), or a bare error code. Nil otherwise, so a request that carries its
+    /// answer is diagnosed as a request. `server` is the server the user named (`--server`).
+    public static func read(_ text: String, catalog: Catalog = .bundled, texts: ServerTexts = .bundled,
+                            server: String? = nil) -> (ServerAnswerInput, ExplainLookup)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.utf8.count <= 65_536 else { return nil }
         var answer: ServerAnswerInput?
@@ -41,15 +47,26 @@ public struct ServerAnswerInput: Sendable, Equatable {
             let statusLine = trimmed.prefix { $0 != "\n" }.split(separator: " ")
             let status = statusLine.lazy.compactMap { Int($0) }.first { (100...599).contains($0) }
             answer = ServerAnswerInput(object: o, status: status)
-        } else if !trimmed.contains("\n"), let description = exactDescription(trimmed, in: catalog) {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
-        } else if let code = ExplainLookup.bareErrorCode(trimmed), catalog.entries.contains(where: { $0.answerErrors.contains(code) }) {
+        } else if !trimmed.contains("\n") && isServerLine(trimmed, in: texts) || isEntraCode(trimmed),
+                  let first = texts.matching(trimmed, prefer: server).first {
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: trimmed))
+        } else if let code = ExplainLookup.bareErrorCode(trimmed), texts.profiles.errorCodes.contains(code) {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         } else if let node = nodeError(trimmed) {
             answer = node
         }
-        guard let answer else { return nil }
-        return explained(answer, catalog: catalog)
+        guard var answer else { return nil }
+        answer.server = server
+        return explained(answer, pasted: trimmed, catalog: catalog, texts: texts)
+    }
+
+    /// `AADSTS700027` (or `AADSTS700027:`): an Entra error code alone.
+    static func isEntraCode(_ text: String) -> Bool {
+        var t = text[...]
+        if t.hasSuffix(":") { t = t.dropLast() }
+        guard t.uppercased().hasPrefix("AADSTS") else { return false }
+        let digits = t.dropFirst(6)
+        return (4...8).contains(digits.count) && digits.allSatisfy(\.isNumber)
     }
 
     /// An Okta SDK error as Node prints it (`util.inspect`): `[OktaApiError: Okta HTTP 401 E0000011 …] {
@@ -80,21 +97,37 @@ public struct ServerAnswerInput: Sendable, Equatable {
         return answer
     }
 
-    /// The rules whose Okta answer has `status`, for an answer that shows nothing else.
+    /// The rules whose answer has `status` (the profile's, else the first profile's), for an
+    /// answer that shows nothing else.
     public static func rules(answering status: Int, in catalog: Catalog = .bundled, from profile: ServerProfile? = nil) -> [CatalogEntry] {
         catalog.entries.filter { e in (profile.flatMap { $0.answers?[e.id] } ?? (profile == nil ? e.primaryAnswer : nil))?.status == status }
     }
 
-    /// The server the answer came from, when it names its URL (an SDK error with the request's URL).
+    /// The server the answer came from: the one the user named, else the one whose URL the
+    /// paste names (an SDK error with the request's URL).
     public var profile: ServerProfile? {
+        if let server, let p = ProfileSet.bundled[server] { return p }
         guard let url = url.flatMap(EndpointURL.init) else { return nil }
         let (target, reason) = ProfileSet.bundled.classify(url)
         return reason == nil ? nil : target.profile
     }
 
-    /// The answer with the catalog's rules that produce it.
-    static func explained(_ answer: ServerAnswerInput, catalog: Catalog) -> (ServerAnswerInput, ExplainLookup)? {
+    /// The answer with the rules that produce it. The servers' texts are looked for in the whole
+    /// paste (a log line around the error, an exception wrapping it); a body with an `error`
+    /// code and no description is matched to the servers that send no more than that code.
+    static func explained(_ answer: ServerAnswerInput, pasted: String, catalog: Catalog,
+                          texts: ServerTexts) -> (ServerAnswerInput, ExplainLookup)? {
         if answer.isStatusOnly { return (answer, .noMatch) }
+        // An error code no profile answers with (Keycloak's old `unauthorized_client`): the
+        // report shows what the profiles' notes say about it, not rules that share a word.
+        if let code = answer.error, answer.errorDescription == nil, !texts.profiles.errorCodes.contains(code) { return (answer, .noMatch) }
+        let quoted = texts.matching(pasted, prefer: answer.server)
+        if !quoted.isEmpty { return (answer, .serverText(quoted)) }
+        // Only for a body (`{"error":"invalid_client"}`): a bare code typed alone lists every rule with it.
+        if let code = answer.error, answer.errorDescription == nil, pasted.contains("{") {
+            let silent = texts.codeOnly(code, prefer: answer.server)
+            if !silent.isEmpty { return (answer, .serverText(silent)) }
+        }
         let query: String
         if let d = answer.errorDescription {
             var members = [JSONMember(key: "error_description", value: .string(d))]
@@ -103,7 +136,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
         } else {
             query = answer.error ?? ""
         }
-        let lookup = ExplainLookup.lookup(query, in: catalog)
+        let lookup = ExplainLookup.lookup(query, in: catalog, texts: texts, prefer: answer.server)
         switch lookup {
         case .serverText, .errorCode, .closest: return (answer, lookup)
         case .rule, .unknownRule, .noMatch: return (answer, .noMatch)
@@ -112,9 +145,12 @@ public struct ServerAnswerInput: Sendable, Equatable {
 
     /// A server's answer somewhere in a text that holds no request assertlint can read: an
     /// error object inside a log line, a stack trace or a Node error (`{"error":"invalid_client",…}`),
-    /// a catalog `error_description` quoted in prose, or an OAuth error code named in it. Only
-    /// asked after the reader refused the text, so a request carrying its answer is unaffected.
-    public static func find(in text: String, catalog: Catalog = .bundled) -> (ServerAnswerInput, ExplainLookup)? {
+    /// a server's text quoted in a log line, an exception message or prose (Entra's `AADSTS…`
+    /// with its `Trace ID` tail, Keycloak's warnings, node-oidc-provider's `error_detail`,
+    /// Auth0's tenant log), or an OAuth error code named in it. Only asked after the reader
+    /// refused the text, so a request carrying its answer is unaffected.
+    public static func find(in text: String, catalog: Catalog = .bundled, texts: ServerTexts = .bundled,
+                            server: String? = nil) -> (ServerAnswerInput, ExplainLookup)? {
         guard text.utf8.count <= 65_536 else { return nil }
         var answer: ServerAnswerInput?
         // An error object: from each `{` that opens with an error member, to the first `}`
@@ -131,32 +167,33 @@ public struct ServerAnswerInput: Sendable, Equatable {
             let candidate = String(decoding: bytes[i...close], as: UTF8.self)
             if let o = errorObject(candidate) { answer = ServerAnswerInput(object: o, status: nil) }
         }
-        if answer == nil, let description = containedDescription(text, in: catalog) {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: description)
+        if answer == nil, let first = texts.matching(text, prefer: server).first {
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: text))
         }
         if answer == nil {
-            let codes = Set(catalog.entries.flatMap(\.answerErrors))
+            let codes = texts.profiles.errorCodes.union(ExplainLookup.oauthErrorCodes)
             let words = text.split { !($0.isLetter || $0 == "_") }.map(String.init)
             if let code = words.first(where: codes.contains) {
                 answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
             }
         }
-        guard let answer else { return nil }
-        return explained(answer, catalog: catalog)
+        guard var answer else { return nil }
+        answer.server = server
+        return explained(answer, pasted: text, catalog: catalog, texts: texts)
     }
 
-    /// The catalog's `error_description` that the text quotes somewhere (compared without case,
-    /// spaces and punctuation).
-    static func containedDescription(_ text: String, in catalog: Catalog) -> String? {
-        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
-        let haystack = norm(text)
-        // The longest one quoted, so a text that quotes a longer answer is not taken for a
-        // shorter one it contains.
-        // A text with variable parts (Entra's `Current time: <now>`) is matched on what comes before them.
-        return catalog.entries.flatMap(\.answerDescriptions)
-            .map { ($0, norm(ServerAnswer.fixedPart($0))) }
-            .filter { $0.1.count >= 12 && haystack.contains($0.1) }
-            .max { $0.1.count < $1.1.count }?.0
+    /// What the paste shows of a server's text: for Entra, from `AADSTS` to the end of the line,
+    /// without the `Trace ID: … Timestamp: …` tail; else the text as the profile records it.
+    static func excerpt(of match: ServerTexts.AnswerText, in text: String) -> String {
+        if match.code != nil || isEntraCode(text), let start = text.range(of: "AADSTS", options: .caseInsensitive) {
+            var line = String(text[start.lowerBound...].prefix { $0 != "\n" })
+            for tail in [#"\r\nTrace ID:"#, "\r\nTrace ID:", "Trace ID:"] {
+                if let r = line.range(of: tail) { line = String(line[..<r.lowerBound]) }
+            }
+            line = line.trimmingCharacters(in: .whitespaces)
+            return line.count > 300 ? String(line.prefix(299)) + "…" : line
+        }
+        return ServerAnswer.fill(match.text, [:])
     }
 
     /// A JSON object (or a Python dict's repr of one) holding only error members.
@@ -171,12 +208,17 @@ public struct ServerAnswerInput: Sendable, Equatable {
         return nil
     }
 
-    /// The catalog's `error_description` that the line is, ignoring case, quotes and punctuation.
-    static func exactDescription(_ line: String, in catalog: Catalog) -> String? {
-        func norm(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
-        let wanted = norm(line)
-        guard wanted.count >= 12 else { return nil }
-        return catalog.entries.lazy.flatMap(\.answerDescriptions).first { norm($0) == wanted }
+    /// True when the line is a server's text (a response's `error_description` or a variant's),
+    /// ignoring case, quotes and punctuation, with its variable parts filled in (Entra's
+    /// `Current time: …`) and Entra's `Trace ID: …` tail after it.
+    static func isServerLine(_ line: String, in texts: ServerTexts) -> Bool {
+        let wanted = ServerTexts.norm(line)
+        guard wanted.count >= 12 else { return false }
+        return texts.texts.contains { t in
+            guard t.kind != .codeOnly, t.kind != .quoted else { return false }
+            return ServerTexts.norm(t.text) == wanted
+                || (t.fixed.count >= 12 && wanted.hasPrefix(t.fixed) && (t.code != nil || t.fixed != ServerTexts.norm(t.text)))
+        }
     }
 
     init(status: Int?, error: String?, errorDescription: String?) {

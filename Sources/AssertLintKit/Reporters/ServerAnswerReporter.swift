@@ -23,13 +23,13 @@ public struct ServerAnswerReporter: Sendable {
 
     /// The server's error pasted alone: what it is, the rules that produce it, and the inputs
     /// that would tell them apart.
-    public func serverAnswerAlone(_ answer: ServerAnswerInput, lookup: ExplainLookup) -> String {
-        var out = Text.wrap("This is the server's answer, not the request: " + Escape.line(answer.summary), width: options.width, indent: "  ", first: "")
+    public func serverAnswerAlone(_ answer: ServerAnswerInput, lookup: ExplainLookup, catalog: Catalog = .bundled,
+                                  texts: ServerTexts = .bundled) -> String {
+        var out = Text.wrap(Self.headline(answer, lookup, texts) + Escape.line(answer.summary), width: options.width, indent: "  ", first: "")
         out.append("")
         switch lookup {
-        case .serverText(let entries):
-            out.append(entries.count == 1 ? "One rule produces it:" : "\(entries.count) rules produce it:")
-            out += entryLines(entries, answering: answer)
+        case .serverText(let matches):
+            out += CatalogReporter(options: options).serverTextLines(matches, catalog: catalog, texts: texts, explanation: .sentence)
         case .closest(let entries, let code):
             out += Text.wrap(code.map { "No rule answers with exactly this text; the closest of those answering \"\($0)\":" }
                                  ?? "No rule answers with exactly this text; the closest:",
@@ -41,6 +41,8 @@ public struct ServerAnswerReporter: Sendable {
         case .rule, .unknownRule, .noMatch:
             if answer.isStatusOnly, let status = answer.status {
                 out += statusOnlyLines(status, from: answer.profile)
+            } else if let code = answer.error {
+                out += codeNoteLines(code, server: answer.server, texts: texts)
             }
         }
         out.append("")
@@ -59,11 +61,46 @@ public struct ServerAnswerReporter: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The same as JSON: no results, the answer, the rules that produce it, what to paste.
-    public func serverAnswerAloneJSON(_ answer: ServerAnswerInput, lookup: ExplainLookup) -> String {
-        let rules: [CatalogEntry]
+    /// "This is Microsoft Entra ID's answer, not the request: " (or what a server logs).
+    static func headline(_ answer: ServerAnswerInput, _ lookup: ExplainLookup, _ texts: ServerTexts) -> String {
+        guard case .serverText(let matches) = lookup, !matches.isEmpty else { return "This is the server's answer, not the request: " }
+        var names: [String] = []
+        for m in matches {
+            let name = m.answer.speaker.hasPrefix("the ") ? (texts.profiles[m.profileID]?.name ?? m.answer.speaker) : m.answer.speaker
+            if !names.contains(name) { names.append(name) }
+        }
+        let who = names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        if matches.allSatisfy({ $0.kind == .quoted }) { return "This is what \(who) logs, not the request: " }
+        return "This is \(who)'s answer, not the request: "
+    }
+
+    /// An error code no profile's answer explains: what the profiles' notes say about it.
+    private func codeNoteLines(_ code: String, server: String?, texts: ServerTexts) -> [String] {
+        let profiles = texts.profiles.profiles.filter { server == nil || $0.id == server }
+        var out: [String] = []
+        for p in profiles {
+            let notes = (p.notes ?? []).filter { $0.contains(code) }
+            guard !notes.isEmpty else { continue }
+            if out.isEmpty {
+                out += Text.wrap("No server profile answers with error \"\(code)\" today.", width: options.width, indent: "")
+            }
+            out.append("")
+            out += Text.wrap("What the \(p.name) profile notes:", width: options.width, indent: "")
+            for n in notes { out += Text.wrap(n, width: options.width, indent: "    ", first: "  - ") }
+        }
+        return out
+    }
+
+    /// The same as JSON: no results, the answer, the rules that produce it (`server_texts`: each
+    /// server's answer matched, also for rules with no catalog entry yet), what to paste.
+    public func serverAnswerAloneJSON(_ answer: ServerAnswerInput, lookup: ExplainLookup, catalog: Catalog = .bundled) -> String {
+        var rules: [CatalogEntry]
+        var matched: [ServerTexts.AnswerText] = []
         switch lookup {
-        case .serverText(let e), .errorCode(_, let e), .closest(let e, _): rules = e
+        case .serverText(let m):
+            matched = m
+            rules = lookup.ruleIDs.compactMap { catalog[$0] }
+        case .errorCode(_, let e), .closest(let e, _): rules = e
         case .rule, .unknownRule, .noMatch: rules = answer.status.map { answer.isStatusOnly ? ServerAnswerInput.rules(answering: $0, from: answer.profile) : [] } ?? []
         }
         return JSONBuild.object([
@@ -72,6 +109,7 @@ public struct ServerAnswerReporter: Sendable {
                                                      ("error", JSONBuild.string(answer.error)),
                                                      ("error_description", JSONBuild.string(answer.errorDescription))])),
             ("rules", .array(rules.map(CatalogReporter().entryJSON))),
+            ("server_texts", .array(matched.map { CatalogReporter().serverTextJSON($0, catalog: catalog) })),
             ("paste_next", .string("the request that got this answer: a curl command, a HAR export, the raw HTTP request, or the client_assertion with --endpoint")),
         ]).prettyText + "\n"
     }
