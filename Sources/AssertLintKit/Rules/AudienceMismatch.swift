@@ -45,7 +45,10 @@ struct AudienceMismatch: Rule {
         }
         let fix: [String: String]
         if let want = accepted.first {
-            fix = Self.fix(want, policy.issuerOnly ? "the issuer identifier of the server" : "the exact URL the request is sent to")
+            let why = want == target.endpointURL ? "the exact URL the request is sent to"
+                : want == policy.issuer || want == policy.issuer.map({ $0 + "/" }) ? "the issuer identifier of the server"
+                : "the token endpoint URL of the server"
+            fix = Self.fix(want, why)
         } else {
             fix = Self.fix("<issuer>", "the server's issuer identifier: the `issuer` of its discovery document")
         }
