@@ -117,7 +117,7 @@ import Yams
                 #expect(!accepts.isEmpty && Set(accepts).isSubset(of: Self.audienceForms), "\(p): audience.accepts \(accepts)")
                 let deprecated = audience["deprecated"] as? [String] ?? []
                 #expect(Set(deprecated).isSubset(of: Self.audienceForms), "\(p): audience.deprecated")
-                if let array = audience["array"] { #expect(["allowed", "one_member", "forbidden"].contains(array as? String ?? ""), "\(p): audience.array") }
+                if let array = audience["array"] { #expect(["allowed", "one_member", "forbidden", "deprecated"].contains(array as? String ?? ""), "\(p): audience.array") }
                 if let max = audience["max_values"] { #expect((max as? Int ?? 0) >= 1, "\(p): audience.max_values") }
                 if audience["rejects_tenants"] != nil { #expect(accepts.contains("realm"), "\(p): rejects_tenants is for realm profiles") }
             }

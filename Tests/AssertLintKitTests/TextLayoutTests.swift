@@ -145,7 +145,7 @@ import Testing
 
     @Test func refinesNamesAnotherRuleAtTheSamePointer() throws {
         let refining = Catalog.bundled.entries.filter { $0.refines != nil }
-        #expect(refining.map(\.id) == ["aud-issuer-instead-of-endpoint"])
+        #expect(refining.map(\.id) == ["aud-endpoint-instead-of-issuer", "aud-issuer-instead-of-endpoint", "aud-tenant-mismatch"])
         for e in refining {
             let general = try #require(e.refines.flatMap { Catalog.bundled[$0] }, "\(e.id) refines an unknown rule")
             #expect(general.id != e.id)

@@ -33,10 +33,10 @@ enum BundledProfiles {
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "endpoint"],
                 deprecated: ["endpoint"],
-                array: "allowed",
+                array: "deprecated",
                 maxValues: nil,
                 rejectsTenants: nil,
-                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays deprecated since 2025-10-10 (A4).",
+                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays (holding the issuer or an endpoint URL) deprecated since 2025-10-10: `at a future date will cause the service to consider such JWT assertions invalid`; then `only a tenant's issuer identifier as a single JSON string value` (A4). No enforcement date is public.",
                 source: nil,
                 inferred: nil
             ),
@@ -85,6 +85,18 @@ enum BundledProfiles {
             messages: nil,
             checkOrder: nil,
             answers: [
+                "aud-array-not-allowed": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: nil,
+                    verbatim: false,
+                    source: "A4",
+                    note: "Accepted today, deprecated since 2025-10-10 (arrays holding the issuer or an endpoint URL); once enforced, the answer is invalid_client with a text not published.",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
                 "aud-endpoint-instead-of-issuer": ServerAnswer(
                     status: 401,
                     error: "invalid_client",
@@ -92,6 +104,18 @@ enum BundledProfiles {
                     verbatim: false,
                     source: "A4",
                     note: "Accepted today, deprecated since 2025-10-10; once enforced, the answer is invalid_client with a text not published.",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "aud-mismatch": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: nil,
+                    verbatim: false,
+                    source: "A1 (aud: the tenant or custom domain URL with its trailing slash); A5 (the client sees invalid_client)",
+                    note: "The reason is only in the tenant log; the response's error_description is not known.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",

@@ -165,7 +165,7 @@ public enum ProfileLoader {
     }
 
     static let audienceKinds: Set<String> = ["endpoint", "token_endpoint", "issuer", "issuer_slash", "realm"]
-    static let arrayPolicies: Set<String> = ["allowed", "one_member", "forbidden"]
+    static let arrayPolicies: Set<String> = ["allowed", "one_member", "forbidden", "deprecated"]
     static let scopePolicies: Set<String> = ["okta_api_only", "no_okta_api", "any"]
     static let keyLookups: Set<String> = ["kid", "alg", "x5t", "x5t#S256", "thumbprint"]
 

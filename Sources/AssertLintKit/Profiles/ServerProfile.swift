@@ -72,7 +72,8 @@ public struct ServerProfile: Sendable, Equatable, Codable {
         /// Any of `endpoint`, `token_endpoint`, `issuer`, `issuer_slash`, `realm`.
         public var accepts: [String]
         public var deprecated: [String]?
-        /// `allowed` (one member must match), `one_member`, `forbidden`.
+        /// `allowed` (one member must match), `one_member`, `forbidden`, `deprecated` (allowed today,
+        /// announced to stop).
         public var array: String?
         public var maxValues: Int?
         public var rejectsTenants: [String]?

@@ -16,10 +16,19 @@ struct AudienceMissing: Rule {
             problem = "aud is \(ClaimText.show(.array(items))): an array of empty strings"
         default: return
         }
-        let endpoint = subject.target.map { AudiencePolicyCheck.accepted(by: $0)[0] }
-        let wanted = endpoint.map { "\"\($0)\"" } ?? "the absolute URL of the endpoint you call"
+        // The value the server's profile wants: the endpoint URL for most, the issuer for an
+        // issuer-only server (named only when the input tells it).
+        let policy = subject.target.map { AudiencePolicy($0, metadata: subject.serverMetadata) }
+        let wanted: String
+        if let value = policy?.wanted {
+            wanted = "\"\(value)\""
+        } else if policy?.issuerOnly == true || AudiencePolicy(subject).issuerOnly {
+            wanted = "the server's issuer identifier (the `issuer` of its discovery document)"
+        } else {
+            wanted = subject.target.map { "\"\($0.endpointURL)\"" } ?? "the absolute URL of the endpoint you call"
+        }
         findings.add(Self.id, at: Location.claim("aud"),
-                     problem + (endpoint.map { "; the request goes to \"\($0)\"" } ?? ""),
+                     problem + (subject.target.map { "; the request goes to \"\($0.endpointURL)\"" } ?? ""),
                      fix: ["endpoint": wanted])
     }
 

@@ -13,6 +13,9 @@ enum AudiencePolicyCheck {
             case "token_endpoint": value = target.endpoint == .token ? target.endpointURL : target.sibling(.token)
             case "issuer": value = target.issuer
             case "issuer_slash": value = target.issuer.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            // A realm is no single value; the URL called is the one to suggest (`AudiencePolicy`
+            // judges the realm itself).
+            case "realm": value = target.endpointURL
             default: value = nil
             }
             if let value, !out.contains(value) { out.append(value) }
@@ -24,6 +27,149 @@ enum AudiencePolicyCheck {
     /// paste's URL or in the `aud`) stands for any value, so only what the paste shows can differ.
     static func accepts(_ accepted: [String], _ audience: String) -> Bool {
         accepted.contains { Placeholders.mayEqual($0, audience) }
+    }
+}
+
+/// What a server accepts as `aud` for one request: its profile's `audience:` read against the
+/// URL called and, where the URL shape does not tell the issuer, the discovery document's.
+struct AudiencePolicy {
+    /// How the server takes one `aud` value.
+    enum Judgement: Equatable {
+        /// A value the server accepts and has not announced to stop accepting.
+        case accepted
+        /// Accepted today, announced to stop (`audience.deprecated`).
+        case deprecated
+        /// Same host and tenant as the URL called, another path: a realm server takes it, but it
+        /// is not the URL called (a warning at most: the realm check is read from the server's
+        /// error wording, the documented value is an endpoint URL).
+        case sameRealm
+        case rejected
+        /// The server accepts only values the input does not tell (its issuer, unknown here).
+        case unknown
+    }
+
+    let target: ServerTarget
+    let rules: ServerProfile.AudienceRules?
+    /// The issuer identifier: the target's (from its URL shape), else the discovery document's.
+    let issuer: String?
+    let metadata: ServerMetadata?
+
+    init(_ target: ServerTarget, metadata: ServerMetadata? = nil) {
+        self.target = target
+        self.rules = target.profile.audience
+        self.metadata = metadata
+        self.issuer = target.issuer ?? metadata?.issuer
+    }
+
+    init(_ subject: Subject) {
+        self.init(subject.target ?? ServerTarget(profile: subject.profile, endpointURL: "", endpoint: .other, issuer: nil,
+                                                 authServerID: nil, customDomain: false),
+                  metadata: subject.serverMetadata)
+    }
+
+    var deprecatedKinds: [String] { rules?.deprecated ?? [] }
+    /// The kinds accepted and not deprecated, in the profile's order.
+    var currentKinds: [String] { (rules?.accepts ?? []).filter { !deprecatedKinds.contains($0) } }
+
+    /// True when the server takes only its issuer (with or without a trailing slash) today.
+    var issuerOnly: Bool {
+        let kinds = currentKinds
+        return !kinds.isEmpty && kinds.allSatisfy { $0 == "issuer" || $0 == "issuer_slash" }
+    }
+
+    var isRealm: Bool { currentKinds.contains("realm") }
+
+    /// The most `aud` values the server takes: `audience.max_values`, or 1 where an array must
+    /// have exactly one member.
+    var maxValues: Int? { rules?.maxValues ?? (rules?.array == "one_member" ? 1 : nil) }
+
+    /// The URL values of some kinds, in order; a kind whose value the input does not tell is left out.
+    func values(_ kinds: [String]) -> [String] {
+        var out: [String] = []
+        for kind in kinds {
+            let value: String?
+            switch kind {
+            case "endpoint", "realm": value = target.endpointURL.isEmpty ? nil : target.endpointURL
+            case "token_endpoint":
+                value = target.endpoint == .token && !target.endpointURL.isEmpty ? target.endpointURL
+                    : target.sibling(.token) ?? metadata?.tokenEndpoint
+            case "issuer": value = issuer
+            case "issuer_slash": value = issuer.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            default: value = nil
+            }
+            if let value, !out.contains(value) { out.append(value) }
+        }
+        return out
+    }
+
+    /// The value to put in `aud`: the first the server accepts without deprecation; nil when the
+    /// input does not tell it (an issuer-only server whose issuer is unknown).
+    var wanted: String? { values(currentKinds).first }
+
+    func judge(_ audience: String) -> Judgement {
+        if let tenant = tenant(of: audience), rejectedTenant(tenant) { return .rejected }
+        if AudiencePolicyCheck.accepts(values(currentKinds), audience) { return .accepted }
+        if AudiencePolicyCheck.accepts(values(deprecatedKinds), audience) { return .deprecated }
+        if isRealm, sameRealm(audience) { return .sameRealm }
+        // An issuer-only server whose issuer is unknown: only an endpoint URL is known to be wrong.
+        if issuerOnly, issuer == nil, !isEndpointURL(audience) { return .unknown }
+        return .rejected
+    }
+
+    /// Whether `audience` is the URL of one of the server's endpoints: the URL called, another
+    /// endpoint the profile's paths (or the discovery document) name, or a URL on the same origin
+    /// whose path the profile reads as an endpoint that authenticates clients.
+    func isEndpointURL(_ audience: String) -> Bool {
+        guard let aud = EndpointURL(audience), aud.query == nil else { return false }
+        if audience == target.endpointURL { return true }
+        if let issuer, audience == issuer || audience == issuer + "/" { return false }
+        let announced = [metadata?.tokenEndpoint, metadata?.introspectionEndpoint, metadata?.revocationEndpoint,
+                         metadata?.pushedAuthorizationRequestEndpoint, metadata?.deviceAuthorizationEndpoint,
+                         metadata?.backchannelAuthenticationEndpoint].compactMap { $0 }
+        if announced.contains(audience) { return true }
+        if EndpointKind.allCases.filter(\.authenticatesClient).compactMap(target.sibling).contains(audience) { return true }
+        guard let called = EndpointURL(target.endpointURL), called.origin.lowercased() == aud.origin.lowercased() else { return false }
+        return ServerTarget.read(aud, with: target.profile).endpoint.authenticatesClient
+    }
+
+    // MARK: - Realms (`audience.accepts: [realm]`)
+
+    /// The tenant the URL called names (its path template's `{tenant}`).
+    var calledTenant: String? { target.captures["tenant"] }
+
+    /// The tenant an `aud` URL names: its path template's `{tenant}`, else the path segment where
+    /// the URL called has its tenant. Nil when the URL is on another origin or the profile's paths
+    /// name no tenant.
+    func tenant(of audience: String) -> String? {
+        guard calledTenant != nil, let aud = EndpointURL(audience), sameOrigin(aud) else { return nil }
+        if let t = ServerTarget.read(aud, with: target.profile).captures["tenant"] { return t }
+        guard let index = target.template?.path.split(separator: "/").firstIndex(of: "{tenant}") else { return nil }
+        let segments = aud.path.split(separator: "/").map(String.init)
+        return index < segments.count ? segments[index] : nil
+    }
+
+    /// `common`, `organizations` and the like: tenants the profile's `audience.rejects_tenants` names.
+    func rejectedTenant(_ tenant: String) -> Bool {
+        (rules?.rejectsTenants ?? []).contains { $0.caseInsensitiveCompare(tenant) == .orderedSame }
+    }
+
+    func sameOrigin(_ aud: EndpointURL) -> Bool {
+        guard let called = EndpointURL(target.endpointURL) else { return false }
+        return aud.scheme == called.scheme && aud.host.lowercased() == called.host.lowercased() && aud.port == called.port
+    }
+
+    /// Same scheme, host and port as the URL called and the same tenant (letter case aside: a
+    /// tenant is a GUID or a domain name), not a rejected one, no query.
+    func sameRealm(_ audience: String) -> Bool {
+        guard let aud = EndpointURL(audience), aud.query == nil, sameOrigin(aud) else { return false }
+        guard let called = calledTenant else { return true }
+        guard let tenant = tenant(of: audience) else { return false }
+        return Self.sameTenant(tenant, called) && !rejectedTenant(tenant)
+    }
+
+    /// Tenants are GUIDs or domain names: letter case does not count; a placeholder may be either.
+    static func sameTenant(_ a: String, _ b: String) -> Bool {
+        a.caseInsensitiveCompare(b) == .orderedSame || Placeholders.mayEqual(a, b)
     }
 }
 
@@ -47,7 +193,9 @@ struct AudienceDifference: CustomStringConvertible {
             return "aud names the Admin Console host \(aud.host); the authorization server is at \(endpoint.host) (without -admin)"
         }
         if aud.host.lowercased() != endpoint.host.lowercased() {
-            return "the host differs (\(aud.host) vs \(endpoint.host))" + (target.customDomain || Self.ownHost(aud.host, target) != Self.ownHost(endpoint.host, target)
+            // Only a profile whose server answers on custom URL domains (Okta's) gets that hint.
+            let customDomains = target.profile.recognise?.customDomains == true
+            return "the host differs (\(aud.host) vs \(endpoint.host))" + (customDomains && (target.customDomain || Self.ownHost(aud.host, target) != Self.ownHost(endpoint.host, target))
                 ? ": with a custom URL domain, `aud` must name the host the request is sent to" : "")
         }
         if aud.host != endpoint.host { return "the host differs in letter case (\(aud.host) vs \(endpoint.host)); \(server) compares exactly" }
