@@ -95,6 +95,8 @@ public struct ServerProfile: Sendable, Equatable, Codable {
         public var maxUseAfterIat: Double?
         public var maxExpAheadWithoutIat: Double?
         public var clockSkew: Double?
+        /// The skew the server allows past `exp` when it differs from `clockSkew` (Keycloak: none).
+        public var expClockSkew: Double?
         public var iatFutureTolerance: Double?
         public var iatFutureReject: Double?
         public var inferred: InferredNote?
@@ -108,6 +110,7 @@ public struct ServerProfile: Sendable, Equatable, Codable {
             case maxUseAfterIat = "max_use_after_iat"
             case maxExpAheadWithoutIat = "max_exp_ahead_without_iat"
             case clockSkew = "clock_skew"
+            case expClockSkew = "exp_clock_skew"
             case iatFutureTolerance = "iat_future_tolerance"
             case iatFutureReject = "iat_future_reject"
         }
