@@ -137,6 +137,12 @@ import Testing
         // Auth0: 10 s.
         #expect(try Self.run("auth0", ["iat": "\"+10\"", "exp": "\"+60\""]).ruleIDs == [])
         #expect(try Self.run("auth0", ["iat": "\"+11\"", "exp": "\"+60\""]).ruleIDs == ["iat-future"])
+        // Spring and node-oidc-provider do not judge iat (with exp present): a warning naming no limit.
+        for profile in ["spring", "node-oidc-provider"] {
+            let f = try Self.only(try Self.run(profile, ["iat": "\"+120\"", "exp": "\"+300\""]), "iat-future")
+            #expect(f.severity == .warning, "\(profile)")
+            #expect(f.message.hasSuffix("fast); \(profile == "spring" ? "Spring Authorization Server" : "node-oidc-provider") does not judge iat and accepts it, but servers that do refuse it"))
+        }
         // No profile tolerance (Okta): assertlint's 60 s, and the message names no server limit.
         #expect(try Self.run("okta-org", ["iat": "\"+60\"", "exp": "\"+300\""]).ruleIDs == [])
         let okta = try Self.only(try Self.run("okta-org", ["iat": "\"+61\"", "exp": "\"+300\""]), "iat-future")
