@@ -223,7 +223,7 @@ import Testing
     @Test func expTooFarMessageShowsTimesInUTCAndRelative() throws {
         let f = try Self.only(try Self.diagnose(payload: ["exp": "\(Self.now + 3900)"]), "exp-too-far")
         #expect(f.message == "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z; Okta allows at most 60 min")
-        #expect(f.fix == "Set `exp` at most 60 minutes after the request, preferably a few minutes, e.g. now + 5 minutes = 1748873100 (2025-06-02T14:05:00Z), and sign a new assertion.")
+        #expect(f.fix == "Set `exp` at most 60 minutes after the request, e.g. now + 5 minutes = 1748873100 (2025-06-02T14:05:00Z), and sign a new assertion.")
         #expect(f.answer?.errorDescription == "The client_assertion token has an expiration too far into the future.")
         #expect(f.answer?.verbatim == true)
     }
@@ -279,7 +279,7 @@ import Testing
     @Test func expiredAndTheExactSecond() throws {
         let past = try Self.only(try Self.diagnose(payload: ["iat": "\(Self.now - 400)", "exp": "\(Self.now - 100)"]), "exp-expired")
         #expect(past.message == "exp 2025-06-02T13:58:20Z is 100 s before now 2025-06-02T14:00:00Z: the assertion has expired")
-        #expect(past.fix == "Mint a new assertion for each request with `exp` a few minutes ahead, e.g. now + 5 minutes = 1748873100 (2025-06-02T14:05:00Z), and check the client's clock.")
+        #expect(past.fix == "Mint a new assertion for each request with `exp` shortly ahead, e.g. now + 5 minutes = 1748873100 (2025-06-02T14:05:00Z), and check the client's clock.")
         let exact = try Self.only(try Self.diagnose(payload: ["iat": "\(Self.now - 300)", "exp": "\(Self.now)"]), "exp-expired")
         #expect(exact.message == "exp 2025-06-02T14:00:00Z equals now 2025-06-02T14:00:00Z: the assertion has expired")
     }

@@ -35,7 +35,7 @@ import Yams
         "recognise": ["hosts", "paths", "custom_domains"],
         "audience": ["accepts", "deprecated", "array", "max_values", "rejects_tenants"],
         "lifetime": ["exp_required", "max_exp_ahead", "max_exp_minus_iat", "max_use_after_iat", "max_exp_ahead_without_iat",
-                     "clock_skew", "iat_future_tolerance", "iat_future_reject"],
+                     "clock_skew", "exp_clock_skew", "iat_checked", "iat_future_tolerance", "iat_future_reject"],
         "jti": ["required", "single_use"],
         "algorithms": ["private_key_jwt", "client_secret_jwt"],
         "keys": ["lookup", "kid_required_with_several_keys", "sources"],
@@ -122,7 +122,7 @@ import Yams
                 if audience["rejects_tenants"] != nil { #expect(accepts.contains("realm"), "\(p): rejects_tenants is for realm profiles") }
             }
             if let lifetime = p.map["lifetime"] as? [String: Any] {
-                for (key, value) in lifetime where !Self.annotations.contains(key) && key != "exp_required" {
+                for (key, value) in lifetime where !Self.annotations.contains(key) && !["exp_required", "iat_checked"].contains(key) {
                     #expect((value as? Int ?? -1) >= 0, "\(p): lifetime.\(key) is seconds")
                 }
             }

@@ -47,10 +47,12 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 10.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: .byKey(["exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
-                source: "A1; A5 log text"
+                inferred: .byKey(["exp_clock_skew": "A1 documents the 10 s for iat and nbf only; exp is judged without skew here", "exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
+                source: "A1 (`A clock skew of up to 10 seconds is allowed for iat and nbf (if present)`; `Auth0 supports a maximum of 5 minutes for the lifetime`); A5 log text"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -193,6 +195,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: .byKey(["exp_required": "E3's AADSTS700024 example shows `expiry time of assertion 1970-01-01T00:00:00`, what a missing exp looks like"]),
@@ -559,6 +563,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: 10.0,
                 iatFutureReject: 60.0,
                 inferred: nil,
@@ -763,10 +769,12 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "AbstractBaseJWTValidator.validateTokenActive; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60"
+                source: "AbstractBaseJWTValidator.validateTokenActive @1353f6b; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60; core JsonWebToken.isExpired (`Time.currentTime() > exp`, no skew) and isNotBefore(allowedTimeSkew) @a2c1055"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -786,7 +794,7 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: nil,
+            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
             checkOrder: ServerProfile.CheckOrder(
                 steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
@@ -953,7 +961,7 @@ enum BundledProfiles {
                     errorDescription: "Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "AbstractBaseJWTValidator.java @547ad2d; keycloak#46303",
-                    note: nil,
+                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1019,18 +1027,6 @@ enum BundledProfiles {
                     profile: "",
                     speaker: ""
                 ),
-                "lifetime-too-long": ServerAnswer(
-                    status: 400,
-                    error: "invalid_client",
-                    errorDescription: "Token was issued too far in the past to be used now",
-                    verbatim: false,
-                    source: "AbstractBaseJWTValidator.java @547ad2d",
-                    note: "Keycloak does not reject a long exp - iat as such: a fresh assertion with exp = iat + 300 passes for its first 60 s (the lifespan is cut to the cap) and then fails with this text (inferred from the code).",
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
                 "nbf-future": ServerAnswer(
                     status: 400,
                     error: "invalid_client",
@@ -1068,7 +1064,7 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far. Clock skew 15 s is hard-coded (exp, nbf, iat).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."]
+            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far; neither limit gets the clock skew. Clock skew 15 s is hard-coded and applies to nbf (JsonWebToken.isNotBefore) and to iat in the future, not to exp: JsonWebToken.isExpired is `now > exp` with no skew, and with iat an exp at or before now is `Token is not active` too (the lifespan min(exp - now, max) must be positive).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."]
         ),
         ServerProfile(
             id: "keycloak@26.3",
@@ -1170,10 +1166,12 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "JWTClientValidator.java @06292a3"
+                source: "JWTClientValidator.java @06292a3 (calculateLifespanInSeconds; validateToken calls token.isActive(ALLOWED_CLOCK_SKEW), which puts no skew on exp); exp_clock_skew comes from keycloak"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1193,7 +1191,7 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: nil,
+            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
             checkOrder: ServerProfile.CheckOrder(
                 steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
@@ -1360,7 +1358,7 @@ enum BundledProfiles {
                     errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "JWTClientValidator.java @06292a3",
-                    note: nil,
+                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1421,18 +1419,6 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "JWTClientValidator.java @06292a3",
                     note: nil,
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
-                "lifetime-too-long": ServerAnswer(
-                    status: 400,
-                    error: "invalid_client",
-                    errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
-                    verbatim: false,
-                    source: "JWTClientValidator.java @06292a3",
-                    note: "Inferred, as for keycloak: the cap is on use after iat, not on exp - iat.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1517,10 +1503,12 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 15.0,
+                expClockSkew: nil,
+                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: nil,
-                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15"
+                inferred: .byKey(["iat_checked": "jwt.js judges iat only when the assertion has no exp, and jwt_client_auth.js refuses an assertion without exp first"]),
+                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15; jwt.js assertPayload (iat judged only without exp)"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1833,6 +1821,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -2486,6 +2476,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3158,6 +3150,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3254,6 +3248,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3365,6 +3361,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 60.0,
+                expClockSkew: nil,
+                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,

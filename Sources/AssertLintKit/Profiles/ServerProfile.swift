@@ -96,6 +96,10 @@ public struct ServerProfile: Sendable, Equatable, Codable {
         public var maxUseAfterIat: Double?
         public var maxExpAheadWithoutIat: Double?
         public var clockSkew: Double?
+        /// The skew the server allows past `exp` when it differs from `clockSkew` (Keycloak: none).
+        public var expClockSkew: Double?
+        /// False when the server does not judge `iat` at all (Spring Authorization Server).
+        public var iatChecked: Bool?
         public var iatFutureTolerance: Double?
         public var iatFutureReject: Double?
         public var inferred: InferredNote?
@@ -109,6 +113,8 @@ public struct ServerProfile: Sendable, Equatable, Codable {
             case maxUseAfterIat = "max_use_after_iat"
             case maxExpAheadWithoutIat = "max_exp_ahead_without_iat"
             case clockSkew = "clock_skew"
+            case expClockSkew = "exp_clock_skew"
+            case iatChecked = "iat_checked"
             case iatFutureTolerance = "iat_future_tolerance"
             case iatFutureReject = "iat_future_reject"
         }

@@ -16,7 +16,7 @@ struct JtiMissing: Rule {
         let until = ClaimTime.seconds(assertion, "exp").map { " until exp \(ClaimTime.shown($0))" } ?? " until it expires"
         let required = subject.profile.jti?.required == true
         findings.add(Self.id, at: Location.claim("jti"),
-                     required ? "\(problem): \(subject.profile.speakerCapitalized) requires jti in every client assertion"
+                     required ? "\(problem): \(subject.profile.speaker) requires jti in every client assertion"
                               : "\(problem): anyone who captures this assertion can reuse it\(until)",
                      severity: required ? .error : nil)
     }

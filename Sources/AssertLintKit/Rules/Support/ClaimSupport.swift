@@ -3,11 +3,46 @@ import Foundation
 /// Times as the claim rules show them: NumericDates in UTC and distances in plain units, so
 /// a message reads "exp 2025-06-02T15:05:00Z is 65 min after now 2025-06-02T14:00:00Z".
 enum ClaimTime {
-    /// Seconds a client clock may run ahead before `iat`/`nbf` in the future is an error: the
-    /// server's `lifetime.clock_skew` when its profile says, else 60 s, the usual JOSE library
-    /// default (assertlint's tolerance for a server that documents none).
-    static func futureLeeway(_ subject: Subject) -> Double {
-        subject.profile.lifetime?.clockSkew ?? 60
+    /// How far ahead of now `iat` and `nbf` may be. Up to `accept` the server takes them; beyond
+    /// `reject` it refuses them; in between (FAPI 2.0's 10 to 60 s) it may do either. The
+    /// profile's `iat_future_tolerance`/`iat_future_reject`, else its `clock_skew` for both; a
+    /// profile that says neither gets 60 s, the usual JOSE library default (assertlint's
+    /// tolerance for a server that documents none, so `fromProfile` is false).
+    struct FutureLimits: Equatable {
+        var accept: Double
+        var reject: Double
+        var fromProfile: Bool
+    }
+
+    static func futureLimits(_ subject: Subject) -> FutureLimits {
+        let l = subject.profile.lifetime
+        guard let accept = l?.iatFutureTolerance ?? l?.clockSkew else {
+            return FutureLimits(accept: 60, reject: 60, fromProfile: false)
+        }
+        return FutureLimits(accept: accept, reject: max(accept, l?.iatFutureReject ?? accept), fromProfile: true)
+    }
+
+    /// How `iat` or `nbf` `ahead` seconds after now fares: nil when accepted; an error beyond
+    /// `reject`; a warning in between, where the server may refuse it. The text names the
+    /// profile's limits (none when they are assertlint's default).
+    static func futureVerdict(_ claim: String, ahead: Double, _ subject: Subject) -> (severity: Severity, limit: String)? {
+        let limits = futureLimits(subject)
+        guard ahead > limits.accept else { return nil }
+        let server = subject.profile.speaker
+        if ahead > limits.reject {
+            guard limits.fromProfile else { return (.error, "") }
+            let allows = limits.reject > limits.accept
+                ? "\(server) refuses \(claim) more than \(duration(limits.reject)) ahead"
+                : "\(server) allows \(claim) at most \(duration(limits.accept)) ahead"
+            return (.error, "; " + allows)
+        }
+        return (.warning, "; \(server) must accept \(claim) up to \(duration(limits.accept)) ahead and refuse it beyond \(duration(limits.reject)): in between, as here, it may refuse it")
+    }
+
+    /// Seconds past `exp` the server still accepts: `exp_clock_skew`, else `clock_skew`, else none.
+    static func expLeeway(_ subject: Subject) -> Double {
+        let l = subject.profile.lifetime
+        return max(0, l?.expClockSkew ?? l?.clockSkew ?? 0)
     }
 
     /// A corrected `exp` is suggested this far ahead of now: long enough for the request to
@@ -23,6 +58,15 @@ enum ClaimTime {
 
     static func nowSeconds(_ subject: Subject) -> Int64 {
         Int64(subject.now.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// A limit in the words of a fix: "60 minutes", "5 minutes", "60 seconds", "90 seconds".
+    static func spelled(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return duration(seconds) }
+        let s = Int64(seconds.rounded())
+        if s % 3600 == 0, s >= 7200 { return "\(s / 3600) hours" }
+        if s % 60 == 0, s >= 120 { return "\(s / 60) minutes" }
+        return s == 1 ? "1 second" : "\(s) seconds"
     }
 
     /// `1748872800` → `2025-06-02T14:00:00Z` (fractions of a second are dropped).
