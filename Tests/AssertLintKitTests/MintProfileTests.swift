@@ -231,3 +231,52 @@ import Testing
         #expect(claims.claims["aud"]?.stringValue == plan.audience, "aud is one JSON string")
     }
 }
+
+/// The command: `mint --server entra --tenant … --cert … --key …` passes `diagnose --server entra`,
+/// and what was chosen is said on stderr.
+@Suite struct MintProfileCLITests {
+    typealias S = CryptoSupport
+
+    @Test func entraByTenantPassesDiagnoseUnderEntra() throws {
+        let g = try CertificateTests.generate("rsa")
+        let cert = try #require(try Certificate.read(try g.certificatePEM).get().first)
+        let minted = try FirstContact.run(["mint", "--server", "entra", "--tenant", MintProfileTests.tenant, "--cert", g.certificate.path,
+                                           "--key", g.key.path, "--client-id", "c1"])
+        #expect(minted.status == 0, "\(minted.stderr)")
+        let token = minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let header = try FirstContact.header(token)
+        #expect(header["alg"] == .string("PS256") && header["x5t#S256"] == .string(cert.thumbprint(.sha256)) && header["x5t"] == nil)
+        let claims = try S.decode(token)
+        #expect(claims.claims["aud"] == .string(MintProfileTests.entraV2))
+        #expect(minted.stderr.hasPrefix("mint: server entra (--server entra)\nmint: aud \(MintProfileTests.entraV2): "), "\(minted.stderr)")
+        let judged = try FirstContact.run(["diagnose", "--server", "entra", "--endpoint", MintProfileTests.entraV2, "--client-id", "c1",
+                                           "--auth-method", "private_key_jwt", "--jwks", g.certificate.path, token])
+        #expect(judged.status == 0 && judged.stdout.contains("no problems found"), "\(judged.stdout)")
+
+        // The whole request, client_id included (Entra ID requires it in the body).
+        let curl = try FirstContact.run(["mint", "--server", "entra", "--tenant", MintProfileTests.tenant, "--cert", g.certificate.path,
+                                         "--key", g.key.path, "--client-id", "c1", "--curl", "--scope", "api://x/.default", "--quiet"])
+        #expect(curl.status == 0 && curl.stderr.isEmpty, "\(curl.stderr)")
+        #expect(curl.stdout.contains("--data-urlencode 'client_id=c1'"), "\(curl.stdout)")
+        let request = try FirstContact.run(["diagnose", "--server", "entra", "--auth-method", "private_key_jwt", "--jwks", g.certificate.path, "-"],
+                                           stdin: curl.stdout)
+        #expect(request.status == 0 && request.stdout.contains("no problems found"), "\(request.stdout)")
+    }
+
+    @Test func theURLPicksTheProfileAndItsCaps() throws {
+        let url = "https://sso.example.com/realms/demo/protocol/openid-connect/token"
+        let minted = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1", "--endpoint", url])
+        #expect(minted.status == 0, "\(minted.stderr)")
+        let claims = try S.decode(minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(claims.claims["aud"] == .string("https://sso.example.com/realms/demo"))
+        #expect(try #require(claims.date("exp").seconds) - (try #require(claims.date("iat").seconds)) == 30)
+        #expect(minted.stderr.contains("mint: lifetime 30 s: half of Keycloak's cap, which refuses an assertion used more than 60 s after its iat (lifetime.max_use_after_iat)"), "\(minted.stderr)")
+
+        let tooLong = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1", "--endpoint", url, "--lifetime", "61"])
+        #expect(tooLong.status == 2 && FirstContact.isOneErrorLine(tooLong.stderr), "\(tooLong.stderr)")
+
+        let shared = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1",
+                                           "--endpoint", "https://wso2.example.com:9443/oauth2/token"])
+        #expect(shared.stderr.hasPrefix("mint: server rfc7523 (no profile recognises the URL; its path is also Spring Authorization Server's (--server spring)"), "\(shared.stderr)")
+    }
+}

@@ -54,9 +54,9 @@ public struct MintPlan: Sendable {
     /// The first kind in `audience.accepts` (deprecated kinds last) whose URL the target tells.
     static func audience(_ target: ServerTarget, issuer: String?) throws(Minter.MintError) -> (String, String) {
         let profile = target.profile
-        let server = profile.speakerCapitalized
+        let server = profile.speaker, Server = profile.speakerCapitalized
         for (kind, rejected) in target.captures.sorted(by: { $0.key < $1.key }) where (profile.audience?.rejectsTenants ?? []).contains(rejected) {
-            throw Minter.MintError("\(server) refuses `\(rejected)` as the \(kind) of aud (audience.rejects_tenants): use the tenant id or domain")
+            throw Minter.MintError("\(Server) refuses `\(rejected)` as the \(kind) of aud (audience.rejects_tenants): use the tenant id or domain")
         }
         let accepts = profile.acceptedAudiences
         guard !accepts.isEmpty else {
@@ -87,7 +87,7 @@ public struct MintPlan: Sendable {
             }
         }
         let wantsIssuer = accepts.contains("issuer") || accepts.contains("issuer_slash")
-        throw Minter.MintError("\(server) accepts as aud \(accepts.joined(separator: " or ")) (audience.accepts), and the URL \(target.endpointURL) does not tell "
+        throw Minter.MintError("\(Server) accepts as aud \(accepts.joined(separator: " or ")) (audience.accepts), and the URL \(target.endpointURL) does not tell "
                                + (wantsIssuer ? "the issuer: give --issuer URL (the server's issuer identifier)" : "any of them"))
     }
 
@@ -115,12 +115,12 @@ public struct MintPlan: Sendable {
     /// tenant, and its first `token` path, its one name filled with the tenant. Nil with the reason
     /// when the profile cannot build it.
     public static func tokenURL(_ profile: ServerProfile, tenant: String) -> Result<String, Minter.MintError> {
-        let server = profile.speakerCapitalized
+        let Server = profile.speakerCapitalized
         guard !tenant.isEmpty, tenant.allSatisfy({ $0.isLetter || $0.isNumber || "-._".contains($0) }) else {
             return .failure(Minter.MintError("--tenant '\(Escape.line(tenant))': a tenant is letters, digits, '-', '.' and '_'"))
         }
         guard let host = profile.recognise?.hosts?.first else {
-            return .failure(Minter.MintError("\(server)'s profile names no host to build the URL on: give --endpoint URL"))
+            return .failure(Minter.MintError("\(Server)'s profile names no host to build the URL on: give --endpoint URL"))
         }
         var template: ServerProfile.PathTemplate?
         var values: [String: String] = [:]
@@ -136,15 +136,15 @@ public struct MintPlan: Sendable {
                 break
             }
         }
-        guard let template else { return .failure(Minter.MintError("\(server)'s profile has no token path: give --endpoint URL")) }
+        guard let template else { return .failure(Minter.MintError("\(Server)'s profile has no token path: give --endpoint URL")) }
         let labels = host.split(separator: ".").map(String.init)
         let wildcards = labels.filter { $0 == "*" }.count
-        guard wildcards <= 1 else { return .failure(Minter.MintError("\(server)'s host \(host) cannot be built from one tenant: give --endpoint URL")) }
+        guard wildcards <= 1 else { return .failure(Minter.MintError("\(Server)'s host \(host) cannot be built from one tenant: give --endpoint URL")) }
         let builtHost = labels.map { $0 == "*" ? tenant : $0 }.joined(separator: ".")
         let open = pathNames(template.path).filter { values[$0] == nil }
         if wildcards == 0, open.count == 1, let name = open.first { values[name] = tenant }
         guard let path = ServerProfile.build(template.path, values) else {
-            return .failure(Minter.MintError("\(server)'s token path \(template.path) needs more than a tenant: give --endpoint URL"))
+            return .failure(Minter.MintError("\(Server)'s token path \(template.path) needs more than a tenant: give --endpoint URL"))
         }
         return .success("https://" + builtHost + path)
     }
@@ -152,7 +152,7 @@ public struct MintPlan: Sendable {
     // MARK: - lifetime
 
     static func lifetime(_ profile: ServerProfile, requested: TimeInterval?) throws(Minter.MintError) -> (TimeInterval, TimeInterval?, String) {
-        let server = profile.speakerCapitalized
+        let server = profile.speaker
         var caps: [(seconds: Double, key: String, says: String)] = []
         if let l = profile.lifetime {
             if let s = l.maxExpAhead { caps.append((s, "max_exp_ahead", "an exp more than \(Int(s)) s ahead of its clock")) }
@@ -189,7 +189,7 @@ public struct MintPlan: Sendable {
 
     static func algorithm(_ profile: ServerProfile, key: Minter.Key, certificate: Bool, thumbprints: [ThumbprintHash],
                           requested: JWSAlgorithm?) throws(Minter.MintError) -> (JWSAlgorithm, String) {
-        let server = profile.speakerCapitalized
+        let server = profile.speaker, Server = profile.speakerCapitalized
         let method: AuthMethod
         let natural: JWSAlgorithm
         var signs: (JWSAlgorithm) -> Bool
@@ -229,7 +229,7 @@ public struct MintPlan: Sendable {
         if let first = allowed.compactMap(JWSAlgorithm.init(rawValue:)).first(where: signs) {
             return (first, "the first of \(server)'s algorithms that \(keyName) signs (\(listed))")
         }
-        throw Minter.MintError("\(server) accepts \(allowed.isEmpty ? "no algorithm" : allowed.joined(separator: ", ")) for \(method.rawValue), and \(keyName) signs none of them")
+        throw Minter.MintError("\(Server) accepts \(allowed.isEmpty ? "no algorithm" : allowed.joined(separator: ", ")) for \(method.rawValue), and \(keyName) signs none of them")
     }
 
     // MARK: - x5t
@@ -237,7 +237,7 @@ public struct MintPlan: Sendable {
     static func thumbprints(_ profile: ServerProfile, requested: [ThumbprintHash]?) -> ([ThumbprintHash], String) {
         if let requested { return (requested, "--x5t") }
         let lookup = profile.keys?.lookup ?? []
-        let server = profile.speakerCapitalized
+        let server = profile.speaker
         if let first = lookup.compactMap(ThumbprintHash.init(rawValue:)).first {
             return ([first], "\(server) finds the key by it first (keys.lookup: \(lookup.joined(separator: ", ")))")
         }
