@@ -6,8 +6,8 @@ struct Mint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a correct client assertion (or the whole curl request) for a client and endpoint, as the server's profile wants it.",
         usage: """
-            assertlint mint --private-key <file> --client-id <id> --endpoint <url> [--server <id>] [<options>]
-            assertlint mint --server entra --tenant <tenant> --cert <cert.pem> --key <key.pem> --client-id <id>
+            assertlint mint --private-key <file> --client-id <id> --endpoint <url> [<options>]
+            assertlint mint --server <id> --tenant <name> --key <file> [--cert <file>] [...]
             assertlint mint --private-key <file> --fix <request file> [--curl] [<options>]
             assertlint mint --secret-env <var> --client-id <id> --endpoint <url> [<options>]
             """,
@@ -21,8 +21,8 @@ struct Mint: ParsableCommand {
             60 s after iat gives 30 s, Auth0's 300 s from iat to exp gives 150 s); a new random jti. alg: the key's \
             usual algorithm when the profile accepts it, else the first of the profile's algorithms the key signs. \
             With --cert, the header carries the thumbprint the profile looks keys up by first (keys.lookup: \
-            x5t#S256 for Entra ID; an RSA key then signs PS256, or RS256 with --x5t sha1, as MSAL does). What \
-            was chosen and why is printed on stderr (--quiet leaves it out); the assertion alone goes to stdout. \
+            x5t#S256 for Entra ID; an RSA key then signs PS256, or RS256 with --x5t sha1, as MSAL does). With \
+            --verbose, what was chosen and why is printed on stderr; the assertion alone goes to stdout. \
             Sign with a private key (private_key_jwt) or with a client secret read from an environment variable \
             (client_secret_jwt). With --fix, the endpoint, client id, scope and key come from a fixture, curl \
             command or HTTP request file, and the output is the assertion that request should have carried.
@@ -83,8 +83,8 @@ struct Mint: ParsableCommand {
     @Flag(help: "Print a complete curl command for the request instead of the bare assertion.")
     var curl = false
 
-    @Flag(help: "Do not print what was chosen and why (stderr).")
-    var quiet = false
+    @Flag(name: .shortAndLong, help: "Print what was chosen and why (the profile, aud, lifetime, alg, thumbprint header), one `mint:` line each on stderr.")
+    var verbose = false
 
     func run() throws {
         if keyFile != nil && secretEnv != nil { throw UsageError("give either --private-key or --secret-env, not both") }
@@ -150,7 +150,7 @@ struct Mint: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        if !quiet {
+        if verbose {
             let why = chosen.profileChoice.map { " (\($0.reason))" } ?? ""
             let lines = ["server \(target.profile.id)\(why)"] + plan.reasons
             Output.shared.err(lines.map { "mint: " + Escape.line($0) + "\n" }.joined())

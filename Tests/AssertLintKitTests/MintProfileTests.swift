@@ -241,7 +241,7 @@ import Testing
         let g = try CertificateTests.generate("rsa")
         let cert = try #require(try Certificate.read(try g.certificatePEM).get().first)
         let minted = try FirstContact.run(["mint", "--server", "entra", "--tenant", MintProfileTests.tenant, "--cert", g.certificate.path,
-                                           "--key", g.key.path, "--client-id", "c1"])
+                                           "--key", g.key.path, "--client-id", "c1", "--verbose"])
         #expect(minted.status == 0, "\(minted.stderr)")
         let token = minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let header = try FirstContact.header(token)
@@ -255,7 +255,7 @@ import Testing
 
         // The whole request, client_id included (Entra ID requires it in the body).
         let curl = try FirstContact.run(["mint", "--server", "entra", "--tenant", MintProfileTests.tenant, "--cert", g.certificate.path,
-                                         "--key", g.key.path, "--client-id", "c1", "--curl", "--scope", "api://x/.default", "--quiet"])
+                                         "--key", g.key.path, "--client-id", "c1", "--curl", "--scope", "api://x/.default"])
         #expect(curl.status == 0 && curl.stderr.isEmpty, "\(curl.stderr)")
         #expect(curl.stdout.contains("--data-urlencode 'client_id=c1'"), "\(curl.stdout)")
         let request = try FirstContact.run(["diagnose", "--server", "entra", "--auth-method", "private_key_jwt", "--jwks", g.certificate.path, "-"],
@@ -265,7 +265,7 @@ import Testing
 
     @Test func theURLPicksTheProfileAndItsCaps() throws {
         let url = "https://sso.example.com/realms/demo/protocol/openid-connect/token"
-        let minted = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1", "--endpoint", url])
+        let minted = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1", "--endpoint", url, "-v"])
         #expect(minted.status == 0, "\(minted.stderr)")
         let claims = try S.decode(minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(claims.claims["aud"] == .string("https://sso.example.com/realms/demo"))
@@ -276,7 +276,7 @@ import Testing
         #expect(tooLong.status == 2 && FirstContact.isOneErrorLine(tooLong.stderr), "\(tooLong.stderr)")
 
         let shared = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--client-id", "c1",
-                                           "--endpoint", "https://wso2.example.com:9443/oauth2/token"])
+                                           "--endpoint", "https://wso2.example.com:9443/oauth2/token", "--verbose"])
         #expect(shared.stderr.hasPrefix("mint: server rfc7523 (no profile recognises the URL; its path is also Spring Authorization Server's (--server spring)"), "\(shared.stderr)")
     }
 }
