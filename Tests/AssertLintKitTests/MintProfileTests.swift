@@ -279,4 +279,23 @@ import Testing
                                            "--endpoint", "https://wso2.example.com:9443/oauth2/token", "--verbose"])
         #expect(shared.stderr.hasPrefix("mint: server rfc7523 (no profile recognises the URL; its path is also Spring Authorization Server's (--server spring)"), "\(shared.stderr)")
     }
+
+    /// `--fix` with a fixture's `server:`: the fixture names the profile, as in diagnose.
+    @Test func theFixturesServerIsFollowed() throws {
+        let tree = try TempTree()
+        let fixture = try tree.write("request.yaml", """
+            server: spring
+            app: {client_id: c1, auth_method: private_key_jwt}
+            request:
+              method: POST
+              url: https://auth.example.com/issuer1/oauth2/token
+              headers: {Content-Type: application/x-www-form-urlencoded}
+              form: {grant_type: client_credentials, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: eyJhbGciOi...}
+
+            """)
+        let minted = try FirstContact.run(["mint", "--key", S.keyPath("test-rsa-2048.pem"), "--fix", fixture, "--curl", "-v"])
+        #expect(minted.status == 0, "\(minted.stderr)")
+        #expect(minted.stderr.hasPrefix("mint: server spring (the fixture's `server: spring`)\nmint: aud https://auth.example.com/issuer1: "), "\(minted.stderr)")
+        #expect(minted.stdout.contains("--data-urlencode 'client_id=c1'"), "\(minted.stdout)")
+    }
 }
