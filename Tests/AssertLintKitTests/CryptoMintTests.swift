@@ -43,7 +43,10 @@ import Testing
     @Test func refusals() throws {
         let key = try KeyFile.signingKey(S.bytes("test-rsa-2048.pem"), origin: "k").get()
         #expect(throws: Minter.MintError.self) {
-            try Minter(key: .privateKey(key), clientID: "c", audience: S.tokenURL, lifetime: 3601).mint()
+            try Minter(key: .privateKey(key), clientID: "c", audience: S.tokenURL, lifetime: 3601, lifetimeCap: 3600).mint()
+        }
+        #expect(throws: Minter.MintError.self) {
+            try Minter(key: .privateKey(key), clientID: "c", audience: S.tokenURL, lifetime: MintPlan.longestLifetime + 1).mint()
         }
         #expect(throws: Minter.MintError.self) { try Minter(key: .privateKey(key), clientID: "c", audience: "not a url").mint() }
         #expect(throws: Minter.MintError.self) { try Minter(key: .privateKey(key), clientID: "c", audience: S.tokenURL, algorithm: .HS256).mint() }

@@ -29,10 +29,10 @@ import Yams
     // the engine branch's additions, tolerated so the Okta files pass here too.
     static let topKeys: Set<String> = ["id", "name", "short_name", "extends", "version", "sources", "notes", "recognise",
                                        "audience", "lifetime", "jti", "algorithms", "keys", "limits", "client_id", "grants",
-                                       "console", "check_order", "answers", "messages"]
+                                       "console", "check_order", "answers", "messages", "discovery"]
     static let annotations: Set<String> = ["source", "inferred", "note"]
     static let sectionKeys: [String: Set<String>] = [
-        "recognise": ["hosts", "paths", "custom_domains"],
+        "recognise": ["hosts", "paths", "custom_domains", "name_only"],
         "audience": ["accepts", "deprecated", "array", "max_values", "rejects_tenants"],
         "lifetime": ["exp_required", "max_exp_ahead", "max_exp_minus_iat", "max_use_after_iat", "max_exp_ahead_without_iat",
                      "clock_skew", "exp_clock_skew", "iat_checked", "iat_future_tolerance", "iat_future_reject"],
@@ -41,6 +41,7 @@ import Yams
         "keys": ["lookup", "kid_required_with_several_keys", "sources"],
         "limits": ["secret_min_length", "rsa_min_bits", "ec_min_bits", "keys_per_client", "assertion_max_bytes", "claim_max_length"],
         "client_id": ["required_in_body"],
+        "discovery": ["document", "client_id_query"],
     ]
     /// `precedence` and `api_error_shape` are the engine branch's (Okta's answers).
     static let answerKeys: Set<String> = ["status", "error", "error_description", "verbatim", "source", "note", "variants",

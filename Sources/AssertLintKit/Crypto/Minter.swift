@@ -1,8 +1,8 @@
 import Foundation
 
-/// Builds a client assertion the way Okta wants it: `iss = sub = client_id`, `aud` = the exact
-/// endpoint URL, `iat` = now, `exp` = now + lifetime (at most Okta's hour), a random `jti`,
-/// and `kid` from the registered JWKS (the entry whose public key is the signing key), the
+/// Builds a client assertion: `iss = sub = client_id`, the `aud` given (`MintPlan` reads it from
+/// the server's profile), `iat` = now, `exp` = now + lifetime (within `lifetimeCap`), a random
+/// `jti`, and `kid` from the registered JWKS (the entry whose public key is the signing key), the
 /// key's JWK, or its RFC 7638 thumbprint.
 public struct Minter: Sendable {
     public enum Key: Sendable {
@@ -30,13 +30,12 @@ public struct Minter: Sendable {
         }
     }
 
-    /// Okta refuses assertions whose `exp` is more than one hour ahead of its clock.
-    public static let maxLifetime: TimeInterval = 3600
-
     public var key: Key
     public var clientID: String
     public var audience: String
     public var lifetime: TimeInterval
+    /// The server's cap on the lifetime (`MintPlan.lifetimeCap`); nil: `MintPlan.longestLifetime`.
+    public var lifetimeCap: TimeInterval?
     public var algorithm: JWSAlgorithm?
     public var kid: KidChoice
     /// The app's registered keys (`--jwks`, a fixture's `app.jwks`), for `.fromKey`.
@@ -46,8 +45,8 @@ public struct Minter: Sendable {
     /// Which thumbprint headers to send with a certificate, in header order.
     public var thumbprints: [ThumbprintHash]
 
-    public init(key: Key, clientID: String, audience: String, lifetime: TimeInterval = 300,
-                algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey, registeredKeys: JWKSet? = nil,
+    public init(key: Key, clientID: String, audience: String, lifetime: TimeInterval = MintPlan.defaultLifetime,
+                lifetimeCap: TimeInterval? = nil, algorithm: JWSAlgorithm? = nil, kid: KidChoice = .fromKey, registeredKeys: JWKSet? = nil,
                 certificate: Certificate? = nil, thumbprints: [ThumbprintHash] = [.sha256]) {
         self.registeredKeys = registeredKeys
         self.certificate = certificate
@@ -56,6 +55,7 @@ public struct Minter: Sendable {
         self.clientID = clientID
         self.audience = audience
         self.lifetime = lifetime
+        self.lifetimeCap = lifetimeCap
         self.algorithm = algorithm
         self.kid = kid
     }
@@ -78,8 +78,9 @@ public struct Minter: Sendable {
         guard !clientID.isEmpty else { throw MintError("the client id is empty") }
         guard EndpointURL(audience) != nil else { throw MintError("the endpoint '\(audience)' is not an absolute URL") }
         guard lifetime > 0 else { throw MintError("the lifetime must be positive") }
-        guard lifetime <= Self.maxLifetime else {
-            throw MintError("a lifetime of \(Int(lifetime)) s is more than Okta's limit of \(Int(Self.maxLifetime)) s (exp at most one hour ahead)")
+        let cap = lifetimeCap ?? MintPlan.longestLifetime
+        guard lifetime <= cap else {
+            throw MintError("a lifetime of \(Int(lifetime)) s is more than the server's cap of \(Int(cap)) s")
         }
         let alg = effectiveAlgorithm
         guard let random = JWSSignature.randomBytes(18) else { throw MintError("OpenSSL could not produce random bytes for jti") }

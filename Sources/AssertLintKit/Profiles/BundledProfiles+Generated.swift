@@ -28,15 +28,16 @@ enum BundledProfiles {
                         endpoint: "par",
                         issuer: "{origin}/"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "endpoint"],
                 deprecated: ["endpoint"],
-                array: "deprecated",
+                array: "allowed",
                 maxValues: nil,
                 rejectsTenants: nil,
-                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays (holding the issuer or an endpoint URL) deprecated since 2025-10-10: `at a future date will cause the service to consider such JWT assertions invalid`; then `only a tenant's issuer identifier as a single JSON string value` (A4). No enforcement date is public.",
+                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays deprecated since 2025-10-10 (A4).",
                 source: nil,
                 inferred: nil
             ),
@@ -47,12 +48,10 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 10.0,
-                expClockSkew: 0.0,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: .byKey(["exp_clock_skew": "A1 documents the 10 s for iat and nbf only; exp is judged without skew here", "exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
-                source: "A1 (`A clock skew of up to 10 seconds is allowed for iat and nbf (if present)`; `Auth0 supports a maximum of 5 minutes for the lifetime`); A5 log text"
+                inferred: .byKey(["exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
+                source: "A1; A5 log text"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -87,18 +86,6 @@ enum BundledProfiles {
             messages: nil,
             checkOrder: nil,
             answers: [
-                "aud-array-not-allowed": ServerAnswer(
-                    status: 401,
-                    error: "invalid_client",
-                    errorDescription: nil,
-                    verbatim: false,
-                    source: "A4",
-                    note: "Accepted today, deprecated since 2025-10-10 (arrays holding the issuer or an endpoint URL); once enforced, the answer is invalid_client with a text not published.",
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
                 "aud-endpoint-instead-of-issuer": ServerAnswer(
                     status: 401,
                     error: "invalid_client",
@@ -106,18 +93,6 @@ enum BundledProfiles {
                     verbatim: false,
                     source: "A4",
                     note: "Accepted today, deprecated since 2025-10-10; once enforced, the answer is invalid_client with a text not published.",
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
-                "aud-mismatch": ServerAnswer(
-                    status: 401,
-                    error: "invalid_client",
-                    errorDescription: nil,
-                    verbatim: false,
-                    source: "A1 (aud: the tenant or custom domain URL with its trailing slash); A5 (the client sees invalid_client)",
-                    note: "The reason is only in the tenant log; the response's error_description is not known.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -148,7 +123,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["The client sees `invalid_client`; the reason is only in the tenant log (log type `Failed Exchange (feccft)`, description `Failed client authentication`, field `client_authentication_error`) (A5). No client-visible error_description is known: every answer below says so.", "HTTP status 401 for invalid_client is inferred; the sources do not show the status line.", "aud: the tenant issuer with its trailing slash, or the custom domain's (A1: `Include the trailing slash.`). Since 2025-10-10 a single endpoint-URL string and any array (holding the issuer or an endpoint URL) are deprecated and `at a future date will cause the service to consider such JWT assertions invalid` (A4); the enforcement date was published only as a dashboard notice. After it, Auth0 accepts `only a tenant's issuer identifier as a single JSON string value` (A4): the array rule below is today's.", "FAPI 2.0 level `fapi2_sp_pkj_mtls`: `Requires aud claim to strictly match issuer in Private Key JWT assertion.` (A3); FAPI levels return only OIDC-conformant error codes.", "Clock skew: `A clock skew of up to 10 seconds is allowed for iat and nbf (if present)` (A1): it is documented for iat and nbf, not for exp.", "Lifetime: `Auth0 supports a maximum of 5 minutes for the lifetime`, 1 minute or less recommended (A1).", "Credentials: a PEM public key or an X.509 certificate, at most 2 per application, optional expiry; the alg must match the credential's (A2). Enterprise plan only. Auth0 generates the credential's kid as the RFC 7638 JWK thumbprint (A2).", "`alg` at most 16 characters (A1).", "Endpoints that take the assertion: /oauth/token, /oauth/revoke, /mfa/challenge, /passwordless/start (A1); /oauth/par presumably (inferred). The sample request sends no client_id (A1). Sending client_secret as well as client_assertion is refused (A1 mirror text, inferred).", "With a custom domain the host gives no hint; the /oauth/token path and an issuer with a trailing slash do (not used for recognition here)."]
+            notes: ["The client sees `invalid_client`; the reason is only in the tenant log (log type `Failed Exchange (feccft)`, description `Failed client authentication`, field `client_authentication_error`) (A5). No client-visible error_description is known: every answer below says so.", "HTTP status 401 for invalid_client is inferred; the sources do not show the status line.", "aud: the tenant issuer with its trailing slash, or the custom domain's (A1: `Include the trailing slash.`). Since 2025-10-10 a single endpoint-URL string and any array (holding the issuer or an endpoint URL) are deprecated and `at a future date will cause the service to consider such JWT assertions invalid` (A4); the enforcement date was published only as a dashboard notice. After it, Auth0 accepts `only a tenant's issuer identifier as a single JSON string value` (A4): the array rule below is today's.", "FAPI 2.0 level `fapi2_sp_pkj_mtls`: `Requires aud claim to strictly match issuer in Private Key JWT assertion.` (A3); FAPI levels return only OIDC-conformant error codes.", "Clock skew: `A clock skew of up to 10 seconds is allowed for iat and nbf (if present)` (A1): it is documented for iat and nbf, not for exp.", "Lifetime: `Auth0 supports a maximum of 5 minutes for the lifetime`, 1 minute or less recommended (A1).", "Credentials: a PEM public key or an X.509 certificate, at most 2 per application, optional expiry; the alg must match the credential's (A2). Enterprise plan only. Auth0 generates the credential's kid as the RFC 7638 JWK thumbprint (A2).", "`alg` at most 16 characters (A1).", "Endpoints that take the assertion: /oauth/token, /oauth/revoke, /mfa/challenge, /passwordless/start (A1); /oauth/par presumably (inferred). The sample request sends no client_id (A1). Sending client_secret as well as client_assertion is refused (A1 mirror text, inferred).", "With a custom domain the host gives no hint; the /oauth/token path and an issuer with a trailing slash do (not used for recognition here)."],
+            discovery: nil
         ),
         ServerProfile(
             id: "entra",
@@ -176,7 +152,8 @@ enum BundledProfiles {
                         endpoint: "token",
                         issuer: "{origin}/{tenant}/{policy}/v2.0"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["realm"],
@@ -195,8 +172,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: .byKey(["exp_required": "E3's AADSTS700024 example shows `expiry time of assertion 1970-01-01T00:00:00`, what a missing exp looks like"]),
@@ -536,7 +511,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Every error_description is matched on its `AADSTS<code>:` prefix only. A real response appends ` Trace ID: … Correlation ID: … Timestamp: …` and carries `error_codes`, `timestamp`, `trace_id`, `correlation_id`, `error_uri`; Microsoft says apps that depend on the text or the code numbers will break over time (E2).", "HTTP status: 401 for invalid_client and 400 for invalid_request are inferred from the error codes; the sources quote bodies, not status lines.", "aud: a realm check is inferred from the wording `does not match Realm issuer` (code 50012 in 2017, 700023 now). Microsoft documents the v2 token URL (E1) and its own example decodes to the v1 URL with a tenant domain; so a v1-vs-v2 difference under the right host and tenant is at most a warning, a wrong host, tenant, array of two or `common` is an error (servers-facts.md section 9 item 4).", "aud host: it must be the host called: aud `sts.windows.net/{tenant}` sent to login.microsoftonline.com fails (MSAL.NET#3352, maintainer).", "aud case: the docs once printed `V2.0` and were corrected (azure-docs#96050, #96881); whether the server compares the path case-insensitively is not known.", "The v1 issuer `https://sts.windows.net/{tenant}/` is the public cloud's; the v1 issuers of the national clouds and the B2C/CIAM issuers are not in the sources (the B2C and CIAM issuer templates below are inferred).", "Keys: Entra finds the certificate by the header's `x5t#S256` or `x5t` (base64url of the raw SHA-256 / SHA-1 digest of the DER), not by `kid`; its error text also names a keyId (AADSTS5002723). Which header wins when both are sent is not documented. MSAL sends `x5t#S256` with PS256 and `x5t` with RS256 (msal-js PR #7185, #7200; MSAL.NET#4428); ADFS still wants SHA-1 (msal-python PR #867).", "Keys can also be found by subject name + issuer (SNI) with `x5c` in the header (msal-js#3741, azure-sdk-for-js#9985).", "Typical causes of AADSTS700027: a SHA-256 digest in `x5t` (open-webui/oikb#120, entra-docs#1607), the hex thumbprint base64url-encoded instead of the raw bytes (ADAL.NET#309), standard base64 instead of base64url (azure-docs#40871), `x5t#S256` where the tenant expected `x5t` (entra-docs#1301).", "Lifetime: `Microsoft Entra ID doesn't place restrictions on the exp time currently` (E1); E1 advises exp 5-10 minutes after nbf. Clock skew is not documented.", "jti: E1 asks for a GUID; no replay error was found, and Azure CLI replays one federated assertion for minutes (inferred: not single-use).", "Most public AADSTS700024 reports are federated assertions (GitHub/Kubernetes OIDC tokens with aud `api://AzureADTokenExchange`), not certificate assertions.", "Not recognised here: the mTLS endpoint host mtlsauth.microsoft.com seen in E3 (its issuer and paths are not in the sources).", "No check order is documented; none is given.", "algorithms.client_secret_jwt is inferred: E3: HS256 is refused (`'HS256' is not a supported signature algorithm`, mtls endpoint); Entra documents certificates, not secrets, for client assertions"]
+            notes: ["Every error_description is matched on its `AADSTS<code>:` prefix only. A real response appends ` Trace ID: … Correlation ID: … Timestamp: …` and carries `error_codes`, `timestamp`, `trace_id`, `correlation_id`, `error_uri`; Microsoft says apps that depend on the text or the code numbers will break over time (E2).", "HTTP status: 401 for invalid_client and 400 for invalid_request are inferred from the error codes; the sources quote bodies, not status lines.", "aud: a realm check is inferred from the wording `does not match Realm issuer` (code 50012 in 2017, 700023 now). Microsoft documents the v2 token URL (E1) and its own example decodes to the v1 URL with a tenant domain; so a v1-vs-v2 difference under the right host and tenant is at most a warning, a wrong host, tenant, array of two or `common` is an error (servers-facts.md section 9 item 4).", "aud host: it must be the host called: aud `sts.windows.net/{tenant}` sent to login.microsoftonline.com fails (MSAL.NET#3352, maintainer).", "aud case: the docs once printed `V2.0` and were corrected (azure-docs#96050, #96881); whether the server compares the path case-insensitively is not known.", "The v1 issuer `https://sts.windows.net/{tenant}/` is the public cloud's; the v1 issuers of the national clouds and the B2C/CIAM issuers are not in the sources (the B2C and CIAM issuer templates below are inferred).", "Keys: Entra finds the certificate by the header's `x5t#S256` or `x5t` (base64url of the raw SHA-256 / SHA-1 digest of the DER), not by `kid`; its error text also names a keyId (AADSTS5002723). Which header wins when both are sent is not documented. MSAL sends `x5t#S256` with PS256 and `x5t` with RS256 (msal-js PR #7185, #7200; MSAL.NET#4428); ADFS still wants SHA-1 (msal-python PR #867).", "Keys can also be found by subject name + issuer (SNI) with `x5c` in the header (msal-js#3741, azure-sdk-for-js#9985).", "Typical causes of AADSTS700027: a SHA-256 digest in `x5t` (open-webui/oikb#120, entra-docs#1607), the hex thumbprint base64url-encoded instead of the raw bytes (ADAL.NET#309), standard base64 instead of base64url (azure-docs#40871), `x5t#S256` where the tenant expected `x5t` (entra-docs#1301).", "Lifetime: `Microsoft Entra ID doesn't place restrictions on the exp time currently` (E1); E1 advises exp 5-10 minutes after nbf. Clock skew is not documented.", "jti: E1 asks for a GUID; no replay error was found, and Azure CLI replays one federated assertion for minutes (inferred: not single-use).", "Most public AADSTS700024 reports are federated assertions (GitHub/Kubernetes OIDC tokens with aud `api://AzureADTokenExchange`), not certificate assertions.", "Not recognised here: the mTLS endpoint host mtlsauth.microsoft.com seen in E3 (its issuer and paths are not in the sources).", "No check order is documented; none is given.", "algorithms.client_secret_jwt is inferred: E3: HS256 is refused (`'HS256' is not a supported signature algorithm`, mtls endpoint); Entra documents certificates, not secrets, for client assertions"],
+            discovery: nil
         ),
         ServerProfile(
             id: "fapi2",
@@ -563,8 +539,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: 10.0,
                 iatFutureReject: 60.0,
                 inferred: nil,
@@ -667,7 +641,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["aud: §5.3.2.1 AS item 8 `shall only accept its issuer identifier value (as defined in [RFC8414]) as a string in the aud claim received in client authentication assertions`; §5.3.3.1 client item 5 `The issuer identifier value shall be sent as a string not as an item in an array`. Implementations cite it as 5.3.2.1-8 (OpenIddict, erlef/oidcc, thunder-id PR #4220). ID2 allowed arrays and recommended also accepting the token endpoint URL (bitbucket openid/fapi#581, #579).", "Time: §5.3.2.1 item 13 `shall accept JWTs with an iat or nbf timestamp between 0 and 10 seconds in the future but shall reject JWTs with an iat or nbf timestamp greater than 60 seconds in the future` (note: `Some ecosystems have found that the value of 30 seconds is needed`). Between 10 and 60 s the server may do either.", "jti: required through OpenID Connect Core §9 (servers-facts.md §6 table).", "JWKS: `should not serve a JWK set with multiple keys with the same kid` (§5.4).", "Cryptography (§5.4): PS256, ES256, EdDSA with Ed25519; no none; RSA at least 2048 bits, EC at least 224 bits.", "No server text: the profile names checks, not error descriptions; RFC 6749 §5.2 gives invalid_client.", "node-oidc-provider's FAPI 2.0 mode applies this aud rule by strict equality (logged detail `audience (aud) must equal the issuer identifier url`); Auth0's FAPI 2 level `Requires aud claim to strictly match issuer in Private Key JWT assertion.`"]
+            notes: ["aud: §5.3.2.1 AS item 8 `shall only accept its issuer identifier value (as defined in [RFC8414]) as a string in the aud claim received in client authentication assertions`; §5.3.3.1 client item 5 `The issuer identifier value shall be sent as a string not as an item in an array`. Implementations cite it as 5.3.2.1-8 (OpenIddict, erlef/oidcc, thunder-id PR #4220). ID2 allowed arrays and recommended also accepting the token endpoint URL (bitbucket openid/fapi#581, #579).", "Time: §5.3.2.1 item 13 `shall accept JWTs with an iat or nbf timestamp between 0 and 10 seconds in the future but shall reject JWTs with an iat or nbf timestamp greater than 60 seconds in the future` (note: `Some ecosystems have found that the value of 30 seconds is needed`). Between 10 and 60 s the server may do either.", "jti: required through OpenID Connect Core §9 (servers-facts.md §6 table).", "JWKS: `should not serve a JWK set with multiple keys with the same kid` (§5.4).", "Cryptography (§5.4): PS256, ES256, EdDSA with Ed25519; no none; RSA at least 2048 bits, EC at least 224 bits.", "No server text: the profile names checks, not error descriptions; RFC 6749 §5.2 gives invalid_client.", "node-oidc-provider's FAPI 2.0 mode applies this aud rule by strict equality (logged detail `audience (aud) must equal the issuer identifier url`); Auth0's FAPI 2 level `Requires aud claim to strictly match issuer in Private Key JWT assertion.`"],
+            discovery: nil
         ),
         ServerProfile(
             id: "keycloak",
@@ -750,7 +725,8 @@ enum BundledProfiles {
                         endpoint: "keys",
                         issuer: "{origin}/auth/realms/{realm}"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "token_endpoint", "endpoint"],
@@ -769,12 +745,10 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
-                expClockSkew: 0.0,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "AbstractBaseJWTValidator.validateTokenActive @1353f6b; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60; core JsonWebToken.isExpired (`Time.currentTime() > exp`, no skew) and isNotBefore(allowedTimeSkew) @a2c1055"
+                source: "AbstractBaseJWTValidator.validateTokenActive; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -794,9 +768,9 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
+            messages: nil,
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -961,7 +935,7 @@ enum BundledProfiles {
                     errorDescription: "Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "AbstractBaseJWTValidator.java @547ad2d; keycloak#46303",
-                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
+                    note: nil,
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1027,6 +1001,18 @@ enum BundledProfiles {
                     profile: "",
                     speaker: ""
                 ),
+                "lifetime-too-long": ServerAnswer(
+                    status: 400,
+                    error: "invalid_client",
+                    errorDescription: "Token was issued too far in the past to be used now",
+                    verbatim: false,
+                    source: "AbstractBaseJWTValidator.java @547ad2d",
+                    note: "Keycloak does not reject a long exp - iat as such: a fresh assertion with exp = iat + 300 passes for its first 60 s (the lifespan is cut to the cap) and then fails with this text (inferred from the code).",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
                 "nbf-future": ServerAnswer(
                     status: 400,
                     error: "invalid_client",
@@ -1064,7 +1050,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far; neither limit gets the clock skew. Clock skew 15 s is hard-coded and applies to nbf (JsonWebToken.isNotBefore) and to iat in the future, not to exp: JsonWebToken.isExpired is `now > exp` with no skew, and with iat an exp at or before now is `Token is not active` too (the lifespan min(exp - now, max) must be positive).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."]
+            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far. Clock skew 15 s is hard-coded (exp, nbf, iat).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."],
+            discovery: nil
         ),
         ServerProfile(
             id: "keycloak@26.3",
@@ -1147,7 +1134,8 @@ enum BundledProfiles {
                         endpoint: "keys",
                         issuer: "{origin}/auth/realms/{realm}"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "token_endpoint", "endpoint"],
@@ -1166,12 +1154,10 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
-                expClockSkew: 0.0,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "JWTClientValidator.java @06292a3 (calculateLifespanInSeconds; validateToken calls token.isActive(ALLOWED_CLOCK_SKEW), which puts no skew on exp); exp_clock_skew comes from keycloak"
+                source: "JWTClientValidator.java @06292a3"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1191,9 +1177,9 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
+            messages: nil,
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -1358,7 +1344,7 @@ enum BundledProfiles {
                     errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "JWTClientValidator.java @06292a3",
-                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
+                    note: nil,
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1424,6 +1410,18 @@ enum BundledProfiles {
                     profile: "",
                     speaker: ""
                 ),
+                "lifetime-too-long": ServerAnswer(
+                    status: 400,
+                    error: "invalid_client",
+                    errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
+                    verbatim: false,
+                    source: "JWTClientValidator.java @06292a3",
+                    note: "Inferred, as for keycloak: the cap is on use after iat, not on exp - iat.",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
                 "nbf-future": ServerAnswer(
                     status: 400,
                     error: "invalid_client",
@@ -1461,7 +1459,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["26.2-26.3 threw RuntimeExceptions caught in JWTClientAuthenticator.authenticateClient and answered `Client authentication with signed JWT failed: ` + the message (the version boundary is inferred from the dates of PRs #42472 and #43281). Only the answers and exp_required differ from keycloak; every answer is repeated here so the file reads whole.", "exp was not required: an assertion with neither exp nor iat got `Token cannot be validated. Neither the exp nor the iat claim are present.`; before 26.2 there was no max-exp rule.", "A missing sub answered `Client authentication with signed JWT failed: Can't identify client. Subject missing on JWT token`.", "The multiple-audience limit came in 26.2 (issue #38819, PR #38830).", "The 60 s cap was backported: keycloak#38576 carries backport/26.0 and backport/26.1, and HeliosSoftware/hfs#1437 shows 26.1.5 answering `Token expiration is too far in the future and iat claim not present in token`. servers-facts.md's `before 26.2 there was no max-exp rule` holds only for releases before the backport."]
+            notes: ["26.2-26.3 threw RuntimeExceptions caught in JWTClientAuthenticator.authenticateClient and answered `Client authentication with signed JWT failed: ` + the message (the version boundary is inferred from the dates of PRs #42472 and #43281). Only the answers and exp_required differ from keycloak; every answer is repeated here so the file reads whole.", "exp was not required: an assertion with neither exp nor iat got `Token cannot be validated. Neither the exp nor the iat claim are present.`; before 26.2 there was no max-exp rule.", "A missing sub answered `Client authentication with signed JWT failed: Can't identify client. Subject missing on JWT token`.", "The multiple-audience limit came in 26.2 (issue #38819, PR #38830).", "The 60 s cap was backported: keycloak#38576 carries backport/26.0 and backport/26.1, and HeliosSoftware/hfs#1437 shows 26.1.5 answering `Token expiration is too far in the future and iat claim not present in token`. servers-facts.md's `before 26.2 there was no max-exp rule` holds only for releases before the backport."],
+            discovery: nil
         ),
         ServerProfile(
             id: "node-oidc-provider",
@@ -1484,7 +1483,8 @@ enum BundledProfiles {
                         endpoint: "revoke",
                         issuer: "{origin}"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "token_endpoint", "endpoint"],
@@ -1503,12 +1503,10 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 15.0,
-                expClockSkew: nil,
-                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: .byKey(["iat_checked": "jwt.js judges iat only when the assertion has no exp, and jwt_client_auth.js refuses an assertion without exp first"]),
-                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15; jwt.js assertPayload (iat judged only without exp)"
+                inferred: nil,
+                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1784,7 +1782,8 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Every client-authentication failure (InvalidClientAuth) answers 401 `{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}`. The specific reason goes to `error_detail`, which err_out.js does not serialise: it is what the server logs (`DEBUG=oidc-provider:error`) and emits in events, never what the client sees. Each answer's note gives that detail string, verbatim from jwt_client_auth.js or jwt.js.", "Parameter errors (InvalidRequest) answer 400 invalid_request with their text shown to the client (`expose: true`).", "aud: the issuer, the token endpoint URL or the URL of the endpoint called (`new Set([this.issuer, this.urlFor('token'), this.urlFor(this.route)])`); an array needs one such member.", "FAPI 2.0 mode: the default assertJwtClientAuthClaimsAndHeader rejects `claims.aud !== ctx.oidc.issuer` (strict equality, so arrays fail), detail `audience (aud) must equal the issuer identifier url` (defaults.js l.631-641); the fapi2 profile describes the same rule.", "Time: clockTolerance 15 s (defaults.js l.861; 0 before v8); nbf > now + 15 → `jwt not active yet`; now - 15 >= exp → `jwt expired`; iat is checked only when there is no exp. No maximum lifetime.", "jti: required; ReplayDetection.unique(iss, jti, exp + clockTolerance).", "alg: the client's token_endpoint_auth_signing_alg, else one of enabledJWA.clientAuthSigningAlgValues (default HS256, RS256, PS256, ES256, Ed25519, EdDSA; defaults.js l.3429); HS only for client_secret_jwt, non-HS only for private_key_jwt.", "Keys: the client's jwks or jwks_uri; kid optional (selectForVerify filters on kid only when it is a string); an unknown key triggers one keystore.refresh() and a retry.", "No RFC 10070 mode and no typ check (`git grep client-authentication+jwt` is empty).", "Recognition: the issuer is the deployer's; the default routes are /token, /token/introspection, /token/revocation, /request (PAR), /backchannel, /device/auth, /jwks (defaults.js l.3059-3074). Only the introspection and revocation routes are distinctive enough to recognise a request by; /token alone is not."]
+            notes: ["Every client-authentication failure (InvalidClientAuth) answers 401 `{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}`. The specific reason goes to `error_detail`, which err_out.js does not serialise: it is what the server logs (`DEBUG=oidc-provider:error`) and emits in events, never what the client sees. Each answer's note gives that detail string, verbatim from jwt_client_auth.js or jwt.js.", "Parameter errors (InvalidRequest) answer 400 invalid_request with their text shown to the client (`expose: true`).", "aud: the issuer, the token endpoint URL or the URL of the endpoint called (`new Set([this.issuer, this.urlFor('token'), this.urlFor(this.route)])`); an array needs one such member.", "FAPI 2.0 mode: the default assertJwtClientAuthClaimsAndHeader rejects `claims.aud !== ctx.oidc.issuer` (strict equality, so arrays fail), detail `audience (aud) must equal the issuer identifier url` (defaults.js l.631-641); the fapi2 profile describes the same rule.", "Time: clockTolerance 15 s (defaults.js l.861; 0 before v8); nbf > now + 15 → `jwt not active yet`; now - 15 >= exp → `jwt expired`; iat is checked only when there is no exp. No maximum lifetime.", "jti: required; ReplayDetection.unique(iss, jti, exp + clockTolerance).", "alg: the client's token_endpoint_auth_signing_alg, else one of enabledJWA.clientAuthSigningAlgValues (default HS256, RS256, PS256, ES256, Ed25519, EdDSA; defaults.js l.3429); HS only for client_secret_jwt, non-HS only for private_key_jwt.", "Keys: the client's jwks or jwks_uri; kid optional (selectForVerify filters on kid only when it is a string); an unknown key triggers one keystore.refresh() and a retry.", "No RFC 10070 mode and no typ check (`git grep client-authentication+jwt` is empty).", "Recognition: the issuer is the deployer's; the default routes are /token, /token/introspection, /token/revocation, /request (PAR), /backchannel, /device/auth, /jwks (defaults.js l.3059-3074). Only the introspection and revocation routes are distinctive enough to recognise a request by; /token alone is not."],
+            discovery: nil
         ),
         ServerProfile(
             id: "okta-custom",
@@ -1802,7 +1801,8 @@ enum BundledProfiles {
                         endpoint: "{endpoint}",
                         issuer: "{origin}/oauth2/{server}"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["endpoint"],
@@ -1821,8 +1821,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -1906,7 +1904,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the custom authorization server '{server}'", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the custom authorization server '{server}' (/oauth2/{server})", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2233,18 +2231,6 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
-                "jwks-not-configured": ServerAnswer(
-                    status: 401,
-                    error: "invalid_client",
-                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
-                    verbatim: true,
-                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
-                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -2439,7 +2425,13 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["alg: Okta accepts RS256, RS384, RS512, ES256, ES384 and ES512 for private_key_jwt and HS256, HS384, HS512 for client_secret_jwt; RSASSA-PSS (PS256/384/512) and EdDSA are not accepted.", "Client authentication is set per app under Admin Console > Applications > the app > General > Client Credentials: `Client secret` (client_secret_basic or client_secret_post), `Client secret (signed JWT)` (client_secret_jwt), `Public key / Private key` (private_key_jwt), or none for public clients. Okta's default for a new confidential app is client_secret_basic; assertlint assumes a confidential client when nothing says otherwise.", "Okta appears to pick the verification path from `alg` first: for an RS/ES assertion to an app without a public key it answers `The client does not have a JWKSet configured, but the client_assertion requires one.`", "iss and sub: Okta's client authentication docs ask for the app's client_id in both; common wrong values seen in reports are the org URL or the Okta domain.", "Okta checks that something names the client (client_id, Basic user, iss/sub) before the assertion's audience and lifetime (check_order below).", "Okta rejects a JSON or multipart body, or one without `Content-Type: application/x-www-form-urlencoded`, before it looks at any parameter; the same holds for a request that is not a POST.", "Okta refuses a request with more than one client credential even when they agree (the same secret in the header and the body).", "Okta's own grant `interaction_code` (Identity Engine) is a grant type; a grant must also be enabled for the app (Grant type in the app's General settings) and allowed by an access policy rule of the authorization server. Okta authenticates the client before it looks at the grant.", "An Okta org answers on its okta.com host and on a custom URL domain; a request to a URL the discovery document does not announce goes to another authorization server (Org vs a custom one), another host or no endpoint at all.", "Okta's service-app guide shows `exp` as a string; whether Okta accepts a string exp is not documented.", "Base64 with padding or the standard alphabet in a segment: Okta's behaviour is not documented. `crit` in the header: not documented, and no Okta error text for it was found.", "Okta verifies client assertions with the keys registered for the app (its JWKS or the JWKS URL configured on it) and documents no use of `jku` or `x5u`; that it ignores them is inferred.", "Since June 2020 (OKTA-283603) Okta refuses to register RSA public keys shorter than 2048 bits for client authentication.", "client_secret_jwt: Okta refuses client secrets shorter than 32 characters and refuses to set such a secret for a client_secret_jwt app; the Admin Console can generate a secret.", "Without `kid` Okta tries the registered keys (kid is required only when the JWKS holds more than one key); the Org authorization server accepts assertions without `jti`; Okta accepts an exp up to one hour after the request."]
+            notes: nil,
+            discovery: ServerProfile.DiscoveryRules(
+                document: "openid-configuration",
+                clientIDQuery: true,
+                source: "okta-facts.md (OIDC discovery: https://{domain}/.well-known/openid-configuration, https://{domain}/oauth2/{id}/.well-known/openid-configuration, from D3)",
+                note: "The `?client_id=` query is kept from the code before profiles held it (Okta's OIDC reference lists client_id on the well-known endpoints; not rechecked for this file). No other profile sends the client id in discovery."
+            )
         ),
         ServerProfile(
             id: "okta-org",
@@ -2457,7 +2449,8 @@ enum BundledProfiles {
                         endpoint: "{endpoint}",
                         issuer: "{origin}"
                     ),
-                ]
+                ],
+                nameOnly: nil
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["endpoint"],
@@ -2476,8 +2469,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -2567,7 +2558,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["assertion-missing.introspect": ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there", "aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the Org authorization server", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the Org authorization server (/oauth2/v1)", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "org-server-requires-private-key-jwt": "grant_type=client_credentials is sent to the Org authorization server ({endpoint}) and {how}; the Org server accepts client_credentials only with {methods}", "org-server-requires-private-key-jwt.other-server": "{origin}/oauth2/default/v1/token", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here", "scope-invalid-for-server.no-scope": "The request asks the Org authorization server for a client_credentials token without `scope`; the Org server mints tokens only for the Okta API scopes (okta.*) granted to the app, and they must be requested", "scope-invalid-for-server.no-scope.advice": "add `scope` with the Okta API scopes granted to the app on its Okta API Scopes tab, for example `scope=okta.users.read`", "scope-invalid-for-server.other-scopes": "The Org authorization server mints only Okta API scopes (okta.*), and the request asks for {scopes}", "scope-invalid-for-server.other-scopes.advice": "to call your own API, request {scopes} from a custom authorization server at {origin}/oauth2/default/v1/token (or your own server's token URL, with `aud` set to it); at the Org server, request only okta.* scopes"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2894,18 +2885,6 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
-                "jwks-not-configured": ServerAnswer(
-                    status: 401,
-                    error: "invalid_client",
-                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
-                    verbatim: true,
-                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
-                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -3123,7 +3102,13 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["alg: Okta accepts RS256, RS384, RS512, ES256, ES384 and ES512 for private_key_jwt and HS256, HS384, HS512 for client_secret_jwt; RSASSA-PSS (PS256/384/512) and EdDSA are not accepted.", "Client authentication is set per app under Admin Console > Applications > the app > General > Client Credentials: `Client secret` (client_secret_basic or client_secret_post), `Client secret (signed JWT)` (client_secret_jwt), `Public key / Private key` (private_key_jwt), or none for public clients. Okta's default for a new confidential app is client_secret_basic; assertlint assumes a confidential client when nothing says otherwise.", "Okta appears to pick the verification path from `alg` first: for an RS/ES assertion to an app without a public key it answers `The client does not have a JWKSet configured, but the client_assertion requires one.`", "iss and sub: Okta's client authentication docs ask for the app's client_id in both; common wrong values seen in reports are the org URL or the Okta domain.", "Okta checks that something names the client (client_id, Basic user, iss/sub) before the assertion's audience and lifetime (check_order below).", "Okta rejects a JSON or multipart body, or one without `Content-Type: application/x-www-form-urlencoded`, before it looks at any parameter; the same holds for a request that is not a POST.", "Okta refuses a request with more than one client credential even when they agree (the same secret in the header and the body).", "Okta's own grant `interaction_code` (Identity Engine) is a grant type; a grant must also be enabled for the app (Grant type in the app's General settings) and allowed by an access policy rule of the authorization server. Okta authenticates the client before it looks at the grant.", "An Okta org answers on its okta.com host and on a custom URL domain; a request to a URL the discovery document does not announce goes to another authorization server (Org vs a custom one), another host or no endpoint at all.", "Okta's service-app guide shows `exp` as a string; whether Okta accepts a string exp is not documented.", "Base64 with padding or the standard alphabet in a segment: Okta's behaviour is not documented. `crit` in the header: not documented, and no Okta error text for it was found.", "Okta verifies client assertions with the keys registered for the app (its JWKS or the JWKS URL configured on it) and documents no use of `jku` or `x5u`; that it ignores them is inferred.", "Since June 2020 (OKTA-283603) Okta refuses to register RSA public keys shorter than 2048 bits for client authentication.", "client_secret_jwt: Okta refuses client secrets shorter than 32 characters and refuses to set such a secret for a client_secret_jwt app; the Admin Console can generate a secret.", "Without `kid` Okta tries the registered keys (kid is required only when the JWKS holds more than one key); the Org authorization server accepts assertions without `jti`; Okta accepts an exp up to one hour after the request."]
+            notes: nil,
+            discovery: ServerProfile.DiscoveryRules(
+                document: "openid-configuration",
+                clientIDQuery: true,
+                source: "okta-facts.md (OIDC discovery: https://{domain}/.well-known/openid-configuration, https://{domain}/oauth2/{id}/.well-known/openid-configuration, from D3)",
+                note: "The `?client_id=` query is kept from the code before profiles held it (Okta's OIDC reference lists client_id on the well-known endpoints; not rechecked for this file). No other profile sends the client id in discovery."
+            )
         ),
         ServerProfile(
             id: "rfc10070",
@@ -3150,8 +3135,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3221,7 +3204,13 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Client authentication: `the aud (audience) claim value MUST use the issuer identifier … of the authorization server as its sole value … the token endpoint URL of the authorization server MUST NOT be used as an audience value. The authorization server MUST reject any JWT that does not contain its issuer identifier as its sole audience value.` Simple String Comparison. `The authorization server MUST have an issuer identifier`.", "Array form: -03 changelog `Do not restrict the \"aud\" claim's type. Allow it to be an array with a single member.` (IETF 124 slides). Unlike FAPI 2.0, a one-member array is accepted: the two are not the same profile.", "PAR (RFC 9126 §2 replaced): the issuer `MUST be used as the sole value`. Authorization grants (not client authentication): `An authorization server MAY be identified by either its issuer identifier or its token endpoint URL.`", "typ: `Client authentication JWTs SHOULD be explicitly typed … client-authentication+jwt` and, next paragraph, `The use of explicit typing is REQUIRED for clients`; `NOT RECOMMENDED for servers to reject JWTs that do not have explicit types`. IANA registered application/client-authentication+jwt. The schema has no typ key.", "SAML assertions `MUST NOT be used for client authentication for any new applications`.", "Silent on lifetime, clock skew, jti, algorithms and kid: nothing below limits them beyond RFC 7523 (exp is required there).", "No server text: RFC 6749 §5.2 names the error (invalid_client, 401 when the client authenticated), not a description."]
+            notes: ["Client authentication: `the aud (audience) claim value MUST use the issuer identifier … of the authorization server as its sole value … the token endpoint URL of the authorization server MUST NOT be used as an audience value. The authorization server MUST reject any JWT that does not contain its issuer identifier as its sole audience value.` Simple String Comparison. `The authorization server MUST have an issuer identifier`.", "Array form: -03 changelog `Do not restrict the \"aud\" claim's type. Allow it to be an array with a single member.` (IETF 124 slides). Unlike FAPI 2.0, a one-member array is accepted: the two are not the same profile.", "PAR (RFC 9126 §2 replaced): the issuer `MUST be used as the sole value`. Authorization grants (not client authentication): `An authorization server MAY be identified by either its issuer identifier or its token endpoint URL.`", "typ: `Client authentication JWTs SHOULD be explicitly typed … client-authentication+jwt` and, next paragraph, `The use of explicit typing is REQUIRED for clients`; `NOT RECOMMENDED for servers to reject JWTs that do not have explicit types`. IANA registered application/client-authentication+jwt. The schema has no typ key.", "SAML assertions `MUST NOT be used for client authentication for any new applications`.", "Silent on lifetime, clock skew, jti, algorithms and kid: nothing below limits them beyond RFC 7523 (exp is required there).", "No server text: RFC 6749 §5.2 names the error (invalid_client, 401 when the client authenticated), not a description."],
+            discovery: ServerProfile.DiscoveryRules(
+                document: "oauth-authorization-server",
+                clientIDQuery: nil,
+                source: nil,
+                note: "RFC 10070 names the issuer identifier of RFC 8414; its metadata is at {origin}/.well-known/oauth-authorization-server{issuer path} (RFC 8414 section 3). Read only with --issuer: no URL shape tells this server's issuer."
+            )
         ),
         ServerProfile(
             id: "rfc7523",
@@ -3248,8 +3237,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
-                expClockSkew: nil,
-                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3279,7 +3266,8 @@ enum BundledProfiles {
             messages: nil,
             checkOrder: nil,
             answers: nil,
-            notes: nil
+            notes: nil,
+            discovery: nil
         ),
         ServerProfile(
             id: "spring",
@@ -3342,7 +3330,8 @@ enum BundledProfiles {
                         endpoint: "par",
                         issuer: "{origin}/{issuer}"
                     ),
-                ]
+                ],
+                nameOnly: true
             ),
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "token_endpoint", "endpoint"],
@@ -3361,8 +3350,6 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 60.0,
-                expClockSkew: nil,
-                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3477,7 +3464,13 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["The response body is only the error code: `{\"error\":\"invalid_client\"}` with 401, `{\"error\":\"invalid_request\"}` with 400 (OAuth2ClientAuthenticationFilter: `We don't want to reveal too much information to the caller so just return the error code`). No answer below has an error_description, and none can be told from another by the response.", "What the server logs or throws internally (never sent): `Client authentication failed: client_assertion` (also `: client_id`, `: authentication_method`, `: credentials`); `Failed to find a Signature Verifier for Client: '<id>'. Check to ensure you have configured the JWK Set URL.` (`… the client secret.`, `… a valid JWS Algorithm: '<alg>'.`); error_uri https://datatracker.ietf.org/doc/html/rfc7523#section-3.", "The converter reads a client assertion only when both client_assertion_type and client_assertion are present and the type is the JWT bearer URN; otherwise it returns null and the request falls to the other authentication methods, ending in invalid_client (inferred).", "client_id is mandatory in the body: `OPTIONAL as per specification but REQUIRED by this implementation` (JwtClientAssertionAuthenticationConverter); users hit it in keycloak#21444, spring-security#12619/#12633, spring-attic/spring-authorization-server#747.", "aud: any member equal to the issuer or issuer + the token, introspection, revocation or PAR endpoint path, at whichever endpoint; the device authorization endpoint is not in the list (inferred: it fails there). No issuer-only option (spring-security#18226 is about the client side).", "alg: exactly the client's ClientSettings.tokenEndpointAuthenticationSigningAlgorithm: a SignatureAlgorithm is verified with the client's jwk-set-url (no inline JWKS, no certificate), a MacAlgorithm with the client secret.", "typ: in 1.x the Nimbus default type verifier accepts only `JWT` or no typ (spring-security#8730, #9900), so an RFC 10070 `typ: client-authentication+jwt` assertion is rejected (inferred); Spring Security 7 moved the typ check into JwtTypeValidator.jwt(), which this factory's own validator list replaces (inferred lenient).", "The issuer is configured or taken from the request; multi-issuer deployments put it in the path (http://host/issuer1). Endpoints are {issuer}/oauth2/token etc. (no /v1/, which tells it from Okta)."]
+            notes: ["The response body is only the error code: `{\"error\":\"invalid_client\"}` with 401, `{\"error\":\"invalid_request\"}` with 400 (OAuth2ClientAuthenticationFilter: `We don't want to reveal too much information to the caller so just return the error code`). No answer below has an error_description, and none can be told from another by the response.", "What the server logs or throws internally (never sent): `Client authentication failed: client_assertion` (also `: client_id`, `: authentication_method`, `: credentials`); `Failed to find a Signature Verifier for Client: '<id>'. Check to ensure you have configured the JWK Set URL.` (`… the client secret.`, `… a valid JWS Algorithm: '<alg>'.`); error_uri https://datatracker.ietf.org/doc/html/rfc7523#section-3.", "The converter reads a client assertion only when both client_assertion_type and client_assertion are present and the type is the JWT bearer URN; otherwise it returns null and the request falls to the other authentication methods, ending in invalid_client (inferred).", "client_id is mandatory in the body: `OPTIONAL as per specification but REQUIRED by this implementation` (JwtClientAssertionAuthenticationConverter); users hit it in keycloak#21444, spring-security#12619/#12633, spring-attic/spring-authorization-server#747.", "aud: any member equal to the issuer or issuer + the token, introspection, revocation or PAR endpoint path, at whichever endpoint; the device authorization endpoint is not in the list (inferred: it fails there). No issuer-only option (spring-security#18226 is about the client side).", "alg: exactly the client's ClientSettings.tokenEndpointAuthenticationSigningAlgorithm: a SignatureAlgorithm is verified with the client's jwk-set-url (no inline JWKS, no certificate), a MacAlgorithm with the client secret.", "typ: in 1.x the Nimbus default type verifier accepts only `JWT` or no typ (spring-security#8730, #9900), so an RFC 10070 `typ: client-authentication+jwt` assertion is rejected (inferred); Spring Security 7 moved the typ check into JwtTypeValidator.jwt(), which this factory's own validator list replaces (inferred lenient).", "The issuer is configured or taken from the request; multi-issuer deployments put it in the path (http://host/issuer1). Endpoints are {issuer}/oauth2/token etc. (no /v1/, which tells it from Okta).", "Recognition: a URL never picks this profile (`recognise.name_only`); `--server spring`, a fixture's `server: spring` or the config's `servers:` do, and the paths below then read the URL (issuer, endpoint). Spring's paths are defaults any deployment may change, on any host, and other products serve the same ones: WSO2 Identity Server `https://{host}:9443/oauth2/token`, `/oauth2/introspect`, `/oauth2/revoke`; Ory Hydra `/oauth2/token`, `/oauth2/revoke`; Amazon Cognito `https://{domain}/oauth2/token`; and `/{issuer}/oauth2/token` also matches Salesforce's `/services/oauth2/token` (inferred from those products' public documentation, not from servers-facts.md). Picked from the path alone, such a request would be judged by what only Spring does (client_id required in the body, no jti or lifetime checks, bare `invalid_client` answers). RFC 7523's generic answers are the honest default there; the diagnosis then says the path is also Spring's and names `--server spring`.", "Discovery: Spring AS serves RFC 8414 metadata at /.well-known/oauth-authorization-server (with the issuer's path after it for multi-issuer deployments) by default, and the OpenID Connect document only when OIDC is enabled (AuthorizationServerSettings; inferred, not read at a commit for this file), so online mode reads the RFC 8414 document."],
+            discovery: ServerProfile.DiscoveryRules(
+                document: "oauth-authorization-server",
+                clientIDQuery: nil,
+                source: nil,
+                note: "AuthorizationServerSettings: authorizationServerMetadataEndpoint /.well-known/oauth-authorization-server by default; the OIDC document only with OIDC enabled (inferred)"
+            )
         ),
     ]
 }

@@ -168,6 +168,7 @@ public enum ProfileLoader {
     static let arrayPolicies: Set<String> = ["allowed", "one_member", "forbidden", "deprecated"]
     static let scopePolicies: Set<String> = ["okta_api_only", "no_okta_api", "any"]
     static let keyLookups: Set<String> = ["kid", "alg", "x5t", "x5t#S256", "thumbprint"]
+    static let discoveryDocuments: Set<String> = ["openid-configuration", "oauth-authorization-server"]
 
     /// Values the schema limits to a few words.
     static func validate(_ p: ServerProfile, file: String) throws(ProfileError) {
@@ -180,6 +181,7 @@ public enum ProfileLoader {
         try oneOf(p.audience?.deprecated, audienceKinds, "audience.deprecated")
         try oneOf(p.audience?.array.map { [$0] }, arrayPolicies, "audience.array")
         try oneOf(p.keys?.lookup, keyLookups, "keys.lookup")
+        try oneOf(p.discovery?.document.map { [$0] }, discoveryDocuments, "discovery.document")
         for (grant, rules) in (p.grants ?? [:]).sorted(by: { $0.key < $1.key }) {
             try oneOf(rules.scopes.map { [$0] }, scopePolicies, "grants.\(grant).scopes")
             for (type, _) in rules.appTypes ?? [:] where AppType(rawValue: type) == nil {

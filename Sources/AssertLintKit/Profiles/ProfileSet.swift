@@ -62,7 +62,8 @@ public struct ProfileSet: Sendable {
     /// one recognised by its paths alone (no hosts, or `custom_domains: true`), else the fallback.
     /// Versioned profiles (`keycloak@26.3`) are chosen only by name.
     public func classify(_ url: EndpointURL) -> (target: ServerTarget, reason: String?) {
-        let candidates = profiles.filter { !$0.id.contains("@") && $0.id != Self.fallbackID && !($0.recognise?.paths ?? []).isEmpty }
+        let candidates = profiles.filter { !$0.id.contains("@") && $0.id != Self.fallbackID && !($0.recognise?.paths ?? []).isEmpty
+            && $0.recognise?.nameOnly != true }
         let byHost = candidates.filter { !($0.recognise?.hosts ?? []).isEmpty && $0.hostMatches(url.host) }
         for p in byHost {
             if let (t, c) = p.match(url) { return (ServerTarget.target(url, p, t, c), "the URL's host and path are \(p.name)'s") }
@@ -72,6 +73,12 @@ public struct ProfileSet: Sendable {
             if let (t, c) = p.match(url) { return (ServerTarget.target(url, p, t, c), "the URL's path is \(p.name)'s") }
         }
         return (ServerTarget.read(url, with: fallback), nil)
+    }
+
+    /// The profiles chosen only by name (`recognise.name_only`) whose paths the URL has, to say
+    /// which `--server` would judge it as that server does.
+    public func nameOnlyMatches(_ url: EndpointURL) -> [ServerProfile] {
+        profiles.filter { $0.recognise?.nameOnly == true && !$0.id.contains("@") && $0.match(url) != nil }
     }
 }
 
@@ -128,7 +135,9 @@ public struct ProfileSelection: Sendable {
         }
         if let url {
             let (target, reason) = set.classify(url)
-            subject.choose(target.profile, reason: reason ?? "no profile recognises the URL")
+            let also = set.nameOnlyMatches(url).map { "\($0.name)'s (--server \($0.id))" }
+            let none = "no profile recognises the URL" + (also.isEmpty ? "" : "; its path is also \(also.joined(separator: ", ")), which other servers share")
+            subject.choose(target.profile, reason: reason ?? none)
             return
         }
         // A token pasted alone still names its server: its aud is the URL it was minted for.

@@ -35,10 +35,12 @@ public struct ServerProfile: Sendable, Equatable, Codable {
     /// What the profile knows that no key holds (a per-client setting, a server option, which
     /// header wins when both are sent), for `explain` and the profile's readers.
     public var notes: [String]?
+    /// Where online mode reads the server's metadata (`discovery:`); absent: OpenID Connect discovery.
+    public var discovery: DiscoveryRules?
 
     enum CodingKeys: String, CodingKey {
         case id, name, extends, version, sources, recognise, audience, lifetime, jti, algorithms, keys, limits, grants, console,
-             messages, answers, notes
+             messages, answers, notes, discovery
         case shortName = "short_name"
         case clientID = "client_id"
         case checkOrder = "check_order"
@@ -52,10 +54,30 @@ public struct ServerProfile: Sendable, Equatable, Codable {
         /// domain in front of the server's own hosts).
         public var customDomains: Bool?
         public var paths: [PathTemplate]?
+        /// True when the paths only read a URL for a profile chosen by name (`--server`, `server:`,
+        /// the config) and never pick it: paths other servers share (`/oauth2/token`).
+        public var nameOnly: Bool?
 
         enum CodingKeys: String, CodingKey {
             case hosts, paths
             case customDomains = "custom_domains"
+            case nameOnly = "name_only"
+        }
+    }
+
+    /// The metadata document online mode reads.
+    public struct DiscoveryRules: Sendable, Equatable, Codable {
+        /// `openid-configuration` (`{issuer}/.well-known/openid-configuration`, the default) or
+        /// `oauth-authorization-server` (RFC 8414 §3: `{origin}/.well-known/oauth-authorization-server{issuer path}`).
+        public var document: String?
+        /// True when the server reads `?client_id=` on the document (the app's own view of it).
+        public var clientIDQuery: Bool?
+        public var source: String?
+        public var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case document, source, note
+            case clientIDQuery = "client_id_query"
         }
     }
 

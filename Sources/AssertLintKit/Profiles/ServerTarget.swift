@@ -119,7 +119,10 @@ public struct ServerTarget: Sendable, Equatable {
         guard let template, let url = EndpointURL(endpointURL) else { return nil }
         var values = captures
         values["origin"] = url.origin
-        let candidates = [template] + (profile.recognise?.paths ?? [])
+        // The paths of the same server first (same issuer template: Keycloak's `/auth` paths,
+        // Spring's `/{issuer}/` paths), so a sibling keeps the prefix the URL had.
+        let paths = profile.recognise?.paths ?? []
+        let candidates = [template] + paths.filter { $0.issuer == template.issuer } + paths.filter { $0.issuer != template.issuer }
         for t in candidates {
             let names = CatalogEntry.placeholderNames(in: t.endpoint)
             if let name = names.first, t.endpoint == "{\(name)}" {
