@@ -34,10 +34,10 @@ enum BundledProfiles {
             audience: ServerProfile.AudienceRules(
                 accepts: ["issuer", "endpoint"],
                 deprecated: ["endpoint"],
-                array: "allowed",
+                array: "deprecated",
                 maxValues: nil,
                 rejectsTenants: nil,
-                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays deprecated since 2025-10-10 (A4).",
+                note: "The issuer with its trailing slash (https://{tenant}.auth0.com/). Endpoint URLs and arrays (holding the issuer or an endpoint URL) deprecated since 2025-10-10: `at a future date will cause the service to consider such JWT assertions invalid`; then `only a tenant's issuer identifier as a single JSON string value` (A4). No enforcement date is public.",
                 source: nil,
                 inferred: nil
             ),
@@ -48,10 +48,12 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 10.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: .byKey(["exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
-                source: "A1; A5 log text"
+                inferred: .byKey(["exp_clock_skew": "A1 documents the 10 s for iat and nbf only; exp is judged without skew here", "exp_required": "the 5-minute cap is on exp - iat, so exp is needed"]),
+                source: "A1 (`A clock skew of up to 10 seconds is allowed for iat and nbf (if present)`; `Auth0 supports a maximum of 5 minutes for the lifetime`); A5 log text"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -86,6 +88,18 @@ enum BundledProfiles {
             messages: nil,
             checkOrder: nil,
             answers: [
+                "aud-array-not-allowed": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: nil,
+                    verbatim: false,
+                    source: "A4",
+                    note: "Accepted today, deprecated since 2025-10-10 (arrays holding the issuer or an endpoint URL); once enforced, the answer is invalid_client with a text not published.",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
                 "aud-endpoint-instead-of-issuer": ServerAnswer(
                     status: 401,
                     error: "invalid_client",
@@ -93,6 +107,18 @@ enum BundledProfiles {
                     verbatim: false,
                     source: "A4",
                     note: "Accepted today, deprecated since 2025-10-10; once enforced, the answer is invalid_client with a text not published.",
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "aud-mismatch": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: nil,
+                    verbatim: false,
+                    source: "A1 (aud: the tenant or custom domain URL with its trailing slash); A5 (the client sees invalid_client)",
+                    note: "The reason is only in the tenant log; the response's error_description is not known.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -172,6 +198,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: .byKey(["exp_required": "E3's AADSTS700024 example shows `expiry time of assertion 1970-01-01T00:00:00`, what a missing exp looks like"]),
@@ -539,6 +567,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: 10.0,
                 iatFutureReject: 60.0,
                 inferred: nil,
@@ -745,10 +775,12 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "AbstractBaseJWTValidator.validateTokenActive; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60"
+                source: "AbstractBaseJWTValidator.validateTokenActive @1353f6b; JWTClientValidator getAllowedClockSkew() = 15, getTokenEndpointAuthSigningMaxExp() default 60; core JsonWebToken.isExpired (`Time.currentTime() > exp`, no skew) and isNotBefore(allowedTimeSkew) @a2c1055"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -768,9 +800,9 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: nil,
+            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -935,7 +967,7 @@ enum BundledProfiles {
                     errorDescription: "Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "AbstractBaseJWTValidator.java @547ad2d; keycloak#46303",
-                    note: nil,
+                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1001,18 +1033,6 @@ enum BundledProfiles {
                     profile: "",
                     speaker: ""
                 ),
-                "lifetime-too-long": ServerAnswer(
-                    status: 400,
-                    error: "invalid_client",
-                    errorDescription: "Token was issued too far in the past to be used now",
-                    verbatim: false,
-                    source: "AbstractBaseJWTValidator.java @547ad2d",
-                    note: "Keycloak does not reject a long exp - iat as such: a fresh assertion with exp = iat + 300 passes for its first 60 s (the lifespan is cut to the cap) and then fails with this text (inferred from the code).",
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
                 "nbf-future": ServerAnswer(
                     status: 400,
                     error: "invalid_client",
@@ -1050,7 +1070,7 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far. Clock skew 15 s is hard-coded (exp, nbf, iat).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."],
+            notes: ["Versions: the wording here is that of 26.4 and later (refactor PR keycloak#42472, 2025-09-09, fix-up #43281/#43283, 2025-10-08; the version boundary is inferred from the dates). 26.2-26.3 is keycloak@26.3. Before KEYCLOAK-15448 (PR #7391, 2020-09) the error was unauthorized_client with the 26.3 prefix.", "aud: the accepted values are the realm issuer, the token URL, the introspection URL, the PAR URL and the CIBA authentication URL, whichever endpoint is called (JWTClientValidator.getExpectedAudiences). `endpoint` below therefore holds only at the introspection, PAR and CIBA endpoints: the revocation and device endpoints are not in the list (inferred: an assertion whose aud is the revoke URL fails at /revoke). The URLs are built from the request's base URI, so hostname settings matter (keycloak#39648).", "aud: one value since 26.2 (issue #38819, PR #38830); the server option allow-multiple-audiences-for-jwt-client-authentication turns the limit off and is `probably removed in Keycloak 27`. The maintainer declined issuer-only in 26.2 (PR #38830 comment, 2025-04-10).", "Lifetime: `token.endpoint.auth.signing.max.exp` is a client attribute, default 60 s (`return 60; // default to 60s`); the limits below are the default. With iat: used later than iat + max → too old; without iat: exp - now > max → too far; neither limit gets the clock skew. Clock skew 15 s is hard-coded and applies to nbf (JsonWebToken.isNotBefore) and to iat in the future, not to exp: JsonWebToken.isExpired is `now > exp` with no skew, and with iat an exp at or before now is `Token is not active` too (the lifespan min(exp - now, max) must be positive).", "jti: required and single-use (isReusePermitted() = false); the replay cache key is the validator class name + jti in 26.4+, the bare jti before (client_secret_jwt collision bug #34547, fixed Dec 2024).", "alg: must be asymmetric for private_key_jwt and equal the client attribute token.endpoint.auth.signing.alg when set; HS* only for client_secret_jwt.", "Keys: JWKS URL (use.jwks.url), inline JWKS (use.jwks.string) or one certificate/public key (jwt.credential.certificate); the key is chosen by kid + alg, then kid; without kid by alg, then the client's default certificate. Keycloak 21 failed on a missing kid with a JWKS (keycloak#19632); the fallback is newer.", "iss != sub: 26.4+ returns false without a text, the client is never set and the flow ends in 401 `Invalid client or Invalid client credentials` (inferred from ClientAuthenticationFlow.processFlow + handleClientAuthException).", "Recognised by its paths alone: issuer {origin}/realms/{realm} (Quarkus, 17 and later) or {origin}/auth/realms/{realm} (legacy relative path); endpoints under {issuer}/protocol/openid-connect/."],
             discovery: nil
         ),
         ServerProfile(
@@ -1154,10 +1174,12 @@ enum BundledProfiles {
                 maxUseAfterIat: 60.0,
                 maxExpAheadWithoutIat: 60.0,
                 clockSkew: 15.0,
+                expClockSkew: 0.0,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
-                source: "JWTClientValidator.java @06292a3"
+                source: "JWTClientValidator.java @06292a3 (calculateLifespanInSeconds; validateToken calls token.isActive(ALLOWED_CLOCK_SKEW), which puts no skew on exp); exp_clock_skew comes from keycloak"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1177,9 +1199,9 @@ enum BundledProfiles {
             clientID: nil,
             grants: nil,
             console: ["client_secret_jwt": "Signed JWT with Client Secret", "private_key_jwt": "Signed JWT", "source": "JWTClientAuthenticator.getDisplayType @6db5f79 (`Signed JWT`); Keycloak's testsuite expects `Signed JWT with Client Secret` (older JWTClientSecretAuthenticator: `Signed Jwt with Client Secret`)"],
-            messages: nil,
+            messages: ["exp-too-far.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client", "iat-too-old.limit": "{limit} is the default of the client attribute `token.endpoint.auth.signing.max.exp`, which can be set per client"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
+                steps: [["assertion-type-missing"], ["assertion-type-invalid"], ["assertion-missing"], ["sub-mismatch"], ["client-id-mismatch"], ["iss-mismatch"], ["alg-not-allowed"], ["kid-unknown", "jwks-not-configured"], ["signature-invalid"], ["aud-mismatch"], ["aud-multiple-values"], ["exp-missing"], ["exp-expired"], ["nbf-future"], ["exp-too-far"], ["iat-future"], ["iat-too-old"], ["jti-missing"], ["jti-reused"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -1344,7 +1366,7 @@ enum BundledProfiles {
                     errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
                     verbatim: true,
                     source: "JWTClientValidator.java @06292a3",
-                    note: nil,
+                    note: "now > iat + token.endpoint.auth.signing.max.exp (default 60 s), with no clock skew. Keycloak does not refuse a long exp - iat as such (no lifetime-too-long here): an assertion with exp = iat + 300 passes for its first 60 s, the single-use lifespan being cut to the cap, and then fails with this text.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1405,18 +1427,6 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "JWTClientValidator.java @06292a3",
                     note: nil,
-                    apiErrorShape: nil,
-                    variants: nil,
-                    profile: "",
-                    speaker: ""
-                ),
-                "lifetime-too-long": ServerAnswer(
-                    status: 400,
-                    error: "invalid_client",
-                    errorDescription: "Client authentication with signed JWT failed: Token was issued too far in the past to be used now",
-                    verbatim: false,
-                    source: "JWTClientValidator.java @06292a3",
-                    note: "Inferred, as for keycloak: the cap is on use after iat, not on exp - iat.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -1503,10 +1513,12 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 15.0,
+                expClockSkew: nil,
+                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
-                inferred: nil,
-                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15"
+                inferred: .byKey(["iat_checked": "jwt.js judges iat only when the assertion has no exp, and jwt_client_auth.js refuses an assertion without exp first"]),
+                source: "jwt_client_auth.js (expiration must be specified); defaults.js clockTolerance: 15; jwt.js assertPayload (iat judged only without exp)"
             ),
             jti: ServerProfile.JTIRules(
                 required: true,
@@ -1821,6 +1833,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -1904,7 +1918,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the custom authorization server '{server}'", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the custom authorization server '{server}' (/oauth2/{server})", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2231,6 +2245,18 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "jwks-not-configured": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
+                    verbatim: true,
+                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
+                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -2425,7 +2451,7 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: nil,
+            notes: ["alg: Okta accepts RS256, RS384, RS512, ES256, ES384 and ES512 for private_key_jwt and HS256, HS384, HS512 for client_secret_jwt; RSASSA-PSS (PS256/384/512) and EdDSA are not accepted.", "Client authentication is set per app under Admin Console > Applications > the app > General > Client Credentials: `Client secret` (client_secret_basic or client_secret_post), `Client secret (signed JWT)` (client_secret_jwt), `Public key / Private key` (private_key_jwt), or none for public clients. Okta's default for a new confidential app is client_secret_basic; assertlint assumes a confidential client when nothing says otherwise.", "Okta appears to pick the verification path from `alg` first: for an RS/ES assertion to an app without a public key it answers `The client does not have a JWKSet configured, but the client_assertion requires one.`", "iss and sub: Okta's client authentication docs ask for the app's client_id in both; common wrong values seen in reports are the org URL or the Okta domain.", "Okta checks that something names the client (client_id, Basic user, iss/sub) before the assertion's audience and lifetime (check_order below).", "Okta rejects a JSON or multipart body, or one without `Content-Type: application/x-www-form-urlencoded`, before it looks at any parameter; the same holds for a request that is not a POST.", "Okta refuses a request with more than one client credential even when they agree (the same secret in the header and the body).", "Okta's own grant `interaction_code` (Identity Engine) is a grant type; a grant must also be enabled for the app (Grant type in the app's General settings) and allowed by an access policy rule of the authorization server. Okta authenticates the client before it looks at the grant.", "An Okta org answers on its okta.com host and on a custom URL domain; a request to a URL the discovery document does not announce goes to another authorization server (Org vs a custom one), another host or no endpoint at all.", "Okta's service-app guide shows `exp` as a string; whether Okta accepts a string exp is not documented.", "Base64 with padding or the standard alphabet in a segment: Okta's behaviour is not documented. `crit` in the header: not documented, and no Okta error text for it was found.", "Okta verifies client assertions with the keys registered for the app (its JWKS or the JWKS URL configured on it) and documents no use of `jku` or `x5u`; that it ignores them is inferred.", "Since June 2020 (OKTA-283603) Okta refuses to register RSA public keys shorter than 2048 bits for client authentication.", "client_secret_jwt: Okta refuses client secrets shorter than 32 characters and refuses to set such a secret for a client_secret_jwt app; the Admin Console can generate a secret.", "Without `kid` Okta tries the registered keys (kid is required only when the JWKS holds more than one key); the Org authorization server accepts assertions without `jti`; Okta accepts an exp up to one hour after the request."],
             discovery: ServerProfile.DiscoveryRules(
                 document: "openid-configuration",
                 clientIDQuery: true,
@@ -2469,6 +2495,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -2558,7 +2586,7 @@ enum BundledProfiles {
             console: ["client_secret_basic": "Client secret", "client_secret_jwt": "Client secret (signed JWT)", "client_secret_post": "Client secret", "none": "None (public client)", "private_key_jwt": "Public key / Private key"],
             messages: ["assertion-missing.introspect": ". Tokens from the Org authorization server are meant for Okta's own APIs; to validate access tokens for your own APIs, issue them from a custom authorization server (/oauth2/default or your own) and introspect them there", "aud-host-not-announced.hosts": "{own} is the Okta host, {custom} a custom URL domain", "aud-issuer-instead-of-endpoint.server": "the Org authorization server", "aud-issuer-instead-of-endpoint.server.default": "the default custom authorization server", "aud-mismatch.server": "the Org authorization server (/oauth2/v1)", "aud-mismatch.server.default": "the default custom authorization server (/oauth2/default)", "no-credentials.default-method": "Okta's default client authentication is client_secret_basic", "org-server-requires-private-key-jwt": "grant_type=client_credentials is sent to the Org authorization server ({endpoint}) and {how}; the Org server accepts client_credentials only with {methods}", "org-server-requires-private-key-jwt.other-server": "{origin}/oauth2/default/v1/token", "scope-invalid-for-server.api-scopes": "A custom authorization server cannot mint Okta API scopes, and the request asks for {scopes}", "scope-invalid-for-server.api-scopes.advice": "request Okta API scopes from the Org authorization server at {origin}/oauth2/v1/token (which requires private_key_jwt and an assertion with that `aud`), and only your own scopes here", "scope-invalid-for-server.no-scope": "The request asks the Org authorization server for a client_credentials token without `scope`; the Org server mints tokens only for the Okta API scopes (okta.*) granted to the app, and they must be requested", "scope-invalid-for-server.no-scope.advice": "add `scope` with the Okta API scopes granted to the app on its Okta API Scopes tab, for example `scope=okta.users.read`", "scope-invalid-for-server.other-scopes": "The Org authorization server mints only Okta API scopes (okta.*), and the request asks for {scopes}", "scope-invalid-for-server.other-scopes.advice": "to call your own API, request {scopes} from a custom authorization server at {origin}/oauth2/default/v1/token (or your own server's token URL, with `aud` set to it); at the Org server, request only okta.* scopes"],
             checkOrder: ServerProfile.CheckOrder(
-                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
+                steps: [["method-not-post"], ["content-type-invalid"], ["parameter-repeated"], ["multiple-credentials"], ["authorization-scheme-invalid"], ["assertion-missing", "jwt-bearer-grant-for-client-auth", "no-credentials"], ["assertion-type-invalid"], ["assertion-type-missing"], ["jwt-malformed"], ["alg-none"], ["client-id-missing"], ["client-id-mismatch", "iss-mismatch", "sub-mismatch"], ["auth-method-mismatch"], ["aud-host-not-announced", "aud-mismatch"], ["aud-issuer-instead-of-endpoint"], ["aud-missing"], ["kid-missing", "kid-unknown", "jwks-not-configured"], ["alg-not-allowed"], ["signature-invalid"], ["secret-too-short"], ["claim-type-invalid"], ["exp-missing"], ["exp-expired"], ["exp-too-far"], ["iat-future"], ["nbf-future"], ["jti-reused"], ["org-server-requires-private-key-jwt"], ["scope-invalid-for-server"], ["grant-type-invalid"]]
             ),
             answers: [
                 "alg-none": ServerAnswer(
@@ -2885,6 +2913,18 @@ enum BundledProfiles {
                     verbatim: true,
                     source: "oauth2-error-codes.json#client_assertion_already_used",
                     note: nil,
+                    apiErrorShape: nil,
+                    variants: nil,
+                    profile: "",
+                    speaker: ""
+                ),
+                "jwks-not-configured": ServerAnswer(
+                    status: 401,
+                    error: "invalid_client",
+                    errorDescription: "The client does not have a JWKSet configured, but the client_assertion requires one.",
+                    verbatim: true,
+                    source: "oauth2-error-codes.json#client_assertion_jwks_not_configured",
+                    note: "Okta's catalog entry for an RS/ES-signed assertion from an app without a registered public key. That it is checked at the same point as the kid is assertlint's inference.",
                     apiErrorShape: nil,
                     variants: nil,
                     profile: "",
@@ -3102,7 +3142,7 @@ enum BundledProfiles {
                     speaker: ""
                 ),
             ],
-            notes: nil,
+            notes: ["alg: Okta accepts RS256, RS384, RS512, ES256, ES384 and ES512 for private_key_jwt and HS256, HS384, HS512 for client_secret_jwt; RSASSA-PSS (PS256/384/512) and EdDSA are not accepted.", "Client authentication is set per app under Admin Console > Applications > the app > General > Client Credentials: `Client secret` (client_secret_basic or client_secret_post), `Client secret (signed JWT)` (client_secret_jwt), `Public key / Private key` (private_key_jwt), or none for public clients. Okta's default for a new confidential app is client_secret_basic; assertlint assumes a confidential client when nothing says otherwise.", "Okta appears to pick the verification path from `alg` first: for an RS/ES assertion to an app without a public key it answers `The client does not have a JWKSet configured, but the client_assertion requires one.`", "iss and sub: Okta's client authentication docs ask for the app's client_id in both; common wrong values seen in reports are the org URL or the Okta domain.", "Okta checks that something names the client (client_id, Basic user, iss/sub) before the assertion's audience and lifetime (check_order below).", "Okta rejects a JSON or multipart body, or one without `Content-Type: application/x-www-form-urlencoded`, before it looks at any parameter; the same holds for a request that is not a POST.", "Okta refuses a request with more than one client credential even when they agree (the same secret in the header and the body).", "Okta's own grant `interaction_code` (Identity Engine) is a grant type; a grant must also be enabled for the app (Grant type in the app's General settings) and allowed by an access policy rule of the authorization server. Okta authenticates the client before it looks at the grant.", "An Okta org answers on its okta.com host and on a custom URL domain; a request to a URL the discovery document does not announce goes to another authorization server (Org vs a custom one), another host or no endpoint at all.", "Okta's service-app guide shows `exp` as a string; whether Okta accepts a string exp is not documented.", "Base64 with padding or the standard alphabet in a segment: Okta's behaviour is not documented. `crit` in the header: not documented, and no Okta error text for it was found.", "Okta verifies client assertions with the keys registered for the app (its JWKS or the JWKS URL configured on it) and documents no use of `jku` or `x5u`; that it ignores them is inferred.", "Since June 2020 (OKTA-283603) Okta refuses to register RSA public keys shorter than 2048 bits for client authentication.", "client_secret_jwt: Okta refuses client secrets shorter than 32 characters and refuses to set such a secret for a client_secret_jwt app; the Admin Console can generate a secret.", "Without `kid` Okta tries the registered keys (kid is required only when the JWKS holds more than one key); the Org authorization server accepts assertions without `jti`; Okta accepts an exp up to one hour after the request."],
             discovery: ServerProfile.DiscoveryRules(
                 document: "openid-configuration",
                 clientIDQuery: true,
@@ -3135,6 +3175,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3237,6 +3279,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: nil,
+                expClockSkew: nil,
+                iatChecked: nil,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
@@ -3350,6 +3394,8 @@ enum BundledProfiles {
                 maxUseAfterIat: nil,
                 maxExpAheadWithoutIat: nil,
                 clockSkew: 60.0,
+                expClockSkew: nil,
+                iatChecked: false,
                 iatFutureTolerance: nil,
                 iatFutureReject: nil,
                 inferred: nil,
