@@ -42,6 +42,20 @@ import Testing
         #expect(r.status == 1)
     }
 
+    /// A replay is judged by the server's profile as one request's jti is: nothing where the server
+    /// accepts a jti again (Spring: `jti.single_use: false`), a warning where the profile does not say.
+    @Test func aReplayFollowsTheProfilesSingleUse() throws {
+        let file = "\(Self.data)/two-attempts.log.json"
+        let spring = try Self.ruleIDs(["--server", "spring", file])
+        #expect(!spring.ids.joined().contains("jti-reused"))
+        let run = try CLITests.run(["diagnose", "--format", "json", "--now", "2025-06-02T14:00:00Z", "--server", "rfc7523", file])
+        let results = try JSONParser.parse(run.stdout).objectValue?["results"]?.arrayValue ?? []
+        let replay = results.last?.objectValue?["findings"]?.arrayValue?.first { $0.objectValue?["rule"]?.stringValue == "jti-reused" }
+        #expect(replay?.objectValue?["severity"]?.stringValue == "warning")
+        let okta = try Self.ruleIDs([file])
+        #expect(okta.ids.last == ["jti-reused"])
+    }
+
     @Test func twoDifferentAssertionsAreNoReplay() throws {
         let text = try String(contentsOf: GeneratedSourcesTests.root.appendingPathComponent("\(Self.data)/two-calls-one-assertion.sh"), encoding: .utf8)
         // The second call signs its own assertion (another jti, aud /introspect).

@@ -97,7 +97,9 @@ public enum CrossRequest {
                     seen[k.key] = here
                 }
             }
-            return found
+            // A server that accepts a jti again (its profile's `jti.single_use: false`) does not
+            // refuse the replay: the keys are remembered, nothing is reported.
+            return subject.profile.jti?.singleUse == false ? nil : found
         }
     }
 
@@ -125,7 +127,9 @@ public enum CrossRequest {
     public static func finding(_ replay: Replay, in subject: Subject, namingEndpoints: Bool, severity: Severity? = nil) -> Finding {
         let entry = Catalog.bundled[ruleID]
         let values = ["first": replay.first.description, "jti": subject.assertion.decoded?.jti ?? ""]
-        let severity = severity ?? entry?.severity ?? .error
+        // As the jti-reused rule judges one request: an error where the profile says each jti is
+        // accepted once, a warning where it does not say.
+        let severity = severity ?? (subject.profile.jti?.singleUse == true ? entry?.severity ?? .error : .warning)
         return Finding(ruleID: ruleID, severity: severity,
                        title: entry?.title ?? "The same jti is used in two requests",
                        message: replay.message(namingEndpoints: namingEndpoints),
