@@ -55,6 +55,14 @@ import Testing
         #expect(spaced.notes == ["read 1 non-breaking space as ordinary space", "removed 2 spaces inside the token"])
     }
 
+    /// A sentence is letters and dots too, but its words are not the pieces of a wrapped token
+    /// (auth0/express-openid-connect#641 pasted as prose was read as a 4-segment "token").
+    @Test func proseWithFullStopsIsNotAToken() {
+        let prose = "To align with FAPI 2.0 this changes the assertion to use a single audience string value. The value itself is the issuer identifier."
+        #expect(throws: InputError.self) { try InputReader.subjects(from: prose, source: "<argument>") }
+        #expect(TokenText.read(prose) == nil)
+    }
+
     @Test func quotedTokenFile() throws {
         let s = try read(InputSamples.fixture("quoted-token.jwt"))
         #expect(InputSamples.issuer(s) == "0oa8f3example")

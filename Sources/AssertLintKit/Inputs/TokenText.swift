@@ -106,7 +106,13 @@ enum TokenText {
     private static func looksLikeOneToken(_ t: String) -> Bool {
         let pieces = t.split(whereSeparator: { $0.isWhitespace })
         guard pieces.allSatisfy({ $0.unicodeScalars.allSatisfy { tokenCharacters.contains($0) } }) else { return false }
-        return pieces.filter { $0.hasPrefix("eyJ") }.count <= 2
+        guard pieces.filter({ $0.hasPrefix("eyJ") }).count <= 2 else { return false }
+        // A sentence of plain words ("… string value. The value itself …") is token text too: a
+        // wrapped token starts like a JOSE header (`{"` or `{ "` is `ey…` in base64url) or is cut
+        // into long pieces, prose into short words.
+        if pieces.first?.hasPrefix("ey") == true { return true }
+        let long = pieces.dropLast().filter { $0.count >= 16 }.count
+        return long * 2 >= pieces.count - 1
     }
 
     private static let quotePairs: [(Character, Character)] = [("'", "'"), ("\"", "\""), ("`", "`"), ("\u{201C}", "\u{201D}"),
