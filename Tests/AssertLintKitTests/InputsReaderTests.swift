@@ -49,14 +49,22 @@ import Testing
         let body = "grant_type=client_credentials&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=\(jwt)"
         let s = try #require(try InputReader.subjects(from: body, source: "-").first)
         let r = try #require(s.request)
-        #expect(r.url == "")
-        #expect(s.target == nil)
+        // A grant_type is taken only by a token endpoint: the request is read as sent to one on an
+        // unnamed server, a placeholder that equals any aud, so only what the paste shows is judged.
+        #expect(r.url == "https://{authorizationServer}/token")
+        #expect(s.target?.endpoint == .token)
+        #expect(s.target?.profile.id == "rfc7523")
         #expect(r.mediaType == "application/x-www-form-urlencoded")
         #expect(InputSamples.fields(r) == ["grant_type=client_credentials @1:1",
                                            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer @1:31",
                                            "client_assertion=\(jwt) @1:118"])
         #expect(InputSamples.issuer(s) == "0oa8f3example")
-        #expect(s.notes == ["a form body without a URL: the endpoint it is sent to is unknown, so checks that need it are skipped"])
+        #expect(s.notes.first == "the body names a grant_type, so it was read as sent to a token endpoint, `https://{authorizationServer}/token`; give --endpoint URL to judge it for your server")
+        #expect(Engine().run(s).ruleIDs.filter { $0.hasPrefix("aud") } == [])
+        // Without a grant_type nothing says which endpoint the body went to.
+        let refresh = try #require(try InputReader.subjects(from: "client_id=0oa1&token=abc&token_type_hint=access_token", source: "-").first)
+        #expect(refresh.request?.url == "")
+        #expect(refresh.target == nil)
     }
 
     @Test func browserFormDataView() throws {

@@ -332,14 +332,15 @@ public enum InputReader {
         // `client_assertion=eyJ…&client_assertion_type=…` is a token copied with its neighbour.
         if fields.count == 2 && fields[0].name == "client_assertion" { return nil }
         var url = ""
-        if elision != nil {
-            // A body carrying a client assertion goes to an endpoint that authenticates the client;
-            // which server's is not shown, so it is judged as RFC 7523 says, not as one server does.
-            if names.contains("client_assertion") || names.contains("client_assertion_type") {
-                url = "https://\(unknownServer)/token"
-                notes.append("the body carries a client assertion, so it was read as sent to a token endpoint, `\(url)`; give --endpoint URL to judge it for your server")
-                guesses.append(ReaderGuess(.missingURL, "the endpoint, which the paste does not show, was taken as a token endpoint", affects: [.url]))
-            }
+        // A body carrying a client assertion goes to an endpoint that authenticates the client, and
+        // a `grant_type` is taken only by the token endpoint; which server's is not shown, so the
+        // URL is a placeholder (judged as the profile chosen says, else as RFC 7523 does).
+        let carriesAssertion = names.contains("client_assertion") || names.contains("client_assertion_type")
+        if (elision != nil && carriesAssertion) || names.contains("grant_type") {
+            url = "https://\(unknownServer)/token"
+            let what = names.contains("grant_type") ? "the body names a grant_type" : "the body carries a client assertion"
+            notes.append("\(what), so it was read as sent to a token endpoint, `\(url)`; give --endpoint URL to judge it for your server")
+            guesses.append(ReaderGuess(.missingURL, "the endpoint, which the paste does not show, was taken as a token endpoint", affects: [.url]))
         }
         var request = TokenRequest(method: "POST", url: url, headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
                                    body: .form(fields), bodyPosition: fields.first?.position, notes: (url.isEmpty ? [note] : []) + notes)
