@@ -58,7 +58,7 @@ public struct CatalogReporter: Sendable {
         let w = options.width
         let answers = catalog.entries.map { e in server.map { Self.answerShort(e, for: $0) } }
         var columns: [(head: String, cells: [String])] = [("RULE", catalog.ids), ("SEVERITY", catalog.entries.map(\.severity.rawValue))]
-        if let server { columns.append(("ANSWER", answers.map { $0 ?? "-" })) }
+        if server != nil { columns.append(("ANSWER", answers.map { $0 ?? "-" })) }
         let widths = columns.map { c in ([c.head] + c.cells).map(\.count).max() ?? 0 }
         let titleColumn = widths.reduce(0, +) + 2 * widths.count
         let titleWidth = w - titleColumn

@@ -32,7 +32,7 @@ struct AudienceMismatch: Rule {
         }
         let accepted = policy.values(policy.currentKinds)
         let reason: String
-        if let want = accepted.first {
+        if !accepted.isEmpty {
             let differences = audiences.map { aud in
                 if let tenant = policy.tenant(of: aud), policy.rejectedTenant(tenant) {
                     return "aud names `\(tenant)`, which \(server) does not take as a tenant in aud"
