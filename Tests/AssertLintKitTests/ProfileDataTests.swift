@@ -27,7 +27,7 @@ import Yams
     // The schema's keys (docs/profiles.md), plus `notes` for facts the schema cannot hold, and
     // `source` / `inferred` / `note` beside any section's values. `short_name` and `messages` are
     // the engine branch's additions, tolerated so the Okta files pass here too.
-    static let topKeys: Set<String> = ["id", "name", "short_name", "extends", "version", "sources", "notes", "recognise",
+    static let topKeys: Set<String> = ["id", "name", "short_name", "error_code_prefix", "extends", "version", "sources", "notes", "recognise",
                                        "audience", "lifetime", "jti", "algorithms", "keys", "limits", "client_id", "grants",
                                        "console", "check_order", "answers", "messages", "discovery"]
     static let annotations: Set<String> = ["source", "inferred", "note"]

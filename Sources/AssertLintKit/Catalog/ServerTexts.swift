@@ -28,7 +28,8 @@ public struct ServerTexts: Sendable {
         public var answer: ServerAnswer
         /// The text up to its first variable part, lower case, letters, digits and `_` only.
         var fixed: String
-        /// The Entra code the text starts with (`AADSTS700027:` → "700027").
+        /// The numbered code the text starts with, under its profile's `error_code_prefix`
+        /// (`AADSTS700027:` → "700027").
         var code: String?
     }
 
@@ -51,7 +52,7 @@ public struct ServerTexts: Sendable {
                 plain.variants = nil
                 func add(_ kind: AnswerText.Kind, _ text: String, _ a: ServerAnswer) {
                     own.append(AnswerText(profileID: p.id, ruleID: ruleID, kind: kind, text: text, answer: a,
-                                    fixed: Self.norm(Self.fixedPart(text)), code: Self.entraCode(text)))
+                                    fixed: Self.norm(Self.fixedPart(text)), code: Self.code(text, prefix: p.errorCodePrefix)))
                 }
                 if let d = raw.errorDescription { add(.response, d, plain) } else if raw.error != nil { add(.codeOnly, raw.error ?? "", plain) }
                 for v in raw.variants ?? [] {
@@ -91,23 +92,31 @@ public struct ServerTexts: Sendable {
         String(ServerAnswer.fixedPart(text).prefix { $0 != "…" })
     }
 
-    /// `AADSTS700027: …` → "700027".
-    static func entraCode(_ text: String) -> String? {
-        guard text.hasPrefix("AADSTS") else { return nil }
-        let digits = text.dropFirst(6).prefix { $0.isNumber }
+    /// `AADSTS700027: …` → "700027" under the prefix `AADSTS`.
+    static func code(_ text: String, prefix: String?) -> String? {
+        guard let prefix, !prefix.isEmpty, text.hasPrefix(prefix) else { return nil }
+        let digits = text.dropFirst(prefix.count).prefix { $0.isNumber }
         return digits.isEmpty ? nil : String(digits)
     }
 
-    /// Every `AADSTS<digits>` in a text, in order, without repeats.
-    static func entraCodes(in text: String) -> [String] {
+    /// Every `<prefix><digits>` in a text, for each code prefix the profiles name, in order,
+    /// without repeats.
+    func codes(in text: String) -> [String] {
         var out: [String] = []
-        var rest = text[...]
-        while let r = rest.range(of: "AADSTS", options: .caseInsensitive) {
-            let digits = rest[r.upperBound...].prefix { $0.isNumber }
-            if digits.count >= 4, !out.contains(String(digits)) { out.append(String(digits)) }
-            rest = rest[r.upperBound...]
+        for prefix in codePrefixes {
+            var rest = text[...]
+            while let r = rest.range(of: prefix, options: .caseInsensitive) {
+                let digits = rest[r.upperBound...].prefix { $0.isNumber }
+                if digits.count >= 4, !out.contains(String(digits)) { out.append(String(digits)) }
+                rest = rest[r.upperBound...]
+            }
         }
         return out
+    }
+
+    /// The profiles' `error_code_prefix` values.
+    var codePrefixes: [String] {
+        Array(Set(profiles.profiles.compactMap(\.errorCodePrefix).filter { !$0.isEmpty })).sorted()
     }
 
     /// Backticked spans of a note that read as a server's sentence or phrase: with a space, not
@@ -134,7 +143,7 @@ public struct ServerTexts: Sendable {
             return (t.fixed.count >= least && hay.contains(t.fixed))
                 || (t.kind != .quoted && hay.count >= 12 && !pasted.contains("\n") && t.fixed.hasPrefix(hay))
         }
-        let codes = Self.entraCodes(in: pasted)
+        let codes = self.codes(in: pasted)
         if !codes.isEmpty {
             let coded = texts.filter { t in t.code.map(codes.contains) ?? false }
             let codesHit = Set(hits.compactMap(\.code))
@@ -163,12 +172,12 @@ public struct ServerTexts: Sendable {
         return all.filter(\.answer.verbatim)
     }
 
-    /// What a profile's `notes` say about the matched texts: the notes naming one of their Entra
-    /// codes or rule ids.
+    /// What a profile's `notes` say about the matched texts: the notes naming one of their
+    /// numbered codes or rule ids.
     public func notes(about matched: [AnswerText], of profileID: String) -> [String] {
         guard let p = profiles[profileID] else { return [] }
         let mine = matched.filter { $0.profileID == profileID }
-        let codes = Set(mine.compactMap(\.code)).map { "AADSTS" + $0 }
+        let codes = Set(mine.compactMap(\.code)).map { (p.errorCodePrefix ?? "") + $0 }
         let ids = Set(mine.map(\.ruleID)).subtracting(["default"])
         return (p.notes ?? []).filter { n in codes.contains { n.contains($0) } || ids.contains { n.contains("`\($0)`") } }
     }

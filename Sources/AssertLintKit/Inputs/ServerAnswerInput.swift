@@ -47,9 +47,9 @@ public struct ServerAnswerInput: Sendable, Equatable {
             let statusLine = trimmed.prefix { $0 != "\n" }.split(separator: " ")
             let status = statusLine.lazy.compactMap { Int($0) }.first { (100...599).contains($0) }
             answer = ServerAnswerInput(object: o, status: status)
-        } else if !trimmed.contains("\n") && isServerLine(trimmed, in: texts) || isEntraCode(trimmed),
+        } else if !trimmed.contains("\n") && isServerLine(trimmed, in: texts) || isCode(trimmed, texts.codePrefixes),
                   let first = texts.matching(trimmed, prefer: server).first {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: trimmed))
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: trimmed, texts: texts))
         } else if let code = ExplainLookup.bareErrorCode(trimmed), texts.profiles.errorCodes.contains(code) {
             answer = ServerAnswerInput(status: nil, error: code, errorDescription: nil)
         } else if let node = nodeError(trimmed) {
@@ -60,12 +60,13 @@ public struct ServerAnswerInput: Sendable, Equatable {
         return explained(answer, pasted: trimmed, catalog: catalog, texts: texts)
     }
 
-    /// `AADSTS700027` (or `AADSTS700027:`): an Entra error code alone.
-    static func isEntraCode(_ text: String) -> Bool {
+    /// `AADSTS700027` (or `AADSTS700027:`): a numbered error code alone, under one of the
+    /// profiles' `error_code_prefix` values.
+    static func isCode(_ text: String, _ prefixes: [String]) -> Bool {
         var t = text[...]
         if t.hasSuffix(":") { t = t.dropLast() }
-        guard t.uppercased().hasPrefix("AADSTS") else { return false }
-        let digits = t.dropFirst(6)
+        guard let prefix = prefixes.first(where: { t.uppercased().hasPrefix($0.uppercased()) }) else { return false }
+        let digits = t.dropFirst(prefix.count)
         return (4...8).contains(digits.count) && digits.allSatisfy(\.isNumber)
     }
 
@@ -168,7 +169,7 @@ public struct ServerAnswerInput: Sendable, Equatable {
             if let o = errorObject(candidate) { answer = ServerAnswerInput(object: o, status: nil) }
         }
         if answer == nil, let first = texts.matching(text, prefer: server).first {
-            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: text))
+            answer = ServerAnswerInput(status: nil, error: nil, errorDescription: excerpt(of: first, in: text, texts: texts))
         }
         if answer == nil {
             let codes = texts.profiles.errorCodes.union(ExplainLookup.oauthErrorCodes)
@@ -182,10 +183,11 @@ public struct ServerAnswerInput: Sendable, Equatable {
         return explained(answer, pasted: text, catalog: catalog, texts: texts)
     }
 
-    /// What the paste shows of a server's text: for Entra, from `AADSTS` to the end of the line,
+    /// What the paste shows of a server's text: for a numbered code, from its prefix to the end of the line,
     /// without the `Trace ID: … Timestamp: …` tail; else the text as the profile records it.
-    static func excerpt(of match: ServerTexts.AnswerText, in text: String) -> String {
-        if match.code != nil || isEntraCode(text), let start = text.range(of: "AADSTS", options: .caseInsensitive) {
+    static func excerpt(of match: ServerTexts.AnswerText, in text: String, texts: ServerTexts) -> String {
+        if let prefix = texts.profiles[match.profileID]?.errorCodePrefix, !prefix.isEmpty,
+           match.code != nil || isCode(text, [prefix]), let start = text.range(of: prefix, options: .caseInsensitive) {
             var line = String(text[start.lowerBound...].prefix { $0 != "\n" })
             for tail in [#"\r\nTrace ID:"#, "\r\nTrace ID:", "Trace ID:"] {
                 if let r = line.range(of: tail) { line = String(line[..<r.lowerBound]) }

@@ -32,6 +32,9 @@ public struct ServerProfile: Sendable, Equatable, Codable {
     public var checkOrder: CheckOrder?
     /// Per rule id; `default` answers any error finding of a rule with no entry of its own.
     public var answers: [String: ServerAnswer]?
+    /// The prefix of the numbered codes the server's texts start with (`AADSTS` in
+    /// `AADSTS700027: …`): a pasted code alone, or a text cut after it, finds its answers.
+    public var errorCodePrefix: String?
     /// What the profile knows that no key holds (a per-client setting, a server option, which
     /// header wins when both are sent), for `explain` and the profile's readers.
     public var notes: [String]?
@@ -44,6 +47,7 @@ public struct ServerProfile: Sendable, Equatable, Codable {
         case shortName = "short_name"
         case clientID = "client_id"
         case checkOrder = "check_order"
+        case errorCodePrefix = "error_code_prefix"
     }
 
     /// How a request URL picks this profile.
