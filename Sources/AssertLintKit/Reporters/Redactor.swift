@@ -59,7 +59,9 @@ public final class Redactor: @unchecked Sendable {
         lock.unlock()
         guard isNew else { return }
         let value = Self.trimmed(raw, Self.whitespacesAndNewlinesBytes, .whitespacesAndNewlines)
-        guard value.utf8.count >= Self.minimumLength, value.count >= Self.minimumLength, !Self.isNotASecret(value) else { return }
+        // An ASCII value has as many characters as bytes: no grapheme walk over a 342-byte signature.
+        guard value.utf8.count >= Self.minimumLength, Self.asciiDots(value) != nil || value.count >= Self.minimumLength,
+              !Self.isNotASecret(value) else { return }
         var forms: Set<String> = [value]
         // A value of unreserved characters only (a base64url signature, most tokens) is its own
         // percent, form, JSON, XML and escaped form.
@@ -196,9 +198,12 @@ public final class Redactor: @unchecked Sendable {
             for m in o.members {
                 if isKey, Self.privateJWKMembers.contains(m.key), let s = m.value.stringValue {
                     learn(s)
-                } else if Self.namesCredential(m.key), let s = m.value.stringValue {
+                    continue
+                }
+                let credential = Self.namesCredential(m.key)
+                if credential, let s = m.value.stringValue {
                     learnToken(s)
-                } else if Self.namesCredential(m.key), case .number(let n) = m.value {
+                } else if credential, case .number(let n) = m.value {
                     learn(n)
                 } else {
                     learn(json: m.value)
@@ -208,7 +213,9 @@ public final class Redactor: @unchecked Sendable {
             for item in items { learn(json: item) }
         case .string(let s):
             // A JSON string holding JSON (a body in a HAR entry).
-            if let first = s.first, first == "{" || first == "[", s.utf8.count < 1_048_576, let inner = try? JSONParser.parse(s) {
+            // The first byte before the first character: most strings start with neither bracket.
+            if let byte = s.utf8.first, byte == 0x7B || byte == 0x5B, let first = s.first, first == "{" || first == "[",
+               s.utf8.count < 1_048_576, let inner = try? JSONParser.parse(s) {
                 learn(json: inner)
             }
         default: break

@@ -220,7 +220,10 @@ public struct SARIFReporter: Sendable {
     /// machine's clock, also distances to now, now itself and fix values computed from now.
     static func stableMessage(_ text: String, clockIsReal: Bool) -> (text: String, runTime: [String]) {
         // Cheap tests first: most messages hold no time at all.
-        guard text.contains(" now") || text.contains("fast)") || text.contains("ahead of") else { return (text, []) }
+        // Bytes first (no Foundation search per finding); Foundation decides when they are there.
+        let bytes = Array(text.utf8)
+        guard (contains(bytes, " now") && text.contains(" now")) || (contains(bytes, "fast)") && text.contains("fast)"))
+                || (contains(bytes, "ahead of") && text.contains("ahead of")) else { return (text, []) }
         var out = text
         var removed: [String] = []
         for (re, template, onlyRealClock) in stablePatterns where clockIsReal || !onlyRealClock {
@@ -231,6 +234,22 @@ public struct SARIFReporter: Sendable {
             out = re.stringByReplacingMatches(in: out, range: NSRange(location: 0, length: ns.length), withTemplate: template)
         }
         return (out, removed)
+    }
+
+    /// Whether the ASCII `needle` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let n = needle.withUTF8Buffer { Array($0) }
+        guard let first = n.first, bytes.count >= n.count else { return false }
+        var i = 0
+        while i + n.count <= bytes.count {
+            if bytes[i] == first {
+                var k = 1
+                while k < n.count, bytes[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The run-time parts of messages, compiled once: the time relative to the real clock
