@@ -85,9 +85,8 @@ struct Check: ParsableCommand {
         let report: CheckReport
         // Every credential the requests hold is known before anything is printed: CheckRunner
         // learns each file's text as it is read and each request as it is judged. Text and
-        // annotations are written as the files are judged, in path order; the JSON document is
-        // gathered as text and written whole; SARIF and JUnit put totals before the results and
-        // are rendered once the run is over.
+        // annotations are written as the files are judged, in path order; the JSON, SARIF and JUnit
+        // documents are spooled (redacted) as the files come and written whole at the end.
         switch format {
         case .text:
             let colour = outputFile == nil && color.enabled(isTerminal: isatty(1) == 1, environment: environment)
@@ -102,15 +101,16 @@ struct Check: ParsableCommand {
             Output.shared.out(reporter.trailer(report, notes: notes))
         case .json:
             // A machine document is written whole or not at all (a signal during the run leaves
-            // no byte of it): its text is gathered as the files are judged, not their results.
+            // no byte of it): its pieces are spooled, redacted, as the files are judged (memory
+            // stays flat), and `document` writes it once the run is over.
             var stream = JSONReporter.CheckStream()
             var context: CheckReport?
-            var document = ""
-            report = runner.run(start: { context = $0; document += stream.head() }, each: { file in
-                if let context { document += stream.results(of: file, in: context) }
+            let spool = DocumentSpool()
+            report = runner.run(start: { context = $0; Output.shared.spool(stream.head(), into: spool) }, each: { file in
+                if let context { Output.shared.spool(stream.bytes(of: file, in: context), into: spool) }
             })
-            document += stream.tail(report)
-            Output.shared.document(document)
+            Output.shared.spool(stream.tail(report), into: spool)
+            Output.shared.document(spool)
         case .github:
             let reporter = GitHubReporter()
             var context: CheckReport?
@@ -118,11 +118,22 @@ struct Check: ParsableCommand {
                 if let context { Self.write(reporter.commands(for: file, in: context)) { Output.shared.gitHubCommands($0) } }
             })
         case .sarif:
-            report = runner.run()
-            Output.shared.document(SARIFReporter(informationURI: nil).render(report))
+            // Totals and rules come before the results: results and notifications are spooled
+            // as the files come, and the document is put together at the end.
+            var stream = SARIFReporter.CheckStream(SARIFReporter(informationURI: nil), results: DocumentSpool(),
+                                                   notifications: DocumentSpool(), put: { Output.shared.spool($0, into: $1) })
+            var context: CheckReport?
+            report = runner.run(start: { context = $0 }, each: { file in
+                if let context { stream.add(file, in: context) }
+            })
+            Output.shared.document(stream.finish(report))
         case .junit:
-            report = runner.run()
-            Output.shared.document(JUnitReporter().render(report))
+            var stream = JUnitReporter.CheckStream(suites: DocumentSpool(), put: { Output.shared.spool($0, into: $1) })
+            var context: CheckReport?
+            report = runner.run(start: { context = $0 }, each: { file in
+                if let context { stream.add(file, in: context) }
+            })
+            Output.shared.document(stream.finish(report))
         }
         // Errors reading inputs go to stderr, one line each (the text report leaves them out, so
         // each is said once), and are not lost in a report file.

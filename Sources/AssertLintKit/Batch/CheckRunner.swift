@@ -141,10 +141,23 @@ public struct CheckRunner: Sendable {
             errors.append(InputError("check", "no file was checked: \(passedOver) skipped (named above)"))
         }
 
-        var jobs: [(CheckInput, Configuration)] = []
+        // One configuration per directory, and per file only its index: a `Configuration` holds
+        // profiles inline (a few KiB), and one copy per file was most of what grew with the run.
+        var configurations: [Configuration] = []
+        var configurationIndex: [String: Int] = [:]
+        var jobs: [(input: CheckInput, config: Int)] = []
+        jobs.reserveCapacity(inputs.count)
         for input in inputs {
+            let directory = input.path == "-" ? discovery.workingDirectory : (input.path as NSString).deletingLastPathComponent
+            if let known = configurationIndex[directory] {
+                jobs.append((input, known))
+                continue
+            }
             switch config(for: input.path) {
-            case .success(let c): jobs.append((input, c))
+            case .success(let c):
+                configurationIndex[directory] = configurations.count
+                configurations.append(c)
+                jobs.append((input, configurations.count - 1))
             case .failure(let e): if !errors.contains(e) { errors.append(e) }
             }
         }
@@ -164,21 +177,21 @@ public struct CheckRunner: Sendable {
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
             let group = DispatchGroup()
             for _ in 0..<workers {
-                DispatchQueue.global().async(group: group) { [self, jobs] in
+                DispatchQueue.global().async(group: group) { [self, jobs, configurations] in
                     while let i = window.claim() {
-                        window.put(i, check(jobs[i].0, config: jobs[i].1))
+                        window.put(i, check(jobs[i].input, config: configurations[jobs[i].config]))
                     }
                 }
             }
             for i in jobs.indices {
                 var file = window.take(i)
-                deliver(&file, jobs[i].1)
+                deliver(&file, configurations[jobs[i].config])
             }
             group.wait()
         } else {
-            for (input, config) in jobs {
-                var file = check(input, config: config)
-                deliver(&file, config)
+            for job in jobs {
+                var file = check(job.input, config: configurations[job.config])
+                deliver(&file, configurations[job.config])
             }
         }
         return report

@@ -62,13 +62,27 @@ public struct JSONReporter: Sendable {
         }
 
         public mutating func results(of file: FileOutcome, in check: CheckReport) -> String {
-            var out = ""
-            for value in JSONReporter().results(of: file, in: check) {
-                out += written == 0 ? "\n    " : ",\n    "
-                JSONWriter.write(value, into: &out, indent: "  ", level: 2)
+            var out = JSONBytes()
+            write(file, in: check, into: &out)
+            return String(decoding: out.bytes, as: UTF8.self)
+        }
+
+        /// `results(of:in:)` as UTF-8 bytes.
+        public mutating func bytes(of file: FileOutcome, in check: CheckReport) -> [UInt8] {
+            var out = JSONBytes()
+            write(file, in: check, into: &out)
+            return out.bytes
+        }
+
+        /// The same bytes as `results(of:in:)`, appended to `out` without a tree or a `String`.
+        mutating func write(_ file: FileOutcome, in check: CheckReport, into out: inout JSONBytes) {
+            guard file.skipped == nil, !file.subjects.isEmpty else { return }
+            let source = check.repositoryPath(file.input)
+            for checked in file.subjects {
+                out.raw(written == 0 ? "\n    " : ",\n    ")
+                JSONReporter.writeResult(checked, source: source, into: &out, level: 2)
                 written += 1
             }
-            return out
         }
 
         public func tail(_ check: CheckReport) -> String {
@@ -104,6 +118,124 @@ public struct JSONReporter: Sendable {
             results.append(.object(o))
         }
         return results
+    }
+
+    /// One result of `check`'s document at `level`, byte for byte what `results(of:in:)` builds
+    /// as a tree and `JSONWriter` prints.
+    static func writeResult(_ checked: CheckedSubject, source: String, into w: inout JSONBytes, level: Int) {
+        let d = checked.diagnosis
+        let l = level + 1
+        var first = true
+        w.raw("{")
+        w.key("source", &first, level: l); w.string(source)
+        w.key("entry", &first, level: l); w.string(d.subject.entry)
+        w.key("server", &first, level: l)
+        do {
+            var f = true
+            w.raw("{")
+            w.key("id", &f, level: l + 1); w.string(d.subject.profile.id)
+            w.key("name", &f, level: l + 1); w.string(d.subject.profile.name)
+            w.key("reason", &f, level: l + 1); w.string(d.subject.profileChoice?.reason)
+            w.close(0x7D, level: l)
+        }
+        w.key("findings", &first, level: l)
+        if d.findings.isEmpty {
+            w.raw("[]")
+        } else {
+            w.raw("[")
+            for (n, finding) in d.findings.enumerated() {
+                if n > 0 { w.raw(",") }
+                w.newline(l + 1)
+                writeFinding(finding, into: &w, level: l + 1)
+            }
+            w.close(0x5D, level: l)
+        }
+        w.key("notes", &first, level: l); w.strings(d.subject.notes, level: l)
+        w.key("not_checked", &first, level: l)
+        if d.unjudged.isEmpty {
+            w.raw("[]")
+        } else {
+            w.raw("[")
+            for (n, u) in d.unjudged.enumerated() {
+                if n > 0 { w.raw(",") }
+                w.newline(l + 1)
+                var f = true
+                w.raw("{")
+                w.key("rule", &f, level: l + 2); w.string(u.ruleID)
+                w.key("needs", &f, level: l + 2); w.string(u.needs)
+                w.close(0x7D, level: l + 1)
+            }
+            w.close(0x5D, level: l)
+        }
+        w.key("server_answer", &first, level: l)
+        if let said = d.serverAnswer?.answer {
+            var f = true
+            w.raw("{")
+            w.key("status", &f, level: l + 1); w.int(said.status)
+            w.key("body", &f, level: l + 1)
+            if let body = try? JSONParser.parse(said.body) { w.value(body, level: l + 1) } else { w.string(said.body) }
+            w.close(0x7D, level: l)
+        } else {
+            w.raw("null")
+        }
+        w.key("reported_answer", &first, level: l)
+        if let r = d.subject.reportedAnswer {
+            var f = true
+            w.raw("{")
+            w.key("status", &f, level: l + 1); w.int(r.status)
+            w.key("error", &f, level: l + 1); w.string(r.error)
+            w.key("error_description", &f, level: l + 1); w.string(r.errorDescription)
+            w.key("line", &f, level: l + 1); w.int(r.line)
+            w.close(0x7D, level: l)
+        } else {
+            w.raw("null")
+        }
+        w.key("expect", &first, level: l)
+        if let e = checked.expectation {
+            var f = true
+            w.raw("{")
+            w.key("expected", &f, level: l + 1); w.strings(e.expected, level: l + 1)
+            w.key("found", &f, level: l + 1); w.strings(e.found, level: l + 1)
+            w.key("met", &f, level: l + 1); w.bool(e.isMet)
+            w.close(0x7D, level: l)
+        } else {
+            w.raw("null")
+        }
+        w.close(0x7D, level: level)
+    }
+
+    static func writeFinding(_ f: Finding, into w: inout JSONBytes, level: Int) {
+        let l = level + 1
+        var first = true
+        w.raw("{")
+        w.key("rule", &first, level: l); w.string(f.ruleID)
+        w.key("severity", &first, level: l); w.string(f.severity.rawValue)
+        w.key("title", &first, level: l); w.string(f.title)
+        w.key("message", &first, level: l); w.string(f.message)
+        w.key("fix", &first, level: l); w.string(f.fix)
+        w.key("answer", &first, level: l)
+        if let o = f.answer {
+            var a = true
+            w.raw("{")
+            w.key("server", &a, level: l + 1); w.string(o.profile)
+            w.key("status", &a, level: l + 1); w.int(o.status)
+            w.key("error", &a, level: l + 1); w.string(o.error)
+            w.key("error_description", &a, level: l + 1); w.string(o.errorDescription)
+            w.key("verbatim", &a, level: l + 1); w.bool(o.verbatim)
+            w.key("source", &a, level: l + 1); w.string(o.source)
+            w.close(0x7D, level: l)
+        } else {
+            w.raw("null")
+        }
+        w.key("server_answer", &first, level: l); w.bool(f.isServerAnswer)
+        w.key("location", &first, level: l)
+        var p = true
+        w.raw("{")
+        w.key("pointer", &p, level: l + 1); w.string(f.location.pointer)
+        w.key("line", &p, level: l + 1); w.int(f.location.position?.line)
+        w.key("column", &p, level: l + 1); w.int(f.location.position?.column)
+        w.close(0x7D, level: l)
+        w.close(0x7D, level: level)
     }
 
     func result(_ d: Diagnosis) -> JSONValue {

@@ -21,11 +21,30 @@ public struct JUnitReporter: Sendable {
     }
 
     public func render(_ report: CheckReport) -> String {
-        var suites: [(name: String, cases: [Case])] = []
-        if !report.errors.isEmpty {
-            suites.append(("assertlint", report.errors.map { Case(name: "input", error: ($0.description, "input-error")) }))
+        var stream = CheckStream(suites: DocumentSpool(inMemory: true))
+        for file in report.files { stream.add(file, in: report) }
+        var out = ""
+        for part in stream.finish(report) { out += part.text }
+        return out
+    }
+
+    /// The document written as the files come (a streaming `check`, issue 13): `add(_:in:)`
+    /// prints each checked file's `<testsuite>` into a spool and keeps only the three totals the
+    /// `<testsuites>` element needs first; `finish(_:)` returns the parts in order, whose bytes
+    /// are those `render(_:)` always wrote.
+    public struct CheckStream {
+        let suites: DocumentSpool
+        /// Stores a printed piece (`Output.spool(_:into:)` in the CLI, which redacts it first).
+        let put: (String, DocumentSpool) -> Void
+        private var total = (tests: 0, failures: 0, errors: 0)
+
+        public init(suites: DocumentSpool, put: @escaping (String, DocumentSpool) -> Void = { text, spool in spool.append(text) }) {
+            self.suites = suites
+            self.put = put
         }
-        for file in report.files where file.skipped == nil {
+
+        public mutating func add(_ file: FileOutcome, in report: CheckReport) {
+            guard file.skipped == nil else { return }
             var cases: [Case] = []
             for checked in file.subjects {
                 let prefix = checked.entryPrefix
@@ -33,7 +52,7 @@ public struct JUnitReporter: Sendable {
                 for f in checked.reportedFindings {
                     any = true
                     var c = Case(name: prefix + f.ruleID + (f.location.position.map { " (line \($0.line))" } ?? ""), line: f.location.position?.line)
-                    let text = Self.details(f, in: checked)
+                    let text = JUnitReporter.details(f, in: checked)
                     if report.failOn.fails(on: f.severity) {
                         c.failure = (prefix + f.message, "\(f.severity.rawValue) \(f.ruleID)", text)
                     } else {
@@ -52,42 +71,53 @@ public struct JUnitReporter: Sendable {
             for error in file.errors {
                 cases.append(Case(name: "read", error: (error.reason, "input-error")))
             }
-            suites.append((file.path, cases))
+            put(suite(file.path, cases), suites)
         }
 
-        func count(_ cases: [Case]) -> (tests: Int, failures: Int, errors: Int) {
-            (cases.count, cases.filter { $0.failure != nil }.count, cases.filter { $0.error != nil }.count)
-        }
-        let all = suites.flatMap(\.cases)
-        let total = count(all)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"assertlint\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\">\n"
-        for suite in suites {
-            let n = count(suite.cases)
-            let file = suite.name != "assertlint" ? " file=\"\(Self.escape(suite.name))\"" : ""
-            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(n.tests)\" failures=\"\(n.failures)\" errors=\"\(n.errors)\" skipped=\"0\"\(file)>\n"
-            for c in suite.cases {
-                let attributes = "name=\"\(Self.escape(c.name))\" classname=\"\(Self.escape(suite.name))\""
+        private mutating func suite(_ name: String, _ cases: [Case]) -> String {
+            let n = (tests: cases.count, failures: cases.filter { $0.failure != nil }.count, errors: cases.filter { $0.error != nil }.count)
+            total.tests += n.tests
+            total.failures += n.failures
+            total.errors += n.errors
+            let file = name != "assertlint" ? " file=\"\(escape(name))\"" : ""
+            var out = "  <testsuite name=\"\(escape(name))\" tests=\"\(n.tests)\" failures=\"\(n.failures)\" errors=\"\(n.errors)\" skipped=\"0\"\(file)>\n"
+            for c in cases {
+                let attributes = "name=\"\(escape(c.name))\" classname=\"\(escape(name))\""
                 if c.failure == nil && c.error == nil && c.output == nil {
                     out += "    <testcase \(attributes)/>\n"
                     continue
                 }
                 out += "    <testcase \(attributes)>\n"
                 if let f = c.failure {
-                    out += "      <failure message=\"\(Self.escape(f.message))\" type=\"\(Self.escape(f.type))\">\(Self.escape(f.text, attribute: false))</failure>\n"
+                    out += "      <failure message=\"\(escape(f.message))\" type=\"\(escape(f.type))\">\(escape(f.text, attribute: false))</failure>\n"
                 }
                 if let e = c.error {
-                    out += "      <error message=\"\(Self.escape(e.message))\" type=\"\(Self.escape(e.type))\"/>\n"
+                    out += "      <error message=\"\(escape(e.message))\" type=\"\(escape(e.type))\"/>\n"
                 }
                 if let o = c.output {
-                    out += "      <system-out>\(Self.escape(o, attribute: false))</system-out>\n"
+                    out += "      <system-out>\(escape(o, attribute: false))</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }
-            out += "  </testsuite>\n"
+            return out + "  </testsuite>\n"
         }
-        out += "</testsuites>\n"
-        return out
+
+        private func escape(_ s: String, attribute: Bool = true) -> String { JUnitReporter.escape(s, attribute: attribute) }
+
+        /// The parts of the document, in order, once every file was added: the run's own errors
+        /// are the first suite, before the files'.
+        public mutating func finish(_ report: CheckReport) -> [DocumentSpool] {
+            let first = DocumentSpool(inMemory: true)
+            if !report.errors.isEmpty {
+                first.append(suite("assertlint", report.errors.map { Case(name: "input", error: ($0.description, "input-error")) }))
+            }
+            let head = DocumentSpool(inMemory: true)
+            head.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            head.append("<testsuites name=\"assertlint\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\">\n")
+            let tail = DocumentSpool(inMemory: true)
+            tail.append("</testsuites>\n")
+            return [head, first, suites, tail]
+        }
     }
 
     /// The failure body: what, where, the server's answer, the fix.

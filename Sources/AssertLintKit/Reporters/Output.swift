@@ -24,7 +24,13 @@ public final class Output: @unchecked Sendable {
     private var gitHubFormat = false
     private var stdoutBroken = false
     private var outputFile: String?
-    private var collected: [UInt8] = []
+    /// What `--output-file` will hold: bytes, and the spools of whole documents (not copied into memory).
+    private var collected: [Collected] = []
+
+    private enum Collected {
+        case bytes([UInt8])
+        case spool(DocumentSpool)
+    }
     private var jsonDocument = false
     private var colour = false
 
@@ -94,6 +100,69 @@ public final class Output: @unchecked Sendable {
         emit(prepared, to: 1)
     }
 
+    /// A piece of a machine document that a large `check` writes as the files come: redacted
+    /// with every credential known so far before it is stored (so none reaches the spool's file),
+    /// and redacted again, defused and written whole by `document(_:)`.
+    public func spool(_ text: String, into spool: DocumentSpool) {
+        spool.append(Redactor.shared.redact(text))
+    }
+
+    public func spool(_ bytes: [UInt8], into spool: DocumentSpool) {
+        spool.append(Redactor.shared.redact(bytes: bytes))
+    }
+
+    /// `document(_:)` for a spooled document: the same steps and the same bytes as if its text
+    /// were passed whole (each line of it redacted, defused and neutralised with every credential
+    /// now known), prepared into a second spool while SIGINT, SIGTERM and SIGHUP are held, and
+    /// written only if none arrived by then. Memory stays at about two spool buffers.
+    public func document(_ spool: DocumentSpool) {
+        document([spool])
+    }
+
+    /// A document spooled in parts (SARIF and JUnit put totals before the results): the same as
+    /// the parts' text joined and passed whole. The parts are cut again at line breaks, so a
+    /// line that runs from one part into the next is still judged as one line.
+    public func document(_ parts: [DocumentSpool]) {
+        var held = sigset_t(), previous = sigset_t()
+        sigemptyset(&held)
+        for sig in Self.endingSignals { sigaddset(&held, sig) }
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        let (json, colour) = flags
+        let prepared = DocumentSpool()
+        func prepare(_ chunk: ArraySlice<UInt8>) {
+            let text = Redactor.shared.redact(String(decoding: chunk, as: UTF8.self))
+            prepared.append(Self.neutralise(Self.defuse(text, json: json, colour: colour)))
+        }
+        var carry: [UInt8] = []
+        for part in parts {
+            part.forEachChunk { chunk in
+                carry.append(contentsOf: chunk)
+                if let last = carry.lastIndex(of: 0x0A) {
+                    prepare(carry[...last])
+                    carry.removeSubrange(...last)
+                }
+            }
+        }
+        if !carry.isEmpty { prepare(carry[...]) }
+        var pending = sigset_t()
+        sigpending(&pending)
+        if let sig = Self.endingSignals.first(where: { sigismember(&pending, $0) == 1 }) {
+            signal(sig, SIG_DFL)
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            raise(sig)
+            _exit(128 + sig)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        lock.lock()
+        if outputFile != nil {
+            collected.append(.spool(prepared))
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        prepared.forEachChunk { write($0, fd: 1) }
+    }
+
     static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// The `github` reporter's own workflow commands (already escaped there).
@@ -130,7 +199,7 @@ public final class Output: @unchecked Sendable {
     private func emit(_ text: String, to fd: Int32) {
         lock.lock()
         if outputFile != nil {
-            collected += Array(text.utf8)
+            collected.append(.bytes(Array(text.utf8)))
             lock.unlock()
             return
         }
@@ -193,7 +262,7 @@ public final class Output: @unchecked Sendable {
     public func finish() throws(InputError) {
         lock.lock()
         guard let path = outputFile else { lock.unlock(); return }
-        let bytes = collected
+        let parts = collected
         outputFile = nil
         collected = []
         lock.unlock()
@@ -205,15 +274,24 @@ public final class Output: @unchecked Sendable {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw InputError("--output-file", "\(Escape.line(path)): cannot create a file in its directory") }
         var ok = true
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, base + offset, bytes.count - offset)
-                if n > 0 { offset += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                ok = false
-                return
+        func put(_ bytes: [UInt8]) {
+            guard ok else { return }
+            bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count {
+                    let n = Glibc.write(fd, base + offset, bytes.count - offset)
+                    if n > 0 { offset += n; continue }
+                    if n < 0 && errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+            }
+        }
+        for part in parts {
+            switch part {
+            case .bytes(let bytes): put(bytes)
+            case .spool(let spool): spool.forEachChunk { put($0) }
             }
         }
         if ok && fsync(fd) != 0 { ok = false }
@@ -262,6 +340,38 @@ public final class Output: @unchecked Sendable {
     /// Each line (ended by LF or CR, as a runner reads them) that would start a workflow command
     /// gets a leading `\`.
     public static func neutralise(_ text: String) -> String {
+        // Byte by byte first (a large document is mostly ASCII lines): a line that cannot start a
+        // command is passed over; only when one may (or a line starts with non-ASCII blanks) is
+        // the text judged by characters below.
+        guard mayStartCommand(text) else { return text }
+        return neutraliseByCharacters(text)
+    }
+
+    /// Whether some line of `text` (split at LF and CR) starts with `::` after ASCII blanks, or
+    /// starts with a non-ASCII byte, or has `::` followed by a non-ASCII byte there: the cases the
+    /// character-level pass below has to judge. False means it would change nothing.
+    static func mayStartCommand(_ text: String) -> Bool {
+        var lineStart = true
+        var state = 0 // 0: in leading blanks, 1: one ':' seen, 2: past the start of the line
+        for c in text.utf8 {
+            if c == 0x0A || c == 0x0D { lineStart = true; state = 0; continue }
+            if lineStart {
+                switch state {
+                case 0:
+                    if c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C { continue }
+                    if c >= 0x80 { return true }
+                    if c == 0x3A { state = 1 } else { lineStart = false }
+                case 1:
+                    if c == 0x3A { return true }
+                    lineStart = false
+                default: lineStart = false
+                }
+            }
+        }
+        return false
+    }
+
+    static func neutraliseByCharacters(_ text: String) -> String {
         guard text.contains("::") else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -292,7 +402,9 @@ public final class Output: @unchecked Sendable {
     /// tab (CR, ESC, NUL, C1, bidi controls, U+2028/9) made visible, or `\\uXXXX` in a JSON
     /// document; with colour on, SGR sequences pass.
     public static func defuse(_ text: String, json: Bool, colour: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && Escape.needsEscape($0) }) else { return text }
+        guard mayNeedEscape(text), text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && Escape.needsEscape($0) }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         let scalars = Array(text.unicodeScalars)
@@ -322,6 +434,18 @@ public final class Output: @unchecked Sendable {
             i += 1
         }
         return out
+    }
+
+    /// False when no scalar of `text` other than LF and tab needs `Escape.line`, judged from
+    /// the UTF-8 bytes: C0 controls and DEL are single bytes, C1 controls are C2 80-9F, U+061C is
+    /// D8 9C, and every other scalar `Escape.needsEscape` names (bidi controls, U+2028/9) starts
+    /// with E2. True means "look at the scalars".
+    static func mayNeedEscape(_ text: String) -> Bool {
+        for c in text.utf8 where c < 0x20 || c >= 0x7F {
+            if c == 0x0A || c == 0x09 { continue }
+            if c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2 { return true }
+        }
+        return false
     }
 
     /// Workflow-command data escapes for stderr under `--format github`, line breaks kept.

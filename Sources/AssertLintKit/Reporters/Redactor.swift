@@ -59,7 +59,9 @@ public final class Redactor: @unchecked Sendable {
         lock.unlock()
         guard isNew else { return }
         let value = Self.trimmed(raw, Self.whitespacesAndNewlinesBytes, .whitespacesAndNewlines)
-        guard value.utf8.count >= Self.minimumLength, value.count >= Self.minimumLength, !Self.isNotASecret(value) else { return }
+        // An ASCII value has as many characters as bytes: no grapheme walk over a 342-byte signature.
+        guard value.utf8.count >= Self.minimumLength, Self.asciiDots(value) != nil || value.count >= Self.minimumLength,
+              !Self.isNotASecret(value) else { return }
         var forms: Set<String> = [value]
         // A value of unreserved characters only (a base64url signature, most tokens) is its own
         // percent, form, JSON, XML and escaped form.
@@ -84,8 +86,13 @@ public final class Redactor: @unchecked Sendable {
 
     /// The credentials a read request, assertion and app registration hold.
     public func learn(subject: Subject) {
-        if let signature = subject.assertion.decoded?.compact.split(separator: ".", omittingEmptySubsequences: false).last {
-            learn(String(signature))
+        if let compact = subject.assertion.decoded?.compact {
+            // ASCII (every real token): the last dot is a byte. Otherwise by characters, as before.
+            if let ascii = Self.asciiDots(compact) {
+                learn(ascii.lastDot < 0 ? compact : String(decoding: compact.utf8.dropFirst(ascii.lastDot + 1), as: UTF8.self))
+            } else if let signature = compact.split(separator: ".", omittingEmptySubsequences: false).last {
+                learn(String(signature))
+            }
         }
         if let secret = subject.app.clientSecret?.value { learn(secret) }
         if let jwks = subject.app.jwks { learn(json: jwks, parentIsKey: false) }
@@ -150,14 +157,9 @@ public final class Redactor: @unchecked Sendable {
     func learnToken(_ value: String) {
         let v = Self.trimmed(value, Self.tokenTrimBytes, Self.tokenTrim)
         // ASCII (every real token): the dots are bytes. Otherwise by characters, as before.
-        if v.utf8.allSatisfy({ $0 < 0x80 }) {
-            var dots = 0, lastDot = -1
-            for (n, c) in v.utf8.enumerated() where c == 0x2E {
-                dots += 1
-                lastDot = n
-            }
-            if dots == 2, v.utf8.starts(with: [0x65, 0x79, 0x4A]) {
-                learn(String(decoding: v.utf8.dropFirst(lastDot + 1), as: UTF8.self))
+        if let ascii = Self.asciiDots(v) {
+            if ascii.dots == 2, v.utf8.starts(with: [0x65, 0x79, 0x4A]) {
+                learn(String(decoding: v.utf8.dropFirst(ascii.lastDot + 1), as: UTF8.self))
             } else {
                 learn(v)
             }
@@ -171,6 +173,21 @@ public final class Redactor: @unchecked Sendable {
         }
     }
 
+    /// For an ASCII string, how many `.` it holds and the byte offset of the last (-1 if none),
+    /// in one pass over its bytes; nil when it holds anything else.
+    static func asciiDots(_ s: String) -> (dots: Int, lastDot: Int)? {
+        var copy = s
+        return copy.withUTF8 { b -> (dots: Int, lastDot: Int)? in
+            var dots = 0, lastDot = -1
+            for i in 0..<b.count {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if c == 0x2E { dots += 1; lastDot = i }
+            }
+            return (dots, lastDot)
+        }
+    }
+
     /// JSON at any depth: members whose name says credential in any naming style
     /// (`client_secret`, `clientSecret`, `client-secret`, `auth.client_secret`), and the
     /// private members of a JWK.
@@ -181,9 +198,12 @@ public final class Redactor: @unchecked Sendable {
             for m in o.members {
                 if isKey, Self.privateJWKMembers.contains(m.key), let s = m.value.stringValue {
                     learn(s)
-                } else if Self.namesCredential(m.key), let s = m.value.stringValue {
+                    continue
+                }
+                let credential = Self.namesCredential(m.key)
+                if credential, let s = m.value.stringValue {
                     learnToken(s)
-                } else if Self.namesCredential(m.key), case .number(let n) = m.value {
+                } else if credential, case .number(let n) = m.value {
                     learn(n)
                 } else {
                     learn(json: m.value)
@@ -193,7 +213,9 @@ public final class Redactor: @unchecked Sendable {
             for item in items { learn(json: item) }
         case .string(let s):
             // A JSON string holding JSON (a body in a HAR entry).
-            if let first = s.first, first == "{" || first == "[", s.utf8.count < 1_048_576, let inner = try? JSONParser.parse(s) {
+            // The first byte before the first character: most strings start with neither bracket.
+            if let byte = s.utf8.first, byte == 0x7B || byte == 0x5B, let first = s.first, first == "{" || first == "[",
+               s.utf8.count < 1_048_576, let inner = try? JSONParser.parse(s) {
                 learn(json: inner)
             }
         default: break
@@ -390,6 +412,20 @@ public final class Redactor: @unchecked Sendable {
         return result
     }
 
+    /// `redact(_:)` for UTF-8 bytes (a piece of a spooled document): the same result, without
+    /// a `String` when no short field value is known.
+    public func redact(bytes: [UInt8]) -> [UInt8] {
+        lock.lock()
+        let onlyIndex = fieldValues.isEmpty
+        if onlyIndex {
+            defer { lock.unlock() }
+            guard !anywhere.isEmpty else { return bytes }
+            return anywhere.redact(bytes, mask: Self.maskBytes, onlyEnvironment: showInputSecrets) ?? bytes
+        }
+        lock.unlock()
+        return Array(redact(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
     private func visible(_ origin: Origin?) -> Bool {
         origin == .environment || !showInputSecrets
     }
@@ -438,7 +474,10 @@ public final class Redactor: @unchecked Sendable {
         if Placeholders.isWhole(v) && Placeholders.isShowable(v) { return true }
         // The same cut at its closing brace by a scan that stops there (`{signedAssertion`).
         if v.hasPrefix("{"), v.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || "_-.}".contains($0) }) { return true }
-        if v.hasPrefix("$") || v.hasPrefix("{{") || v.hasPrefix("<") || v.contains("…") || v.hasPrefix("•") { return true }
+        // `…` (U+2026) is E2 80 A6 in UTF-8: without a 0xE2 byte the Foundation search cannot match.
+        if v.hasPrefix("$") || v.hasPrefix("{{") || v.hasPrefix("<") || (v.utf8.contains(0xE2) && v.contains("…")) || v.hasPrefix("•") {
+            return true
+        }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("urn:") { return true }
         if v.hasPrefix("eyJ") && v.hasSuffix("...") { return true }
         return false

@@ -20,56 +20,112 @@ public struct SARIFReporter: Sendable {
     }
 
     public func render(_ report: CheckReport) -> String {
-        // Rules: the whole catalog (so code scanning can show any rule's help), then any
-        // rule id found that the catalog does not describe.
-        var descriptors: [String] = catalog.ids
-        for f in report.files.flatMap(\.findings) where !descriptors.contains(f.ruleID) { descriptors.append(f.ruleID) }
-        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($0.element, $0.offset) })
+        var stream = CheckStream(self, results: DocumentSpool(inMemory: true), notifications: DocumentSpool(inMemory: true))
+        for file in report.files { stream.add(file, in: report) }
+        var out = ""
+        for part in stream.finish(report) { out += part.text }
+        return out
+    }
 
-        var results: [JSONValue] = []
-        var notifications: [JSONValue] = []
-        for file in report.files where file.skipped == nil {
-            let uri = Self.uri(report.repositoryPath(file.input))
+    /// The document written as the files come (a streaming `check`, issue 13): `add(_:in:)` for
+    /// each file in path order puts its results and notifications, already printed, into two
+    /// spools; `finish(_:)` returns the parts of the whole in order (the head with the rules and
+    /// the run's outcome, the notifications, the results, the end), whose bytes are those
+    /// `render(_:)` always wrote. Only the rule ids the catalog does not describe are kept.
+    public struct CheckStream {
+        let reporter: SARIFReporter
+        let results: DocumentSpool
+        let notifications: DocumentSpool
+        /// Stores a printed piece (`Output.spool(_:into:)` in the CLI, which redacts it first).
+        let put: (String, DocumentSpool) -> Void
+        private var descriptors: [String]
+        private var index: [String: Int]
+        private var resultCount = 0
+        private var notificationCount = 0
+
+        public init(_ reporter: SARIFReporter, results: DocumentSpool, notifications: DocumentSpool,
+                    put: @escaping (String, DocumentSpool) -> Void = { text, spool in spool.append(text) }) {
+            self.reporter = reporter
+            self.results = results
+            self.notifications = notifications
+            self.put = put
+            // Rules: the whole catalog (so code scanning can show any rule's help), then any
+            // rule id found that the catalog does not describe, in the order first found.
+            descriptors = reporter.catalog.ids
+            index = Dictionary(descriptors.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        public mutating func add(_ file: FileOutcome, in report: CheckReport) {
+            for checked in file.subjects {
+                for f in checked.diagnosis.findings where index[f.ruleID] == nil {
+                    index[f.ruleID] = descriptors.count
+                    descriptors.append(f.ruleID)
+                }
+            }
+            guard file.skipped == nil else { return }
+            let uri = SARIFReporter.uri(report.repositoryPath(file.input))
+            var text = ""
+            var notes = ""
             for checked in file.subjects {
                 for finding in checked.diagnosis.findings {
-                    results.append(result(finding, in: checked, uri: uri, ruleIndex: index[finding.ruleID]))
+                    text += resultCount == 0 ? "\n        " : ",\n        "
+                    JSONWriter.write(reporter.result(finding, in: checked, uri: uri, ruleIndex: index[finding.ruleID]),
+                                     into: &text, indent: "  ", level: 4)
+                    resultCount += 1
                 }
                 if let e = checked.expectation, !e.isMet {
-                    notifications.append(notification("expect", "\(checked.entryPrefix)expect: \(e.message)", uri: uri))
+                    note(reporter.notification("expect", "\(checked.entryPrefix)expect: \(e.message)", uri: uri), into: &notes)
                 }
             }
             for error in file.errors {
-                notifications.append(notification("input-error", error.reason, uri: uri))
+                note(reporter.notification("input-error", error.reason, uri: uri), into: &notes)
             }
+            if !text.isEmpty { put(text, results) }
+            if !notes.isEmpty { put(notes, notifications) }
         }
-        for error in report.errors {
-            notifications.append(notification("input-error", error.description, uri: nil))
+
+        private mutating func note(_ value: JSONValue, into out: inout String) {
+            out += notificationCount == 0 ? "\n            " : ",\n            "
+            JSONWriter.write(value, into: &out, indent: "  ", level: 6)
+            notificationCount += 1
         }
 
-        var driver: [(String, JSONValue?)] = [("name", .string("assertlint")), ("version", .string(toolVersion))]
-        driver.append(("semanticVersion", .string(toolVersion)))
-        if let informationURI { driver.append(("informationUri", .string(informationURI))) }
-        driver.append(("rules", .array(descriptors.map(descriptor))))
+        /// The parts of the document, in order, once every file was added.
+        public mutating func finish(_ report: CheckReport) -> [DocumentSpool] {
+            var notes = ""
+            for error in report.errors {
+                note(reporter.notification("input-error", error.description, uri: nil), into: &notes)
+            }
+            if !notes.isEmpty { put(notes, notifications) }
 
-        var invocation: [(String, JSONValue?)] = [("executionSuccessful", .bool(report.allErrors.isEmpty))]
-        if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
+            var driver: [(String, JSONValue?)] = [("name", .string("assertlint")), ("version", .string(reporter.toolVersion))]
+            driver.append(("semanticVersion", .string(reporter.toolVersion)))
+            if let informationURI = reporter.informationURI { driver.append(("informationUri", .string(informationURI))) }
+            driver.append(("rules", .array(descriptors.map(reporter.descriptor))))
+            var head = "{\n  \"$schema\": " + JSONWriter.quote(SARIFReporter.schemaURI) + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": "
+            JSONWriter.write(SARIFReporter.object([("driver", SARIFReporter.object(driver))]), into: &head, indent: "  ", level: 3)
+            head += ",\n      \"invocations\": [\n        {\n          \"executionSuccessful\": " + (report.allErrors.isEmpty ? "true" : "false")
+            var middle = ""
+            if notificationCount > 0 {
+                head += ",\n          \"toolExecutionNotifications\": ["
+                middle = "\n          ]"
+            }
+            middle += "\n        }\n      ],\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": "
+            middle += resultCount == 0 ? "[]" : "["
+            let tail = (resultCount == 0 ? "" : "\n      ]") + "\n    }\n  ]\n}\n"
+            return [Self.small(head), notifications, Self.small(middle), results, Self.small(tail)]
+        }
 
-        let run = Self.object([
-            ("tool", Self.object([("driver", Self.object(driver))])),
-            ("invocations", .array([Self.object(invocation)])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
-        ])
-        return Self.object([
-            ("$schema", .string(Self.schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]).prettyText + "\n"
+        static func small(_ text: String) -> DocumentSpool {
+            let s = DocumentSpool(inMemory: true)
+            s.append(text)
+            return s
+        }
     }
 
     // MARK: - Parts
 
-    private func descriptor(_ id: String) -> JSONValue {
+    func descriptor(_ id: String) -> JSONValue {
         guard let e = catalog[id] else {
             return Self.object([("id", .string(id)), ("name", .string(Self.pascalCase(id)))])
         }
@@ -105,7 +161,7 @@ public struct SARIFReporter: Sendable {
         ])
     }
 
-    private func result(_ f: Finding, in checked: CheckedSubject, uri: String, ruleIndex: Int?) -> JSONValue {
+    func result(_ f: Finding, in checked: CheckedSubject, uri: String, ruleIndex: Int?) -> JSONValue {
         var text = checked.entryPrefix + f.message
         if f.isServerAnswer, let answer = f.answer, let status = answer.status {
             text += ". \(answer.speakerCapitalized) answers \(status) \(answer.body)"
@@ -142,7 +198,7 @@ public struct SARIFReporter: Sendable {
         ])
     }
 
-    private func notification(_ id: String, _ text: String, uri: String?) -> JSONValue {
+    func notification(_ id: String, _ text: String, uri: String?) -> JSONValue {
         var members: [(String, JSONValue?)] = [
             ("descriptor", Self.object([("id", .string(id))])),
             ("level", .string("error")),
@@ -164,7 +220,10 @@ public struct SARIFReporter: Sendable {
     /// machine's clock, also distances to now, now itself and fix values computed from now.
     static func stableMessage(_ text: String, clockIsReal: Bool) -> (text: String, runTime: [String]) {
         // Cheap tests first: most messages hold no time at all.
-        guard text.contains(" now") || text.contains("fast)") || text.contains("ahead of") else { return (text, []) }
+        // Bytes first (no Foundation search per finding); Foundation decides when they are there.
+        let bytes = Array(text.utf8)
+        guard (contains(bytes, " now") && text.contains(" now")) || (contains(bytes, "fast)") && text.contains("fast)"))
+                || (contains(bytes, "ahead of") && text.contains("ahead of")) else { return (text, []) }
         var out = text
         var removed: [String] = []
         for (re, template, onlyRealClock) in stablePatterns where clockIsReal || !onlyRealClock {
@@ -175,6 +234,22 @@ public struct SARIFReporter: Sendable {
             out = re.stringByReplacingMatches(in: out, range: NSRange(location: 0, length: ns.length), withTemplate: template)
         }
         return (out, removed)
+    }
+
+    /// Whether the ASCII `needle` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let n = needle.withUTF8Buffer { Array($0) }
+        guard let first = n.first, bytes.count >= n.count else { return false }
+        var i = 0
+        while i + n.count <= bytes.count {
+            if bytes[i] == first {
+                var k = 1
+                while k < n.count, bytes[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The run-time parts of messages, compiled once: the time relative to the real clock
