@@ -1,8 +1,10 @@
 /* The C reference for scripts/bench: the least a checker must do. Lists DIR (recursively), reads
- * each file, finds the client_assertion (JSON "client_assertion": "..." or form client_assertion=...),
- * base64url-decodes the signature and verifies RS256 or ES256 with OpenSSL against PEM public keys.
+ * each file, finds the client_assertion (JSON "client_assertion": "...", YAML client_assertion: ...,
+ * or form client_assertion=...),
+ * base64url-decodes the signature and verifies RS256 or ES256 (JWS r||s converted to DER) with OpenSSL
+ * against PEM public keys.
  *   cc -O2 -o verify bench/verify.c -lcrypto && ./verify DIR rsa.pem ec.pem
- * Prints "files ok bad". No claims, no messages: a floor, not a peer. */
+ * Prints "files sig_ok sig_bad". No claims, no messages: a floor, not a peer. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,9 +59,15 @@ static void file(const char *path) {
     FILE *f = fopen(path, "rb"); if (!f) return;
     static char buf[1 << 16]; size_t n = fread(buf, 1, sizeof buf - 1, f); fclose(f); buf[n] = 0;
     files++;
-    char *p = strstr(buf, "client_assertion\""), *q;
-    if (p) { p += 17; while (*p == ' ' || *p == ':') p++; if (*p == '"') p++; }
-    else if ((p = strstr(buf, "client_assertion="))) p += 17;
+    /* The first "client_assertion" key followed by the token: JSON `"client_assertion": "..."`,
+     * YAML `client_assertion: ...` (plain or quoted) or form `client_assertion=...`; the key
+     * `client_assertion_type` does not match, since the next byte must be '"', ':' or '='. */
+    char *p = NULL, *q, *at = buf;
+    while ((at = strstr(at, "client_assertion"))) {
+        at += 16;
+        char *r = at; if (*r == '"') r++;
+        if (*r == ':' || *r == '=') { r++; while (*r == ' ' || *r == '"' || *r == '\'') r++; p = r; break; }
+    }
     if (!p) { bad++; return; }
     for (q = p; (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == '.'; q++) {}
     if (verify(p, (size_t)(q - p))) ok++; else bad++;
