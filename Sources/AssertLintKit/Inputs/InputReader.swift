@@ -48,7 +48,8 @@ public enum InputReader {
         var trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
         // JSON copied with its Markdown fence (```json … ```), as docs and issues show it.
-        if let inner = JSONDocuments.unfenced(trimmed) { trimmed = inner }
+        let fenced = JSONDocuments.unfenced(trimmed)
+        if let fenced { trimmed = fenced }
         if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
             throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
         }
@@ -56,7 +57,18 @@ public enum InputReader {
         // JSON: a HAR file, a JSON fixture, or (below) a JSON fragment holding a token.
         if let first = trimmed.first, first == "{" || first == "[" {
             do {
-                let json = try JSONParser.parse(trimmed)
+                // A JSON fixture is parsed once, with positions, and read without Yams; other JSON
+                // (a HAR, a collection) by the plain parser.
+                var fixture: (node: FixtureNode, duplicateKey: FixtureMark?, values: Int)?
+                let json: JSONValue
+                let bytes = fenced == nil && first == "{" ? Array(text.utf8) : []
+                if !bytes.isEmpty, JSONParser.hasTopLevelKey(bytes, among: fixtureKeys) == true,
+                   case .parsed(let node, let duplicateKey, let values) = FixtureNode.readJSON(bytes: bytes) {
+                    fixture = (node, duplicateKey, values)
+                    json = FixtureLoader.json(node)
+                } else {
+                    json = try JSONParser.parse(trimmed)
+                }
                 if HARArchive.isHAR(json) {
                     return try HARArchive.entries(json, source: source).map {
                         var s = subject($0.request, source: source, entry: $0.name, loader: loader)
@@ -68,6 +80,10 @@ public enum InputReader {
                     return postman
                 }
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
+                    if let fixture {
+                        return [try loader.load(json: fixture.node, duplicateKey: fixture.duplicateKey, values: fixture.values,
+                                                text: text, path: source)]
+                    }
                     return [try loader.load(text: text, path: source)]
                 }
                 if let logged = JSONLogLines.entries([json]) {
