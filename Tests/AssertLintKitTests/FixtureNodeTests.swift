@@ -276,6 +276,19 @@ import Yams
         #expect(InputKind.sniff("tokens: x\n", path: "a.yaml", named: .fixture) == .failure(.notAFixture))
     }
 
+    @Test func binaryByBytesIsBinaryByScalars() {
+        let texts = ["", "plain text", "a\u{0}b", String(repeating: "\u{1}", count: 3) + "abcdefghijklmnopqrstuvwxyz",
+                     String(repeating: "\u{1}", count: 4) + "abcdefghijklmnopqrstuvwxyz", String(repeating: "\u{FFFD}", count: 2) + "é😀abcdefghijklmno",
+                     String(repeating: "\u{FFFD}", count: 3) + "é😀abcdefghijklmno", "\u{7F}\u{7F}x", "tab\tand\r\nlines",
+                     String(repeating: "é", count: 65_530) + String(repeating: "\u{1}", count: 20),
+                     String(repeating: "\u{1}", count: 7_000) + String(repeating: "😀", count: 60_000) + String(repeating: "\u{FFFD}", count: 2_000)]
+        for text in texts {
+            #expect(InputReader.looksBinary(text) == InputReader.looksBinaryByScalars(text), "\(text.prefix(40).debugDescription)")
+        }
+        #expect(InputReader.looksBinary("a\u{0}b"))
+        #expect(!InputReader.looksBinary("plain text"))
+    }
+
     @Test func topLevelKeyWalk() {
         func has(_ s: String) -> Bool? { JSONParser.hasTopLevelKey(Array(s.utf8), among: InputReader.fixtureKeys) }
         #expect(has(#"{"now": 1, "token": "x"}"#) == true)
@@ -284,5 +297,13 @@ import Yams
         #expect(has(#"{"a\"b": 1, "token": 2}"#) == nil)
         #expect(has(#"[{"token": 1}]"#) == nil)
         #expect(has(#"{"a": "}", "token": 1}"#) == true)
+    }
+
+    @Test func stringsWithAndWithoutEscapesParseAsBefore() throws {
+        #expect(try JSONParser.parse(#"["plain", "é😀", "a\"b", "\u00e9\n", ""]"#) == .array([.string("plain"), .string("é😀"), .string("a\"b"), .string("é\n"), .string("")]))
+        #expect(throws: JSONParseError(offset: 4, reason: "control character in string")) { try JSONParser.parse("[\"ab\u{1}\"]") }
+        #expect(throws: JSONParseError(offset: 4, reason: "unterminated string")) { try JSONParser.parse("[\"ab") }
+        #expect(throws: JSONParseError(offset: 5, reason: "string is not valid UTF-8")) { try JSONParser.parse([0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D]) }
+        #expect(throws: JSONParseError(offset: 1, reason: "invalid literal")) { try JSONParser.parse("[tru]") }
     }
 }

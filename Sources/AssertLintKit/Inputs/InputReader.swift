@@ -218,6 +218,29 @@ public enum InputReader {
 
     /// NUL bytes, or many control characters and replacement characters: not something a person pasted.
     static func looksBinary(_ text: String) -> Bool {
+        // The same count over the UTF-8 bytes (a scalar per byte that is not a continuation byte;
+        // U+FFFD is EF BF BD), without decoding scalars.
+        var bad = 0
+        var total = 0
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = utf8.next() {
+            if b & 0xC0 == 0x80 {
+                if b == 0xBD, previous == (0xEF, 0xBF) { bad += 1 }
+                previous = (previous.1, b)
+                continue
+            }
+            guard total < 65_536 else { break }
+            total += 1
+            previous = (0, b)
+            if b == 0 { return true }
+            if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F { bad += 1 }
+        }
+        return total > 0 && bad * 10 > total
+    }
+
+    /// `looksBinary` as it reads scalars (the tests hold the byte count to it).
+    static func looksBinaryByScalars(_ text: String) -> Bool {
         var bad = 0
         var total = 0
         for c in text.unicodeScalars.prefix(65_536) {

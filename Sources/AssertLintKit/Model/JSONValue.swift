@@ -136,11 +136,11 @@ public struct JSONParser {
     }
 
     fileprivate mutating func literal(_ word: String) throws(JSONParseError) {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+        let count = word.utf8.count
+        guard i + count <= bytes.count, bytes[i..<i + count].elementsEqual(word.utf8) else {
             throw fail("invalid literal")
         }
-        i += w.count
+        i += count
     }
 
     private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -215,6 +215,23 @@ public struct JSONParser {
 
     fileprivate mutating func string() throws(JSONParseError) -> String {
         i += 1
+        // Most strings have no escape: validated and made in one step from the bytes between the
+        // quotes. Anything else (an escape, a control character, no closing quote) is read below
+        // from the start, with the same errors at the same offsets.
+        var end = i
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                guard let s = String(validating: bytes[i..<end], as: UTF8.self) else {
+                    i = end + 1
+                    throw fail("string is not valid UTF-8")
+                }
+                i = end + 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            end += 1
+        }
         var out: [UInt8] = []
         while i < bytes.count {
             let b = bytes[i]
