@@ -32,17 +32,23 @@ public enum InputKind: String, Sendable, Equatable {
     public static func sniff(_ text: String, path: String, named: InputKind?) -> Result<InputKind, Skip> {
         switch named {
         case .fixture?:
+            // Byte scans that answer as the patterns in their comments do; where a byte they cannot
+            // judge alone (non-ASCII, a vertical tab or form feed) decides, the pattern itself answers.
+            let bytes = Array(text.utf8)
+            let fixtureKey = { KeyScan.quoted(bytes, KeyScan.fixtureKeys) ?? (text.range(of: #""(request|curl|http|token)"\s*:"#, options: .regularExpression) != nil) }
             if isJSONObject(text) {
-                if text.range(of: #""log"\s*:"#, options: .regularExpression) != nil,
-                   text.range(of: #""entries"\s*:"#, options: .regularExpression) != nil { return .success(.har) }
-                if text.range(of: #""keys"\s*:\s*\["#, options: .regularExpression) != nil
-                    || text.range(of: #"^\s*\{\s*"kty"\s*:"#, options: .regularExpression) != nil {
-                    if text.range(of: #""(request|curl|http|token)"\s*:"#, options: .regularExpression) == nil { return .success(.jwks) }
+                if KeyScan.quoted(bytes, [KeyScan.log]) ?? (text.range(of: #""log"\s*:"#, options: .regularExpression) != nil),
+                   KeyScan.quoted(bytes, [KeyScan.entries]) ?? (text.range(of: #""entries"\s*:"#, options: .regularExpression) != nil) { return .success(.har) }
+                if KeyScan.quoted(bytes, [KeyScan.keys], thenBracket: true) ?? (text.range(of: #""keys"\s*:\s*\["#, options: .regularExpression) != nil)
+                    || KeyScan.opensWithKty(bytes) ?? (text.range(of: #"^\s*\{\s*"kty"\s*:"#, options: .regularExpression) != nil) {
+                    if !fixtureKey() { return .success(.jwks) }
                 }
-                if text.range(of: #""(request|curl|http|token)"\s*:"#, options: .regularExpression) != nil { return .success(.fixture) }
+                if fixtureKey() { return .success(.fixture) }
                 return .failure(.notAFixture)
             }
-            if text.range(of: #"(?m)^(request|curl|http|token)\s*:"#, options: .regularExpression) != nil { return .success(.fixture) }
+            if KeyScan.lineStartKey(bytes, KeyScan.fixtureKeys) ?? (text.range(of: #"(?m)^(request|curl|http|token)\s*:"#, options: .regularExpression) != nil) {
+                return .success(.fixture)
+            }
             return .failure(.notAFixture)
         case .shellScript?:
             return mentionsAuthorizationEndpoint(text) && text.contains("curl") ? .success(.shellScript) : .failure(.noTokenRequest)
@@ -86,11 +92,112 @@ public enum InputKind: String, Sendable, Equatable {
     }
 
     static func isJSONObject(_ text: String) -> Bool {
-        text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) == "{"
+        // ASCII before the first character that is not white space: decided on the bytes.
+        var utf8 = text.utf8.makeIterator()
+        while let b = utf8.next() {
+            switch b {
+            case 0x09...0x0D, 0x20: continue
+            case UInt8(ascii: "{"):
+                guard let next = utf8.next() else { return true }
+                if next < 0x80 { return true }
+            case 0x80...: break
+            default: return false
+            }
+            break
+        }
+        return text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) == "{"
     }
 
     static func mentionsAuthorizationEndpoint(_ text: String) -> Bool {
         text.range(of: #"/(token|introspect|revoke|par)\b"#, options: .regularExpression) != nil
+    }
+}
+
+/// Byte scans for the keys that tell fixtures, HAR files and key sets apart. Each returns nil
+/// when a byte it cannot judge alone (a non-ASCII character, a vertical tab or a form feed, which
+/// the patterns' `\s` and `^` may count as space or a line break) decides the answer; the caller
+/// then asks the pattern.
+enum KeyScan {
+    static let fixtureKeys: [[UInt8]] = ["request", "curl", "http", "token"].map { Array($0.utf8) }
+    static let log = Array("log".utf8), entries = Array("entries".utf8), keys = Array("keys".utf8), kty = Array("kty".utf8)
+
+    /// Skips ASCII space (tab, line feed, carriage return, space) from `i`; nil at a byte `\s` may or may not match.
+    private static func space(_ b: [UInt8], _ i: inout Int) -> Bool {
+        while i < b.count {
+            switch b[i] {
+            case 0x09, 0x0A, 0x0D, 0x20: i += 1
+            case 0x0B, 0x0C, 0x80...: return false
+            default: return true
+            }
+        }
+        return true
+    }
+
+    private static func word(_ b: [UInt8], at i: Int, _ w: [UInt8]) -> Bool {
+        guard i + w.count <= b.count else { return false }
+        for k in 0..<w.count where b[i + k] != w[k] { return false }
+        return true
+    }
+
+    /// `"(name|…)"\s*:` (with `thenBracket`, `"name"\s*:\s*\[`) anywhere in the text.
+    static func quoted(_ b: [UInt8], _ names: [[UInt8]], thenBracket: Bool = false) -> Bool? {
+        var unsure = false
+        var i = 0
+        while i < b.count {
+            guard b[i] == 0x22 else { i += 1; continue }
+            for name in names where word(b, at: i + 1, name) && i + 1 + name.count < b.count && b[i + 1 + name.count] == 0x22 {
+                var j = i + 2 + name.count
+                guard space(b, &j) else { unsure = true; continue }
+                guard j < b.count, b[j] == UInt8(ascii: ":") else { continue }
+                guard thenBracket else { return true }
+                j += 1
+                guard space(b, &j) else { unsure = true; continue }
+                if j < b.count, b[j] == UInt8(ascii: "[") { return true }
+            }
+            i += 1
+        }
+        return unsure ? nil : false
+    }
+
+    /// `^\s*\{\s*"kty"\s*:` at the start of the text.
+    static func opensWithKty(_ b: [UInt8]) -> Bool? {
+        var i = 0
+        guard space(b, &i) else { return nil }
+        guard i < b.count, b[i] == UInt8(ascii: "{") else { return false }
+        i += 1
+        guard space(b, &i) else { return nil }
+        guard i < b.count, b[i] == 0x22, word(b, at: i + 1, kty), i + 4 < b.count, b[i + 4] == 0x22 else { return false }
+        i += 5
+        guard space(b, &i) else { return nil }
+        return i < b.count && b[i] == UInt8(ascii: ":")
+    }
+
+    /// `(?m)^(name|…)\s*:`: a key at the start of a line. nil when the text has a line break other
+    /// than a line feed or a carriage return (where the pattern's `^` may also match).
+    static func lineStartKey(_ b: [UInt8], _ names: [[UInt8]]) -> Bool? {
+        var found = false
+        var unsure = false
+        var atLineStart = true
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if atLineStart, !found {
+                for name in names where word(b, at: i, name) {
+                    var j = i + name.count
+                    guard space(b, &j) else { unsure = true; continue }
+                    if j < b.count, b[j] == UInt8(ascii: ":") { found = true }
+                }
+            }
+            switch c {
+            case 0x0A, 0x0D: atLineStart = true
+            case 0x0B, 0x0C: return nil
+            case 0xC2: if i + 1 < b.count, b[i + 1] == 0x85 { return nil }; atLineStart = false
+            case 0xE2: if i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return nil }; atLineStart = false
+            default: atLineStart = false
+            }
+            i += 1
+        }
+        return found ? true : (unsure ? nil : false)
     }
 }
 

@@ -20,8 +20,13 @@ public struct Policy: Sendable, Equatable {
 
     static let keys = ["max_lifetime", "require_jti", "allowed_algs", "require_kid"]
 
-    /// Reads a `policy:` mapping. `file` names the file in errors.
+    /// Reads a `policy:` mapping from a YAML file (`.assertlint.yml`). `file` names the file in errors.
     public init(node: Node, file: String) throws(InputError) {
+        try self.init(node: FixtureNode(node), file: file)
+    }
+
+    /// Reads a `policy:` mapping (a fixture's, JSON or YAML). `file` names the file in errors.
+    public init(node: FixtureNode, file: String) throws(InputError) {
         self.init()
         guard let map = node.mapping else { throw InputError(file, "`policy` must be a mapping with \(Self.keys.joined(separator: ", "))") }
         for (k, v) in map {
@@ -49,6 +54,10 @@ public struct Policy: Sendable, Equatable {
     }
 
     static func bool(_ node: Node, _ name: String, file: String, line: String) throws(InputError) -> Bool {
+        try bool(FixtureNode(node), name, file: file, line: line)
+    }
+
+    static func bool(_ node: FixtureNode, _ name: String, file: String, line: String) throws(InputError) -> Bool {
         switch node.string?.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false

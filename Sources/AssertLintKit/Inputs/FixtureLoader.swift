@@ -36,7 +36,21 @@ public struct FixtureLoader: Sendable {
     static let requestKeys: Set<String> = ["method", "url", "headers", "form", "body"]
 
     /// Loads a fixture from its text. `path` names it in messages and resolves relative files.
+    /// Text that opens with `{` is read as JSON by the project's parser; what that parser refuses
+    /// (trailing commas, comments, YAML flow syntax, or JSON that YAML reads otherwise) is read
+    /// by Yams, as every fixture was before.
     public func load(text: String, path: String) throws(InputError) -> Subject {
+        var jsonProblem: String?
+        if FixtureNode.looksLikeJSONObject(text) {
+            switch FixtureNode.readJSON(text) {
+            case .parsed(let node, let duplicateKey, let values):
+                return try load(json: node, duplicateKey: duplicateKey, values: values, text: text, path: path)
+            case .invalid(let reason, let mark):
+                jsonProblem = "line \(mark.line), column \(mark.column): \(reason)"
+            case .unlikeYAML:
+                break
+            }
+        }
         let node: Node
         do {
             // The basic resolver: `json(_:)` reads numbers and booleans itself, and resolving every
@@ -51,7 +65,23 @@ public struct FixtureLoader: Sendable {
         } catch let e as InputError {
             throw e
         } catch {
+            // Text that opens with `{` and is neither JSON nor YAML: the JSON parser's words.
+            if let jsonProblem { throw InputError(path, "not valid JSON: \(jsonProblem)") }
             throw InputError(path, "not valid YAML or JSON: \(YAMLProblem.describe(error))")
+        }
+        var subject = try load(node: FixtureNode(node), path: path)
+        subject.rawText = text
+        return subject
+    }
+
+    /// A fixture the JSON parser read (`FixtureNode.readJSON`): refused as Yams refuses it (a key
+    /// twice in a mapping, too many values), in the same words and at the same line and column.
+    func load(json node: FixtureNode, duplicateKey: FixtureMark?, values: Int, text: String, path: String) throws(InputError) -> Subject {
+        if let duplicateKey {
+            throw InputError(path, "not valid YAML or JSON: line \(duplicateKey.line), column \(duplicateKey.column): the mapping that starts here has the same key twice")
+        }
+        guard values <= Self.maxValues else {
+            throw InputError(path, "the fixture expands to more than \(Self.maxValues) YAML values (aliases that repeat aliases?); a fixture holds a few dozen")
         }
         var subject = try load(node: node, path: path)
         subject.rawText = text
@@ -59,6 +89,10 @@ public struct FixtureLoader: Sendable {
     }
 
     public func load(node: Node, path: String) throws(InputError) -> Subject {
+        try load(node: FixtureNode(node), path: path)
+    }
+
+    public func load(node: FixtureNode, path: String) throws(InputError) -> Subject {
         guard let map = node.mapping else { throw InputError(path, "a fixture is a mapping with `request:`, `curl:`, `http:` or `token:`") }
         for (k, _) in map {
             guard let key = k.string, Self.topKeys.contains(key) else {
@@ -141,25 +175,25 @@ public struct FixtureLoader: Sendable {
 
     // MARK: - Parts
 
-    private func position(_ node: Node) -> SourcePosition? {
+    private func position(_ node: FixtureNode) -> SourcePosition? {
         node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
     }
 
-    private func date(_ node: Node, path: String) throws(InputError) -> Date {
+    private func date(_ node: FixtureNode, path: String) throws(InputError) -> Date {
         guard let s = node.string?.trimmedWhitespace else { throw InputError(path, "`now` must be a timestamp") }
         if let epoch = Double(s), epoch.isFinite { return Date(timeIntervalSince1970: epoch) }
         if let d = Timestamps.parse(s) { return d }
         throw InputError(path, "line \(node.mark?.line ?? 0): `now` is not an ISO 8601 time or epoch seconds: '\(s)'")
     }
 
-    private func stringList(_ node: Node?, _ name: String, path: String) throws(InputError) -> [String]? {
+    private func stringList(_ node: FixtureNode?, _ name: String, path: String) throws(InputError) -> [String]? {
         guard let node else { return nil }
         if let s = node.string { return [s] }
         guard let seq = node.sequence else { throw InputError(path, "`\(name)` must be a list of rule ids") }
         return seq.compactMap(\.string)
     }
 
-    private func appRegistration(_ node: Node?, path: String) throws(InputError) -> AppRegistration {
+    private func appRegistration(_ node: FixtureNode?, path: String) throws(InputError) -> AppRegistration {
         var app = AppRegistration()
         guard let node else { return app }
         guard let map = node.mapping else { throw InputError(path, "`app` must be a mapping") }
@@ -205,7 +239,7 @@ public struct FixtureLoader: Sendable {
         return app
     }
 
-    private func tokenRequest(_ node: Node, path: String, now: Date, app: AppRegistration) throws(InputError) -> TokenRequest {
+    private func tokenRequest(_ node: FixtureNode, path: String, now: Date, app: AppRegistration) throws(InputError) -> TokenRequest {
         guard let map = node.mapping else { throw InputError(path, "`request` must be a mapping") }
         for (k, _) in map where !(k.string.map(Self.requestKeys.contains) ?? false) {
             throw InputError(path, "line \(k.mark?.line ?? 0): unknown key 'request.\(k.string ?? "?")' (expected one of: \(Self.requestKeys.sorted().joined(separator: ", ")))")
@@ -257,7 +291,7 @@ public struct FixtureLoader: Sendable {
 
     /// A `client_assertion`/`token` value: the compact text, or a `{header, claims, signature}`
     /// mapping encoded here.
-    private func assertionText(_ node: Node, path: String, now: Date, app: AppRegistration) throws(InputError) -> String {
+    private func assertionText(_ node: FixtureNode, path: String, now: Date, app: AppRegistration) throws(InputError) -> String {
         if let s = node.string { return s }
         guard let map = node.mapping else { throw InputError(path, "a client assertion is a compact JWT or a {header, claims} mapping") }
         let header = map["header"].map(Self.json) ?? .object(JSONObject([JSONMember(key: "alg", value: .string("RS256")),
@@ -286,7 +320,7 @@ public struct FixtureLoader: Sendable {
     }
 
     /// The key or secret named by `sign_with` / `sign_with_secret` in an assertion mapping.
-    private func signer(_ map: Node.Mapping, path: String, app: AppRegistration) throws(InputError) -> JWSSignature.Signer? {
+    private func signer(_ map: FixtureNode.Mapping, path: String, app: AppRegistration) throws(InputError) -> JWSSignature.Signer? {
         if let file = map["sign_with"]?.string {
             switch KeyFile.read(file, relativeTo: path).flatMap({ KeyFile.signingKey($0, origin: file) }) {
             case .success(let key): return .key(key.key)
@@ -353,30 +387,32 @@ public struct FixtureLoader: Sendable {
         return count
     }
 
-    /// A YAML node as JSON. Scalars that YAML would read as numbers or booleans stay so, and
-    /// quoted scalars stay strings.
+    /// A YAML node as JSON (the configuration's inline JWKS).
     static func json(_ node: Node) -> JSONValue {
+        json(FixtureNode(node))
+    }
+
+    /// A fixture node as JSON. Scalars that YAML would read as numbers or booleans stay so, and
+    /// quoted scalars stay strings.
+    static func json(_ node: FixtureNode) -> JSONValue {
         switch node {
         case .scalar(let s):
-            if s.style == .plain {
+            if s.isPlain {
                 let t = s.string
                 if t == "null" || t == "~" { return .null }
                 if t == "true" { return .bool(true) }
                 if t == "false" { return .bool(false) }
-                if (try? JSONParser.parse(t)).map({ if case .number = $0 { return true } else { return false } }) == true {
-                    return .number(t)
-                }
+                if JSONParser.isNumber(t) { return .number(t) }
             }
             return .string(s.string)
         case .mapping(let m):
             return .object(JSONObject(m.map { JSONMember(key: $0.key.string ?? "", value: json($0.value)) }))
-        case .sequence(let seq):
+        case .sequence(let seq, _):
             return .array(seq.map(json))
         case .alias:
             return .null
         }
     }
-
 }
 
 /// A YAML library error in assertlint's own words: where (line, column) and what, never the

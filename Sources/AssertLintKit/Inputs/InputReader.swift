@@ -48,7 +48,8 @@ public enum InputReader {
         var trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty else { throw InputError(source, "the input is empty") }
         // JSON copied with its Markdown fence (```json … ```), as docs and issues show it.
-        if let inner = JSONDocuments.unfenced(trimmed) { trimmed = inner }
+        let fenced = JSONDocuments.unfenced(trimmed)
+        if let fenced { trimmed = fenced }
         if !trimmed.hasPrefix("eyJ") && looksBinary(trimmed) {
             throw InputError(source, "the input is binary data, not a token, curl command, HTTP request, HAR or fixture")
         }
@@ -56,7 +57,18 @@ public enum InputReader {
         // JSON: a HAR file, a JSON fixture, or (below) a JSON fragment holding a token.
         if let first = trimmed.first, first == "{" || first == "[" {
             do {
-                let json = try JSONParser.parse(trimmed)
+                // A JSON fixture is parsed once, with positions, and read without Yams; other JSON
+                // (a HAR, a collection) by the plain parser.
+                var fixture: (node: FixtureNode, duplicateKey: FixtureMark?, values: Int)?
+                let json: JSONValue
+                let bytes = fenced == nil && first == "{" ? Array(text.utf8) : []
+                if !bytes.isEmpty, JSONParser.hasTopLevelKey(bytes, among: fixtureKeys) == true,
+                   case .parsed(let node, let duplicateKey, let values) = FixtureNode.readJSON(bytes: bytes) {
+                    fixture = (node, duplicateKey, values)
+                    json = FixtureLoader.json(node)
+                } else {
+                    json = try JSONParser.parse(trimmed)
+                }
                 if HARArchive.isHAR(json) {
                     return try HARArchive.entries(json, source: source).map {
                         var s = subject($0.request, source: source, entry: $0.name, loader: loader)
@@ -68,6 +80,10 @@ public enum InputReader {
                     return postman
                 }
                 if let keys = json.objectValue?.keys, !Set(keys).isDisjoint(with: fixtureKeys) {
+                    if let fixture {
+                        return [try loader.load(json: fixture.node, duplicateKey: fixture.duplicateKey, values: fixture.values,
+                                                text: text, path: source)]
+                    }
                     return [try loader.load(text: text, path: source)]
                 }
                 if let logged = JSONLogLines.entries([json]) {
@@ -202,6 +218,29 @@ public enum InputReader {
 
     /// NUL bytes, or many control characters and replacement characters: not something a person pasted.
     static func looksBinary(_ text: String) -> Bool {
+        // The same count over the UTF-8 bytes (a scalar per byte that is not a continuation byte;
+        // U+FFFD is EF BF BD), without decoding scalars.
+        var bad = 0
+        var total = 0
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = utf8.next() {
+            if b & 0xC0 == 0x80 {
+                if b == 0xBD, previous == (0xEF, 0xBF) { bad += 1 }
+                previous = (previous.1, b)
+                continue
+            }
+            guard total < 65_536 else { break }
+            total += 1
+            previous = (0, b)
+            if b == 0 { return true }
+            if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F { bad += 1 }
+        }
+        return total > 0 && bad * 10 > total
+    }
+
+    /// `looksBinary` as it reads scalars (the tests hold the byte count to it).
+    static func looksBinaryByScalars(_ text: String) -> Bool {
         var bad = 0
         var total = 0
         for c in text.unicodeScalars.prefix(65_536) {
