@@ -20,7 +20,7 @@ public enum JWSSignature {
     /// server accepts it, so a user learns both facts.
     public static func verify(_ assertion: ClientAssertion, alg: JWSAlgorithm, key: AsymmetricKey) -> SignatureVerdict {
         if let reason = alg.mismatch(with: key.type) { return .keyMismatch(reason) }
-        let data = Array(assertion.signingInput.utf8)
+        let data = signingBytes(assertion)
         let signature = assertion.signature
         switch alg.family {
         case .rsa, .rsaPSS:
@@ -50,12 +50,31 @@ public enum JWSSignature {
     /// Verifies an HMAC (HS256/384/512) with the shared secret, comparing in constant time.
     public static func verify(_ assertion: ClientAssertion, alg: JWSAlgorithm, secret: [UInt8]) -> SignatureVerdict {
         guard alg.family == .hmac, let digest = alg.digest else { return .keyMismatch("\(alg.rawValue) is not keyed with a secret") }
-        guard let mac = OpenSSL.hmac(digest: digest, key: secret, data: Array(assertion.signingInput.utf8)) else {
+        guard let mac = OpenSSL.hmac(digest: digest, key: secret, data: signingBytes(assertion)) else {
             OpenSSL.clearErrors()
             return .failed("the HMAC over the signing input could not be computed with the \(alg.rawValue) secret")
         }
         if assertion.signature.count != mac.count { return .wrongLength(expected: mac.count, actual: assertion.signature.count) }
         return OpenSSL.constantTimeEqual(mac, assertion.signature) ? .valid : .invalid
+    }
+
+    /// The signing input's bytes (`assertion.signingInput`): up to the second dot. A token of
+    /// ASCII only (every token that decoded as one) is cut by a byte walk; `signingInput` walks
+    /// Characters over the whole token, 3% of a `check` (issue 13), and is kept for anything else.
+    static func signingBytes(_ assertion: ClientAssertion) -> [UInt8] {
+        let utf8 = assertion.compact.utf8
+        var dots = 0
+        var end: String.UTF8View.Index?
+        for i in utf8.indices {
+            let b = utf8[i]
+            if b >= 0x80 { return Array(assertion.signingInput.utf8) }
+            if b == UInt8(ascii: "."), end == nil {
+                dots += 1
+                if dots == 2 { end = i }
+            }
+        }
+        guard let end else { return Array(utf8) }
+        return Array(utf8[..<end])
     }
 
     private static func verdict(_ result: Bool?) -> SignatureVerdict {

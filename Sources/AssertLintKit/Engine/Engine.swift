@@ -33,6 +33,9 @@ public struct Engine: Sendable {
     }
 
     public func run(_ subject: Subject) -> Diagnosis {
+        // What many rules ask of the request, worked out once for all of them.
+        var subject = subject
+        subject.prepareFacts()
         var sink = FindingSink()
         let ignored = disabled.union(subject.ignoredRuleIDs)
         for rule in rules where !ignored.contains(rule.id) {

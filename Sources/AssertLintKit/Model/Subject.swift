@@ -87,13 +87,17 @@ public struct Subject: Sendable {
     public var source: String
     /// A name for one of several requests in one source (a HAR entry, a `.http` request).
     public var entry: String?
-    public var request: TokenRequest?
+    public var request: TokenRequest? { didSet { facts = nil } }
     public var assertion: AssertionInput
     /// Where the assertion was written in the source (the `client_assertion` line).
     public var assertionPosition: SourcePosition?
     public var app: AppRegistration
     /// Set from the request URL, or from `--endpoint` for a bare token; its profile is the server's.
-    public var target: ServerTarget?
+    public var target: ServerTarget? { didSet { facts = nil } }
+    /// Facts about the request that many rules read, worked out once by `prepareFacts()` (the
+    /// engine does it before the rules run); cleared whenever `request` or `target` changes, so
+    /// they never describe another request. nil: each getter works its answer out again.
+    public private(set) var facts: SubjectFacts?
     /// The profile of a subject without a URL (see `profile`).
     public var bareProfile: ServerProfile = ProfileSet.bundled.fallback
     /// Which profile was chosen, and why (nil until a `ProfileSelection` ran).
@@ -183,8 +187,8 @@ extension Subject {
     /// The request, when it is aimed at an endpoint that authenticates clients, whatever its
     /// method and body; nil for a bare token and for endpoints such as /authorize or /keys.
     public var clientAuthEndpointRequest: TokenRequest? {
-        guard let request, let target, target.endpoint.authenticatesClient else { return nil }
-        return request
+        let isIt = facts?.atClientAuthEndpoint ?? SubjectFacts.atClientAuthEndpoint(request, target)
+        return isIt ? request : nil
     }
 
     /// The request at a client-authenticating endpoint, when the server reads its parameters:
@@ -192,15 +196,20 @@ extension Subject {
     /// parameter is looked at (method-not-post, content-type-invalid), so the rules that judge
     /// parameters stay silent rather than report parameters as missing that were merely misplaced.
     public var clientAuthRequest: TokenRequest? {
-        guard let request = clientAuthEndpointRequest,
-              request.method.trimmedWhitespace.uppercased() == "POST" else { return nil }
-        switch request.body {
-        case .none: return request
-        case .raw: return nil
-        case .form:
-            // Parsers build a form body only from form-encoded text; a missing header is theirs to add.
-            return request.mediaType == nil || request.mediaType == "application/x-www-form-urlencoded" ? request : nil
-        }
+        let isIt = facts?.readsParameters ?? SubjectFacts.readsParameters(request, target, mediaType: request?.mediaType)
+        return isIt ? request : nil
+    }
+
+    /// The request's media type (`Content-Type` without parameters, lowercased), read once.
+    public var requestMediaType: String? {
+        if let facts { return facts.mediaType }
+        return request?.mediaType
+    }
+
+    /// Works out `facts` for the request and target as they are now (issue 13: `clientAuthRequest`
+    /// and the media type were worked out again by each of some fifteen rules, 15% of a `check`).
+    public mutating func prepareFacts() {
+        facts = SubjectFacts(request: request, target: target)
     }
 
     /// The methods the request's credentials use, one per credential: Basic header →
@@ -224,5 +233,40 @@ extension Subject {
         guard request?.presentedCredentials.count == 1 else { return nil }
         let methods = presentedAuthMethods
         return methods.count == 1 ? methods[0] : nil
+    }
+}
+
+/// What the rules ask of every subject's request, worked out once (see `Subject.prepareFacts()`).
+public struct SubjectFacts: Sendable {
+    /// The request's media type (`TokenRequest.mediaType`).
+    public let mediaType: String?
+    /// The request is aimed at an endpoint that authenticates clients (`clientAuthEndpointRequest`).
+    public let atClientAuthEndpoint: Bool
+    /// ... and the server reads its parameters (`clientAuthRequest`).
+    public let readsParameters: Bool
+
+    init(request: TokenRequest?, target: ServerTarget?) {
+        let mediaType = request?.mediaType
+        self.mediaType = mediaType
+        atClientAuthEndpoint = Self.atClientAuthEndpoint(request, target)
+        readsParameters = Self.readsParameters(request, target, mediaType: mediaType)
+    }
+
+    static func atClientAuthEndpoint(_ request: TokenRequest?, _ target: ServerTarget?) -> Bool {
+        guard request != nil, let target else { return false }
+        return target.endpoint.authenticatesClient
+    }
+
+    static func readsParameters(_ request: TokenRequest?, _ target: ServerTarget?, mediaType: @autoclosure () -> String?) -> Bool {
+        guard atClientAuthEndpoint(request, target), let request,
+              request.method.trimmedWhitespace.uppercased() == "POST" else { return false }
+        switch request.body {
+        case .none: return true
+        case .raw: return false
+        case .form:
+            // Parsers build a form body only from form-encoded text; a missing header is theirs to add.
+            let m = mediaType()
+            return m == nil || m == "application/x-www-form-urlencoded"
+        }
     }
 }

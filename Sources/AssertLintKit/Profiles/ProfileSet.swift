@@ -7,8 +7,23 @@ public struct ProfileSet: Sendable {
     /// The profile for a server nothing recognises.
     public static let fallbackID = "rfc7523"
 
+    /// Which profiles a URL can pick (see `classify`), worked out once per set rather than per URL:
+    /// the positions of those recognised by host and path, then of those recognised by path alone.
+    private let byHost: [Int]
+    private let byPath: [Int]
+
     public init(_ profiles: [ServerProfile]) {
         self.profiles = profiles
+        var byHost: [Int] = [], byPath: [Int] = []
+        for (i, p) in profiles.enumerated() {
+            guard !p.id.contains("@") && p.id != Self.fallbackID && !(p.recognise?.paths ?? []).isEmpty
+                && p.recognise?.nameOnly != true else { continue }
+            let hosts = p.recognise?.hosts ?? []
+            if !hosts.isEmpty { byHost.append(i) }
+            if hosts.isEmpty || p.recognise?.customDomains == true { byPath.append(i) }
+        }
+        self.byHost = byHost
+        self.byPath = byPath
     }
 
     /// The profiles compiled into this binary (see `BundledProfiles`).
@@ -47,6 +62,7 @@ public struct ProfileSet: Sendable {
 
     /// This set with extra profiles in front (a run-time profile replaces a bundled one of the same id).
     public func adding(_ extra: [ServerProfile]) -> ProfileSet {
+        if extra.isEmpty { return self }
         let ids = Set(extra.map(\.id))
         return ProfileSet(extra + profiles.filter { !ids.contains($0.id) })
     }
@@ -62,15 +78,17 @@ public struct ProfileSet: Sendable {
     /// one recognised by its paths alone (no hosts, or `custom_domains: true`), else the fallback.
     /// Versioned profiles (`keycloak@26.3`) are chosen only by name.
     public func classify(_ url: EndpointURL) -> (target: ServerTarget, reason: String?) {
-        let candidates = profiles.filter { !$0.id.contains("@") && $0.id != Self.fallbackID && !($0.recognise?.paths ?? []).isEmpty
-            && $0.recognise?.nameOnly != true }
-        let byHost = candidates.filter { !($0.recognise?.hosts ?? []).isEmpty && $0.hostMatches(url.host) }
-        for p in byHost {
-            if let (t, c) = p.match(url) { return (ServerTarget.target(url, p, t, c), "the URL's host and path are \(p.name)'s") }
+        // The URL's path and host are cut once for all profiles.
+        let segments = ServerProfile.segments(url.path)
+        let host = HostLabels(url.host)
+        for i in byHost {
+            let p = profiles[i]
+            guard ServerProfile.hostMatches(p.recognise?.hosts ?? [], host) else { continue }
+            if let (t, c) = p.match(segments: segments) { return (ServerTarget.target(url, p, t, c), "the URL's host and path are \(p.name)'s") }
         }
-        let byPath = candidates.filter { ($0.recognise?.hosts ?? []).isEmpty || $0.recognise?.customDomains == true }
-        for p in byPath {
-            if let (t, c) = p.match(url) { return (ServerTarget.target(url, p, t, c), "the URL's path is \(p.name)'s") }
+        for i in byPath {
+            let p = profiles[i]
+            if let (t, c) = p.match(segments: segments) { return (ServerTarget.target(url, p, t, c), "the URL's path is \(p.name)'s") }
         }
         return (ServerTarget.read(url, with: fallback), nil)
     }
@@ -78,7 +96,8 @@ public struct ProfileSet: Sendable {
     /// The profiles chosen only by name (`recognise.name_only`) whose paths the URL has, to say
     /// which `--server` would judge it as that server does.
     public func nameOnlyMatches(_ url: EndpointURL) -> [ServerProfile] {
-        profiles.filter { $0.recognise?.nameOnly == true && !$0.id.contains("@") && $0.match(url) != nil }
+        let segments = ServerProfile.segments(url.path)
+        return profiles.filter { $0.recognise?.nameOnly == true && !$0.id.contains("@") && $0.match(segments: segments) != nil }
     }
 }
 
@@ -130,14 +149,15 @@ public struct ProfileSelection: Sendable {
             }
         }
         if let configDefault {
-            subject.choose(configDefault.profile, reason: configDefault.origin)
+            subject.choose(configDefault.profile, reason: configDefault.origin, url: url)
             return
         }
         if let url {
             let (target, reason) = set.classify(url)
             let also = set.nameOnlyMatches(url).map { "\($0.name)'s (--server \($0.id))" }
             let none = "no profile recognises the URL" + (also.isEmpty ? "" : "; its path is also \(also.joined(separator: ", ")), which other servers share")
-            subject.choose(target.profile, reason: reason ?? none)
+            // `classify` read the URL with the profile it picked: what `choose` would read again.
+            subject.choose(classified: target, reason: reason ?? none)
             return
         }
         // A token pasted alone still names its server: its aud is the URL it was minted for.
@@ -159,7 +179,12 @@ extension Subject {
 
     /// Sets the profile, reading the target URL again with that profile's paths.
     public mutating func choose(_ profile: ServerProfile, reason: String) {
-        if let t = target, let url = EndpointURL(t.endpointURL) {
+        choose(profile, reason: reason, url: target.flatMap { EndpointURL($0.endpointURL) })
+    }
+
+    /// `choose` with the target's URL already parsed (`url` is `EndpointURL(target.endpointURL)`).
+    mutating func choose(_ profile: ServerProfile, reason: String, url: EndpointURL?) {
+        if target != nil, let url {
             if let (template, captures) = profile.match(url) {
                 target = ServerTarget.target(url, profile, template, captures)
             } else {
@@ -168,5 +193,13 @@ extension Subject {
         }
         bareProfile = profile
         profileChoice = ProfileChoice(profileID: profile.id, reason: reason)
+    }
+
+    /// `choose` for the profile `ProfileSet.classify` picked, with the target it read: the URL
+    /// read with that profile's paths, which is what `choose` would read again.
+    mutating func choose(classified: ServerTarget, reason: String) {
+        if target != nil { target = classified }
+        bareProfile = classified.profile
+        profileChoice = ProfileChoice(profileID: classified.profile.id, reason: reason)
     }
 }

@@ -14,7 +14,7 @@ struct ContentTypeInvalid: Rule {
             // A paste that shows the headers but not the body (a Node ClientRequest's `_header`):
             // a declared JSON or multipart type decides on its own.
             guard !subject.shows.body, let ct = request.contentType, !ct.trimmingCharacters(in: .whitespaces).isEmpty,
-                  ["application/json", "multipart/form-data"].contains(request.mediaType) else { return }
+                  ["application/json", "multipart/form-data"].contains(subject.requestMediaType) else { return }
             rawText = nil
         case .raw(let text):
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
@@ -23,7 +23,7 @@ struct ContentTypeInvalid: Rule {
             guard !fields.isEmpty else { return }
             rawText = nil
         }
-        let mediaType = request.mediaType
+        let mediaType = subject.requestMediaType
         // A JSON body is JSON whatever the header says (RequestBody.read keeps it as text).
         let isJSON = rawText.map(RequestBody.isJSON) ?? false
         guard mediaType != Self.formType || isJSON else { return }
