@@ -23,6 +23,7 @@ struct Probe: ParsableCommand {
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        try NetworkOptions.requireLibcurl(for: "probe")
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in try readStandardInput(source: "-") }
         let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source)
         guard subjects.count == 1, let subject = subjects.first else {
@@ -44,7 +45,7 @@ struct Probe: ParsableCommand {
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
         }
-        let prober = Prober(client: try network.client(followRedirects: false))
+        let prober = Prober(client: try network.client(followRedirects: false, for: "probe"))
         let result: ProbeResult
         do {
             result = try prober.probe(request, prediction: prediction)
