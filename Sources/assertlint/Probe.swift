@@ -6,6 +6,7 @@ import Foundation
 /// server's answer with assertlint's prediction.
 struct Probe: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "probe",
         abstract: "Send the request to the server for real and compare its answer with assertlint's prediction.",
         discussion: """
             This sends the credentials in the request (the assertion, a secret) to the URL in it. It asks for \
