@@ -19,9 +19,11 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libcurl is not linked (no pkgConfig, whose `-lcurl` would link it): the shim opens it with
+        // dlopen when the network is first used. Its header still comes from libcurl4-openssl-dev,
+        // found on the compiler's default include path (/usr/include/<multiarch>/curl on Debian).
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // All logic: inputs -> model -> rules -> engine -> reporters.

@@ -10,6 +10,7 @@ extension FailThreshold: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check fixture files, curl scripts, .http files, raw HTTP requests and HAR exports (for pre-commit and CI).",
         usage: "assertlint check [<options>] [<paths> ...]",
         discussion: """

@@ -47,6 +47,7 @@ func pastePrompt(online: Bool) -> String {
 
 struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diagnose",
         abstract: "Diagnose one token, curl command, HTTP request or fixture.",
         usage: "assertlint [diagnose] [<options>] [<input>]",
         discussion: "Exit status: 0 when nothing is an error (warnings allowed), 1 when the server would reject the request, 2 on usage or input errors.")
@@ -201,7 +202,7 @@ extension Diagnose {
 }
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules in the catalog.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules in the catalog.")
 
     @OptionGroup var output: OutputOptions
 
@@ -225,6 +226,7 @@ struct Rules: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule, or which rules produce a pasted server error.",
         discussion: "Give a rule id (assertlint rules lists them), a server's error_description (an Entra AADSTS code, a Keycloak phrase, a log line), or the whole error JSON as one argument; '-' reads it from stdin. Text that is no rule's answer lists the closest rules (at most 5). Exit status: 0 explained, 1 the text is no rule's answer, 2 unknown rule id.")
 

@@ -4,6 +4,7 @@ import Foundation
 
 struct Mint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mint",
         abstract: "Print a correct client assertion (or the whole curl request) for a client and endpoint, as the server's profile wants it.",
         usage: """
             assertlint mint --private-key <file> --client-id <id> --endpoint <url> [<options>]

@@ -19,8 +19,15 @@ struct NetworkOptions: ParsableArguments {
 
     static let timeoutRange = 0.1...300.0
 
+    /// libcurl is opened here, the first time the network is needed; without it, `feature`
+    /// (`--online`, `probe`) fails with one line and exit 2.
+    static func requireLibcurl(for feature: String) throws {
+        if let problem = SystemLibraries.libcurlProblem(for: feature) { throw UsageError(problem) }
+    }
+
     /// The HTTP client these options describe; the CA file is read here, once.
-    func client(followRedirects: Bool = true) throws -> HTTPClient {
+    func client(followRedirects: Bool = true, for feature: String = "--online") throws -> HTTPClient {
+        try Self.requireLibcurl(for: feature)
         guard Self.timeoutRange.contains(timeout) else { throw UsageError("--timeout: give a number of seconds from 0.1 to 300") }
         var options = HTTPClient.Options(cacert: cacert, timeout: timeout)
         options.followRedirects = followRedirects
@@ -41,6 +48,8 @@ struct NetworkOptions: ParsableArguments {
     /// the first lookup needs it, so a run that never goes online never reads a token file.
     /// `check` reads discovery only from the named origins and the config's `online.hosts`.
     func lookup(restrictDiscovery: Bool) throws -> OnlineLookup {
+        // Before the URLs are read: libcurl parses them.
+        try Self.requireLibcurl(for: "--online")
         let environment = ProcessInfo.processInfo.environment
         let access = try OnlineAccess.from(orgURL: orgUrl, issuer: issuer, environment: environment,
                                            restrictDiscovery: restrictDiscovery)

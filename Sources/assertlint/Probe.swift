@@ -6,6 +6,7 @@ import Foundation
 /// server's answer with assertlint's prediction.
 struct Probe: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "probe",
         abstract: "Send the request to the server for real and compare its answer with assertlint's prediction.",
         discussion: """
             This sends the credentials in the request (the assertion, a secret) to the URL in it. It asks for \
@@ -23,6 +24,7 @@ struct Probe: ParsableCommand {
     @OptionGroup var network: NetworkOptions
 
     func run() throws {
+        try NetworkOptions.requireLibcurl(for: "probe")
         let resolved = try InputText.resolve(input) { () throws(InputError) -> String in try readStandardInput(source: "-") }
         let subjects = try InputReader.subjects(from: resolved.text, source: resolved.source)
         guard subjects.count == 1, let subject = subjects.first else {
@@ -44,7 +46,7 @@ struct Probe: ParsableCommand {
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw ExitCode(2) }
         }
-        let prober = Prober(client: try network.client(followRedirects: false))
+        let prober = Prober(client: try network.client(followRedirects: false, for: "probe"))
         let result: ProbeResult
         do {
             result = try prober.probe(request, prediction: prediction)

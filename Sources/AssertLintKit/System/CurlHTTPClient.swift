@@ -126,10 +126,6 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    /// curl_global_init must run once before any handle exists; a static let runs exactly
-    /// once, thread-safely.
-    private static let globalInit: Bool = assertlint_curl_global_init() == CURLE_OK
-
     /// Loopback: 127.0.0.0/8, `localhost`, `::1`.
     public static func isLoopback(host: String) -> Bool {
         let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
@@ -205,50 +201,56 @@ public struct HTTPClient: Sendable {
                                cause: .refusedURL("refused: this request carries a credential that may go only to \(bound)"))
         }
         session.countTransfer()
-        guard Self.globalInit, let handle = curl_easy_init() else {
+        let curl: LibCurl
+        switch LibCurl.initialised {
+        case .success(let loaded): curl = loaded
+        case .failure(let problem): throw NetworkError(method: request.method, url: request.url, cause: .other(problem.message(for: "this request")))
+        }
+        let api = curl.api
+        guard let handle = assertlint_curl_easy_init(api) else {
             throw NetworkError(method: request.method, url: request.url, cause: .other("libcurl could not be initialised"))
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { assertlint_curl_easy_cleanup(api, handle) }
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { assertlint_curl_slist_free_all(api, headerList) }
         let sink = TransferSink(limit: options.maxResponseBytes)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
 
         var ok = true
         func set(_ r: CURLcode) { if r != CURLE_OK { ok = false } }
-        set(assertlint_curl_setopt_pointer(handle, CURLOPT_CURLU, UnsafeMutableRawPointer(target.handle)))
-        set(assertlint_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-        set(assertlint_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, target.loopback ? "http,https" : "https"))
-        set(assertlint_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
-        set(assertlint_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        set(assertlint_curl_setopt_pointer(api, handle, CURLOPT_CURLU, UnsafeMutableRawPointer(target.handle)))
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_NOSIGNAL, 1))
+        set(assertlint_curl_setopt_string(api, handle, CURLOPT_PROTOCOLS_STR, target.loopback ? "http,https" : "https"))
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_SSL_VERIFYPEER, 1))
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_SSL_VERIFYHOST, 2))
         if let bundle = try caBundle(method: request.method, url: request.url) {
-            bundle.withUnsafeBytes { raw in set(assertlint_curl_setopt_blob(handle, CURLOPT_CAINFO_BLOB, raw.baseAddress, raw.count)) }
+            bundle.withUnsafeBytes { raw in set(assertlint_curl_setopt_blob(api, handle, CURLOPT_CAINFO_BLOB, raw.baseAddress, raw.count)) }
         }
         // A proxy cannot reach this machine's loopback; everything else honours the standard
         // proxy variables, which libcurl reads by default.
-        if target.loopback { set(assertlint_curl_setopt_string(handle, CURLOPT_NOPROXY, "*")) }
-        set(assertlint_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
-        set(assertlint_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(options.timeout)))
-        set(assertlint_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)))
+        if target.loopback { set(assertlint_curl_setopt_string(api, handle, CURLOPT_NOPROXY, "*")) }
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout)))
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(options.timeout)))
+        set(assertlint_curl_setopt_off_t(api, handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)))
         // libcurl never follows a redirect: `follow` does, within one origin.
-        set(assertlint_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
+        set(assertlint_curl_setopt_long(api, handle, CURLOPT_FOLLOWLOCATION, 0))
 
         let method = request.method.uppercased()
         if let body = request.body {
-            set(assertlint_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            set(assertlint_curl_setopt_off_t(api, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
             // COPYPOSTFIELDS copies the bytes, so the buffer only has to live for this call.
             var bytes = body
             bytes.append(0)
-            bytes.withUnsafeMutableBytes { raw in set(assertlint_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, raw.baseAddress)) }
-            if method != "POST" { set(assertlint_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)) }
+            bytes.withUnsafeMutableBytes { raw in set(assertlint_curl_setopt_pointer(api, handle, CURLOPT_COPYPOSTFIELDS, raw.baseAddress)) }
+            if method != "POST" { set(assertlint_curl_setopt_string(api, handle, CURLOPT_CUSTOMREQUEST, method)) }
         } else if method == "GET" {
-            set(assertlint_curl_setopt_long(handle, CURLOPT_HTTPGET, 1))
+            set(assertlint_curl_setopt_long(api, handle, CURLOPT_HTTPGET, 1))
         } else if method == "HEAD" {
-            set(assertlint_curl_setopt_long(handle, CURLOPT_NOBODY, 1))
+            set(assertlint_curl_setopt_long(api, handle, CURLOPT_NOBODY, 1))
         } else {
-            if method == "POST" { set(assertlint_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, 0)) }
-            set(assertlint_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
+            if method == "POST" { set(assertlint_curl_setopt_off_t(api, handle, CURLOPT_POSTFIELDSIZE_LARGE, 0)) }
+            set(assertlint_curl_setopt_string(api, handle, CURLOPT_CUSTOMREQUEST, method))
         }
 
         var lines: [String] = []
@@ -269,14 +271,14 @@ public struct HTTPClient: Sendable {
             lines.append("Expect:")
         }
         for line in lines {
-            guard let next = curl_slist_append(headerList, line) else {
+            guard let next = assertlint_curl_slist_append(api, headerList, line) else {
                 throw NetworkError(method: request.method, url: request.url, cause: .other("out of memory building the request headers"))
             }
             headerList = next
         }
-        set(assertlint_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
+        set(assertlint_curl_setopt_slist(api, handle, CURLOPT_HTTPHEADER, headerList))
 
-        set(assertlint_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+        set(assertlint_curl_setopt_callback(api, handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             guard let context else { return 0 }
             let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
             let n = size * count
@@ -287,8 +289,8 @@ public struct HTTPClient: Sendable {
             if let data, n > 0 { sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: n)) }
             return n
         })
-        set(assertlint_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()))
-        set(assertlint_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+        set(assertlint_curl_setopt_pointer(api, handle, CURLOPT_WRITEDATA, context.toOpaque()))
+        set(assertlint_curl_setopt_callback(api, handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             guard let context else { return 0 }
             let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
             let n = size * count
@@ -297,21 +299,21 @@ public struct HTTPClient: Sendable {
             }
             return n
         })
-        set(assertlint_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context.toOpaque()))
+        set(assertlint_curl_setopt_pointer(api, handle, CURLOPT_HEADERDATA, context.toOpaque()))
         guard ok else {
             throw NetworkError(method: request.method, url: request.url, cause: .other("libcurl \(SystemLibraries.curlVersion) rejected an option assertlint needs"))
         }
 
-        let code = curl_easy_perform(handle)
+        let code = assertlint_curl_easy_perform(api, handle)
         var status = 0
-        assertlint_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        assertlint_curl_getinfo_long(api, handle, CURLINFO_RESPONSE_CODE, &status)
         guard code == CURLE_OK else {
             var connectTime = 0.0
-            assertlint_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
+            assertlint_curl_getinfo_double(api, handle, CURLINFO_CONNECT_TIME, &connectTime)
             var osErrno = 0
-            assertlint_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
+            assertlint_curl_getinfo_long(api, handle, CURLINFO_OS_ERRNO, &osErrno)
             var verify = 0
-            assertlint_curl_getinfo_long(handle, CURLINFO_SSL_VERIFYRESULT, &verify)
+            assertlint_curl_getinfo_long(api, handle, CURLINFO_SSL_VERIFYRESULT, &verify)
             throw NetworkError(method: request.method, url: request.url,
                                cause: cause(of: code, sink: sink, target: target, connected: connectTime > 0,
                                             refused: osErrno == Int(ECONNREFUSED), verifyResult: verify))
@@ -424,12 +426,14 @@ public struct Origin: Hashable, Sendable, CustomStringConvertible {
 
     /// A `Location` header resolved against the URL that answered with it.
     static func resolve(_ location: String, against base: String) -> String? {
-        guard let h = curl_url() else { return nil }
-        defer { curl_url_cleanup(h) }
-        guard curl_url_set(h, CURLUPART_URL, base, 0) == CURLUE_OK, curl_url_set(h, CURLUPART_URL, location, 0) == CURLUE_OK else { return nil }
+        guard case .success(let curl) = LibCurl.shared, let h = assertlint_curl_url(curl.api) else { return nil }
+        let api = curl.api
+        defer { assertlint_curl_url_cleanup(api, h) }
+        guard assertlint_curl_url_set(api, h, CURLUPART_URL, base, 0) == CURLUE_OK,
+              assertlint_curl_url_set(api, h, CURLUPART_URL, location, 0) == CURLUE_OK else { return nil }
         var out: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK, let out else { return nil }
-        defer { curl_free(out) }
+        guard assertlint_curl_url_get(api, h, CURLUPART_URL, &out, 0) == CURLUE_OK, let out else { return nil }
+        defer { assertlint_curl_free(api, out) }
         return String(cString: out)
     }
 }
@@ -446,14 +450,17 @@ public struct URLParts: Sendable, Equatable {
     public var query: String?
     public var fragment: String?
 
+    /// Nil when libcurl cannot read it as a URL (or cannot be loaded: the commands that read
+    /// URLs check for it first, see SystemLibraries.libcurlProblem).
     public init?(_ url: String) {
-        guard let h = curl_url() else { return nil }
-        defer { curl_url_cleanup(h) }
-        guard curl_url_set(h, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else { return nil }
+        guard case .success(let curl) = LibCurl.shared, let h = assertlint_curl_url(curl.api) else { return nil }
+        let api = curl.api
+        defer { assertlint_curl_url_cleanup(api, h) }
+        guard assertlint_curl_url_set(api, h, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else { return nil }
         func part(_ p: CURLUPart, _ flags: UInt32 = 0) -> String? {
             var out: UnsafeMutablePointer<CChar>?
-            guard curl_url_get(h, p, &out, flags) == CURLUE_OK, let out else { return nil }
-            defer { curl_free(out) }
+            guard assertlint_curl_url_get(api, h, p, &out, flags) == CURLUE_OK, let out else { return nil }
+            defer { assertlint_curl_free(api, out) }
             return String(cString: out)
         }
         scheme = part(CURLUPART_SCHEME)?.lowercased()
@@ -519,21 +526,28 @@ public final class HTTPSession: @unchecked Sendable {
 /// scheme and host policy applied.
 private struct ParsedURL {
     let handle: OpaquePointer
+    let api: UnsafePointer<assertlint_curl>
     let host: String
     let port: Int
     let loopback: Bool
 
     init(_ url: String, method: String) throws(NetworkError) {
         func refuse(_ why: String) -> NetworkError { NetworkError(method: method, url: url, cause: .refusedURL(why)) }
-        guard let h = curl_url() else { throw refuse("libcurl could not parse the URL") }
-        guard curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK else {
-            curl_url_cleanup(h)
+        let curl: LibCurl
+        switch LibCurl.shared {
+        case .success(let loaded): curl = loaded
+        case .failure(let problem): throw NetworkError(method: method, url: url, cause: .other(problem.message(for: "this request")))
+        }
+        let api = curl.api
+        guard let h = assertlint_curl_url(api) else { throw refuse("libcurl could not parse the URL") }
+        guard assertlint_curl_url_set(api, h, CURLUPART_URL, url, 0) == CURLUE_OK else {
+            assertlint_curl_url_cleanup(api, h)
             throw refuse("not an absolute http(s) URL")
         }
         func part(_ p: CURLUPart, _ flags: UInt32 = 0) -> String? {
             var out: UnsafeMutablePointer<CChar>?
-            guard curl_url_get(h, p, &out, flags) == CURLUE_OK, let out else { return nil }
-            defer { curl_free(out) }
+            guard assertlint_curl_url_get(api, h, p, &out, flags) == CURLUE_OK, let out else { return nil }
+            defer { assertlint_curl_free(api, out) }
             return String(cString: out)
         }
         let scheme = part(CURLUPART_SCHEME)?.lowercased() ?? ""
@@ -543,13 +557,14 @@ private struct ParsedURL {
         case "https": break
         case "http" where loopback: break
         case "http":
-            curl_url_cleanup(h)
+            assertlint_curl_url_cleanup(api, h)
             throw refuse("refused: plain http is accepted only for loopback hosts (127.0.0.0/8, localhost, [::1]); use https")
         default:
-            curl_url_cleanup(h)
+            assertlint_curl_url_cleanup(api, h)
             throw refuse("refused: only https URLs are fetched (and http on loopback)")
         }
         self.handle = h
+        self.api = api
         self.host = host
         self.port = part(CURLUPART_PORT, UInt32(CURLU_DEFAULT_PORT)).flatMap(Int.init) ?? (scheme == "https" ? 443 : 80)
         self.loopback = loopback
@@ -560,5 +575,5 @@ private struct ParsedURL {
 
     private static func isLoopbackHost(_ host: String) -> Bool { HTTPClient.isLoopback(host: host) }
 
-    func free() { curl_url_cleanup(handle) }
+    func free() { assertlint_curl_url_cleanup(api, handle) }
 }
