@@ -262,7 +262,8 @@ public enum InputReader {
 
     /// Top-level YAML keys (at column 0).
     static func topLevelKeys(_ text: String) -> [String] {
-        text.split(separator: "\n").compactMap { whole -> String? in
+        if let fast = topLevelKeysASCII(text) { return fast }
+        return text.split(separator: "\n").compactMap { whole -> String? in
             let line = whole.prefix(200)
             guard let f = line.first, f.isLetter || f == "_" else { return nil }
             guard let colon = line.firstIndex(of: ":") else { return nil }
@@ -282,6 +283,30 @@ public enum InputReader {
         // line must itself be a `key:` line (`curl -v …` followed by `curl: (6) …` is not YAML).
         let first = text.split(separator: "\n").first { !$0.trimmedWhitespace.isEmpty && !$0.hasPrefix("#") }
         return first.map { line in topLevelKeys(String(line)).first.map { keys.contains($0) } ?? false } ?? false
+    }
+
+    /// `topLevelKeys` over bytes for ASCII text without "\r" (a Character is one byte there:
+    /// letters are A-Z and a-z, numbers 0-9); nil for other text.
+    static func topLevelKeysASCII(_ text: String) -> [String]? {
+        guard !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+        func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        func isKey(_ c: UInt8) -> Bool { isLetter(c) || (c >= 48 && c <= 57) || c == UInt8(ascii: "_") }
+        var out: [String] = []
+        let b = Array(text.utf8)
+        var start = 0
+        while start < b.count {
+            var end = start
+            while end < b.count && b[end] != UInt8(ascii: "\n") { end += 1 }
+            defer { start = end + 1 }
+            let limit = min(end, start + 200)
+            guard start < limit, isLetter(b[start]) || b[start] == UInt8(ascii: "_") else { continue }
+            var colon = start
+            while colon < limit && b[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon < limit, b[start..<colon].allSatisfy(isKey) else { continue }
+            guard colon + 1 == limit || b[colon + 1] == UInt8(ascii: " ") || b[colon + 1] == UInt8(ascii: "\t") else { continue }
+            out.append(String(decoding: b[start..<colon], as: UTF8.self))
+        }
+        return out
     }
 
     /// Curl commands in the text. With several (a script), those that call a client-authenticating

@@ -11,6 +11,13 @@ public struct ClientAssertion: Sendable {
     public let encodingDeviations: [(segment: String, problem: Base64URL.Problem)]
 
     public var signingInput: Substring {
+        if ASCIIText.isASCII(compact) {
+            // header.payload: up to the second dot, found over the bytes.
+            let u = compact.utf8
+            guard let first = u.firstIndex(of: UInt8(ascii: ".")),
+                  let second = u[u.index(after: first)...].firstIndex(of: UInt8(ascii: ".")) else { return compact[...] }
+            return compact[..<second]
+        }
         guard let second = compact.indices.filter({ compact[$0] == "." }).dropFirst().first else { return compact[...] }
         return compact[..<second]
     }
@@ -73,7 +80,10 @@ public enum AssertionDecoding {
         guard compact.utf8.count <= maxLength else {
             return bad("the value is \(compact.utf8.count) bytes long; a client assertion is a few hundred bytes to a few kilobytes")
         }
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        // A token is ASCII: split it over the bytes (a Character split walks grapheme breaks).
+        let parts = ASCIIText.isASCII(compact)
+            ? ASCIIText.pieces(compact[...], separator: UInt8(ascii: "."), omittingEmpty: false)
+            : compact.split(separator: ".", omittingEmptySubsequences: false)
         switch parts.count {
         case 3: break
         case 5: return bad("it has 5 segments: this is a JWE (an encrypted token); Okta expects a signed JWS with 3 segments")

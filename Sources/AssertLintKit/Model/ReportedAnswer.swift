@@ -23,7 +23,8 @@ public struct ReportedAnswer: Sendable, Equatable {
     /// shape (`errorCode`/`errorSummary`) in pasted text, also as a Python dict repr with single
     /// quotes, and an HTTP status line near it.
     public static func find(in text: String) -> ReportedAnswer? {
-        guard text.contains("error"),
+        // The bytes first: Foundation's search (canonical, not literal) finds no more than they do.
+        guard ASCIIText.contains(text, "error"), text.contains("error"),
               let re = try? NSRegularExpression(pattern: #"\{[^{}]*["'](error|errorCode|errorSummary|error_description)["']\s*:\s*["'][^{}]*\}"#) else { return nil }
         let lines = text.components(separatedBy: "\n")
         for (n, line) in lines.enumerated() {

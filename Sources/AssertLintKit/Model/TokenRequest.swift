@@ -101,6 +101,20 @@ public struct TokenRequest: Sendable {
     }
 
     public func header(_ name: String) -> HTTPHeader? {
+        // Rules ask for a header about 30 times per request: compare ASCII names byte by byte
+        // (what `lowercased()` does to ASCII) and lowercase only a name that is not ASCII.
+        if ASCIIText.isASCII(name) {
+            var target: String?
+            for h in headers.reversed() {
+                if let same = ASCIIText.equalIgnoringCase(h.name, name) {
+                    if same { return h }
+                } else {
+                    if target == nil { target = name.lowercased() }
+                    if h.name.lowercased() == target { return h }
+                }
+            }
+            return nil
+        }
         let target = name.lowercased()
         return headers.last(where: { $0.name.lowercased() == target })
     }
@@ -124,6 +138,7 @@ public struct TokenRequest: Sendable {
     /// The media type without parameters, lowercased: `application/x-www-form-urlencoded`.
     public var mediaType: String? {
         guard let ct = contentType else { return nil }
+        if let fast = ASCIIText.mediaType(ct) { return fast }
         return ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmedWhitespace.lowercased() }
     }
 
@@ -191,13 +206,28 @@ public struct EndpointURL: Sendable, Equatable {
 /// Percent-decoding for application/x-www-form-urlencoded (`+` is a space).
 public enum FormEncoding {
     public static func decode(_ s: Substring) -> String {
+        // ASCII without `%`: only `+` changes (the common case: names, grant types, tokens).
+        if !s.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) {
+            return String(decoding: s.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        }
+        // ASCII with escapes (`urn%3Aietf%3A...`): decoded over the bytes, as Foundation would.
+        if ASCIIText.isASCII(s) { return ASCIIText.formDecoded(s) }
         let spaced = s.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }
 
     /// Splits `a=1&b=2` into fields. Positions are left to the caller.
     public static func fields(_ body: String, position: SourcePosition? = nil) -> [FormField] {
-        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+        if ASCIIText.isASCII(body) {
+            // In ASCII each Character is one byte ("\r\n" aside, which holds no `&` or `=`).
+            return ASCIIText.pieces(body[...], separator: UInt8(ascii: "&"), omittingEmpty: true).map { pair in
+                if let eq = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                    return FormField(name: decode(pair[..<eq]), value: decode(pair[pair.utf8.index(after: eq)...]), position: position)
+                }
+                return FormField(name: decode(pair), value: "", position: position)
+            }
+        }
+        return body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             if let eq = pair.firstIndex(of: "=") {
                 return FormField(name: decode(pair[..<eq]), value: decode(pair[pair.index(after: eq)...]), position: position)
             }
@@ -264,5 +294,118 @@ extension StringProtocol {
         guard let first = firstIndex(where: { !blank($0) }),
               let last = lastIndex(where: { !blank($0) }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+/// Byte-level answers for ASCII text, where every Character is one byte (save "\r\n", which
+/// callers exclude or which cannot change the answer), so each equals its Character-level
+/// counterpart. The hot paths use them and keep the Character-level code for other text.
+enum ASCIIText {
+    static func isASCII<S: StringProtocol>(_ s: S) -> Bool { !s.utf8.contains { $0 >= 0x80 } }
+
+    static func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+
+    /// `a.lowercased() == b.lowercased()` when both are ASCII; nil otherwise.
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool? {
+        guard isASCII(a), isASCII(b) else { return nil }
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    /// What `Character.isWhitespace` says of an ASCII byte.
+    static func isWhitespace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
+
+    /// `ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmedWhitespace.lowercased() }`
+    /// for ASCII `ct`, as `.some(nil)` when that is nil; nil when `ct` is not ASCII.
+    static func mediaType(_ ct: String) -> String?? {
+        // Over the UTF-8 view itself: the only allocation is the result.
+        let u = ct.utf8
+        guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+        let semicolon = UInt8(ascii: ";")
+        var start = u.startIndex
+        while start != u.endIndex && u[start] == semicolon { u.formIndex(after: &start) }
+        guard start != u.endIndex else { return .some(nil) }
+        var end = start
+        while end != u.endIndex && u[end] != semicolon { u.formIndex(after: &end) }
+        while start != end && isWhitespace(u[start]) { u.formIndex(after: &start) }
+        while end != start && isWhitespace(u[u.index(before: end)]) { u.formIndex(before: &end) }
+        let slice = u[start..<end]
+        guard slice.contains(where: { $0 >= 65 && $0 <= 90 }) else { return .some(String(decoding: slice, as: UTF8.self)) }
+        return .some(String(decoding: slice.map(lower), as: UTF8.self))
+    }
+
+    /// `FormEncoding.decode` of ASCII text: `+` becomes a space, then `removingPercentEncoding`,
+    /// which gives up (and the spaced text is kept) on a `%` not followed by two hex digits or
+    /// on escapes that decode to bytes that are not UTF-8 (overlong forms and surrogates too).
+    static func formDecoded(_ s: Substring) -> String {
+        let spaced = s.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }
+        return percentDecoded(spaced) ?? String(decoding: spaced, as: UTF8.self)
+    }
+
+    /// `removingPercentEncoding` over bytes: nil on a malformed escape or when the result is not
+    /// well-formed UTF-8.
+    static func percentDecoded(_ b: [UInt8]) -> String? {
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: return c - 48
+            case 65...70: return c - 55
+            case 97...102: return c - 87
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var k = 0
+        while k < b.count {
+            let c = b[k]
+            guard c == UInt8(ascii: "%") else {
+                out.append(c)
+                k += 1
+                continue
+            }
+            guard k + 2 < b.count, let hi = hex(b[k + 1]), let lo = hex(b[k + 2]) else { return nil }
+            out.append(hi << 4 | lo)
+            k += 3
+        }
+        // String(decoding:) repairs bad UTF-8 with U+FFFD: the bytes change exactly when it was bad.
+        let text = String(decoding: out, as: UTF8.self)
+        return text.utf8.elementsEqual(out) ? text : nil
+    }
+
+    /// `text.split(separator: Character(separator), omittingEmptySubsequences:)` for ASCII text
+    /// whose separator is not "\r" or "\n".
+    static func pieces(_ text: Substring, separator: UInt8, omittingEmpty: Bool) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = start
+        while i != u.endIndex {
+            if u[i] == separator {
+                if !(omittingEmpty && start == i) { out.append(text[start..<i]) }
+                i = u.index(after: i)
+                start = i
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        if !(omittingEmpty && start == u.endIndex) { out.append(text[start..<u.endIndex]) }
+        return out
+    }
+
+    /// Whether `hay` holds `needle` (both byte sequences).
+    static func contains<S: StringProtocol>(_ hay: S, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        func search(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let f = n.first else { return true }
+            guard h.count >= n.count else { return false }
+            var k = 0
+            while k + n.count <= h.count {
+                if h[k] == f && h[k..<(k + n.count)].elementsEqual(n) { return true }
+                k += 1
+            }
+            return false
+        }
+        if let found = hay.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(hay.utf8).withUnsafeBufferPointer(search)
     }
 }

@@ -29,30 +29,64 @@ public enum CurlCommand {
     /// start of a line, after a prompt (`$ `, `> `, `PS C:\> `, `C:\>`, `user@host:~$ `), or after
     /// `;`, `&&`, `|`, `$(` or `VAR=$(`.
     static func commandStarts(in text: String) -> [Int] {
+        if !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
+            // ASCII without "\r": a Character, a scalar and a byte are one, so lines are found
+            // over the bytes and only a line holding `curl` is looked at closely.
+            var starts: [Int] = []
+            let u = text.utf8
+            let curl = Array("curl".utf8)
+            var lineStart = u.startIndex
+            var offset = 0
+            var run = 0
+            var i = lineStart
+            var holds = false
+            while true {
+                if i == u.endIndex || u[i] == UInt8(ascii: "\n") {
+                    if holds, let k = start(inLine: text[lineStart..<i]) { starts.append(offset + k) }
+                    guard i != u.endIndex else { break }
+                    i = u.index(after: i)
+                    offset += u.distance(from: lineStart, to: i)
+                    lineStart = i
+                    run = 0
+                    holds = false
+                    continue
+                }
+                if !holds {
+                    let c = u[i]
+                    run = c == curl[run] ? run + 1 : (c == curl[0] ? 1 : 0)
+                    if run == curl.count { holds = true }
+                }
+                i = u.index(after: i)
+            }
+            return starts
+        }
         var starts: [Int] = []
         var offset = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { offset += line.unicodeScalars.count + 1 }
             guard line.contains("curl") else { continue }
-            let scalars = Array(line.unicodeScalars)
-            var k = 0
-            while k < scalars.count {
-                defer { k += 1 }
-                guard scalars[k] == "c", k + 4 <= scalars.count,
-                      String(String.UnicodeScalarView(scalars[k..<(k + 4)])) == "curl" else { continue }
-                var end = k + 4
-                if end + 4 <= scalars.count, String(String.UnicodeScalarView(scalars[end..<(end + 4)])).lowercased() == ".exe" {
-                    end += 4
-                }
-                guard end == scalars.count || scalars[end] == " " || scalars[end] == "\t" else { continue }
-                let prefix = String(String.UnicodeScalarView(scalars[0..<k]))
-                if isPromptOrSeparator(prefix) {
-                    starts.append(offset + k)
-                    break
-                }
-            }
+            if let k = start(inLine: line) { starts.append(offset + k) }
         }
         return starts
+    }
+
+    /// The scalar offset in `line` where a curl command begins, if one does.
+    private static func start(inLine line: Substring) -> Int? {
+        let scalars = Array(line.unicodeScalars)
+        var k = 0
+        while k < scalars.count {
+            defer { k += 1 }
+            guard scalars[k] == "c", k + 4 <= scalars.count,
+                  String(String.UnicodeScalarView(scalars[k..<(k + 4)])) == "curl" else { continue }
+            var end = k + 4
+            if end + 4 <= scalars.count, String(String.UnicodeScalarView(scalars[end..<(end + 4)])).lowercased() == ".exe" {
+                end += 4
+            }
+            guard end == scalars.count || scalars[end] == " " || scalars[end] == "\t" else { continue }
+            let prefix = String(String.UnicodeScalarView(scalars[0..<k]))
+            if isPromptOrSeparator(prefix) { return k }
+        }
+        return nil
     }
 
     private static let promptPattern: NSRegularExpression? = try? NSRegularExpression(pattern: #"""

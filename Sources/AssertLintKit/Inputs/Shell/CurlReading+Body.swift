@@ -80,6 +80,21 @@ extension CurlCommand.Reading {
     func split(_ piece: CurlCommand.DataPiece) -> [FormField] {
         var out: [FormField] = []
         var offset = 0
+        if ASCIIText.isASCII(piece.value) {
+            // One byte per Character and scalar: split and count over the bytes.
+            for segment in ASCIIText.pieces(piece.value[...], separator: UInt8(ascii: "&"), omittingEmpty: false) {
+                defer { offset += segment.utf8.count + 1 }
+                guard !segment.isEmpty else { continue }
+                let position = piece.word.position(at: piece.valueOffset + offset, in: map)
+                if let eq = segment.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                    out.append(FormField(name: FormEncoding.decode(segment[..<eq]), value: FormEncoding.decode(segment[segment.utf8.index(after: eq)...]),
+                                         position: position))
+                } else {
+                    out.append(FormField(name: FormEncoding.decode(segment), value: "", position: position))
+                }
+            }
+            return out
+        }
         for segment in piece.value.split(separator: "&", omittingEmptySubsequences: false) {
             defer { offset += segment.unicodeScalars.count + 1 }
             guard !segment.isEmpty else { continue }

@@ -90,7 +90,8 @@ extension ShellLexer {
         var bytes: [UInt8] = []
         func flush(_ me: inout ShellLexer) {
             guard !bytes.isEmpty else { return }
-            for u in String(decoding: bytes, as: UTF8.self).unicodeScalars { me.append(u, at: nil, exact: false) }
+            // What appending each scalar with no source offset does, in one step.
+            me.appendInexact(String(decoding: bytes, as: UTF8.self))
             bytes = []
         }
         func hexValue(_ me: ShellLexer, from k: Int, max: Int, radix: Int) -> (UInt32, Int) {
@@ -104,7 +105,7 @@ extension ShellLexer {
         }
         while let d = at(i), d != "'" {
             guard d == "\\", let e = at(i + 1) else {
-                bytes.append(contentsOf: Array(String(d).utf8))
+                if d.isASCII { bytes.append(UInt8(d.value)) } else { UTF8.encode(d) { bytes.append($0) } }
                 i += 1
                 continue
             }

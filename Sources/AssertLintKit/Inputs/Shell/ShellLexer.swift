@@ -143,6 +143,14 @@ struct ShellLexer {
         current?.append(c, from: source, exact: exact)
     }
 
+    /// `append(u, at: nil, exact: false)` for each scalar of `text`.
+    mutating func appendInexact(_ text: String) {
+        if current == nil { current = Builder(start: i) }
+        guard !text.isEmpty else { return }
+        current?.verbatim = false
+        current?.text.append(contentsOf: text.unicodeScalars)
+    }
+
     mutating func startWord(at k: Int) {
         if current == nil { current = Builder(start: k) }
     }

@@ -6,6 +6,7 @@ enum ShellDialect: Sendable, Equatable {
 
     /// Guessed from the line-continuation characters, the one clue every multi-line paste has.
     static func detect(_ text: String) -> ShellDialect {
+        if let fast = detectASCII(text) { return fast }
         var posix = 0
         var cmd = 0
         var powershell = 0
@@ -21,6 +22,44 @@ enum ShellDialect: Sendable, Equatable {
             }
         }
         if text.contains("^\"") { cmd += 1 }
+        if powershell > posix && powershell >= cmd { return .powershell }
+        if cmd > posix { return .cmd }
+        return .posix
+    }
+
+    /// `detect` over bytes, for ASCII text without "\r" (where a Character is one byte); nil for
+    /// other text.
+    static func detectASCII(_ text: String) -> ShellDialect? {
+        guard !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+        var posix = 0
+        var cmd = 0
+        var powershell = 0
+        var caretQuote = false
+        let b = Array(text.utf8)
+        var start = 0
+        while start < b.count {
+            var end = start
+            while end < b.count && b[end] != UInt8(ascii: "\n") { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            var k = start
+            while k < end && (b[k] == UInt8(ascii: " ") || b[k] == UInt8(ascii: "\t")) { k += 1 }
+            if end - k >= 3 && b[k] == UInt8(ascii: "`") && b[k + 1] == UInt8(ascii: "`") && b[k + 2] == UInt8(ascii: "`") { continue }
+            var last = end
+            while last > start && (b[last - 1] == UInt8(ascii: " ") || b[last - 1] == UInt8(ascii: "\t")) { last -= 1 }
+            guard last > start else { continue }
+            switch b[last - 1] {
+            case UInt8(ascii: "\\"): posix += 1
+            case UInt8(ascii: "^"): cmd += 1
+            case UInt8(ascii: "`"): powershell += 1
+            default: break
+            }
+        }
+        for k in b.indices.dropLast() where b[k] == UInt8(ascii: "^") && b[k + 1] == UInt8(ascii: "\"") {
+            caretQuote = true
+            break
+        }
+        if caretQuote { cmd += 1 }
         if powershell > posix && powershell >= cmd { return .powershell }
         if cmd > posix { return .cmd }
         return .posix
