@@ -14,9 +14,11 @@ let package = Package(
     ],
     targets: [
         // System libraries: one thin C shim each (static inline functions in the module header).
+        // libcrypto only: assertlint signs and verifies but speaks no TLS itself (libcurl brings
+        // its own), and `openssl`'s pkg-config also linked libssl into every start.
         .systemLibrary(
             name: "COpenSSL",
-            pkgConfig: "openssl",
+            pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
         // libcurl is not linked (no pkgConfig, whose `-lcurl` would link it): the shim opens it with

@@ -33,11 +33,37 @@ public struct ServerTexts: Sendable {
         var code: String?
     }
 
-    public let texts: [AnswerText]
+    /// Every text, built on first use: a start that reads a fixture or explains a rule by its id
+    /// never needs them, and building them was half of a cold `diagnose` (issue 13).
+    public var texts: [AnswerText] { index.texts }
     let profiles: ProfileSet
+    private let index: Index
 
     public init(_ profiles: ProfileSet) {
         self.profiles = profiles
+        index = Index(profiles)
+    }
+
+    /// The texts of `profiles`, made once by the first caller (under a lock: `check` reads them
+    /// from every core) and never changed after.
+    private final class Index: @unchecked Sendable {
+        private let lock = NSLock()
+        private let profiles: ProfileSet
+        private var built: [AnswerText]?
+
+        init(_ profiles: ProfileSet) { self.profiles = profiles }
+
+        var texts: [AnswerText] {
+            lock.withLock {
+                if let built { return built }
+                let made = ServerTexts.build(profiles)
+                built = made
+                return made
+            }
+        }
+    }
+
+    static func build(_ profiles: ProfileSet) -> [AnswerText] {
         var out: [AnswerText] = []
         for p in profiles.profiles {
             var own: [AnswerText] = []
@@ -77,7 +103,7 @@ public struct ServerTexts: Sendable {
             }
             out += own + quoted
         }
-        texts = out
+        return out
     }
 
     /// The bundled profiles' texts.
