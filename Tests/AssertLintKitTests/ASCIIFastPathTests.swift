@@ -129,4 +129,13 @@ import Testing
         }
         #expect(InputReader.topLevelKeys(texts[0]) == ["request", "token", "_k9"])
     }
+
+    @Test func trimmingEdgesMatchesFoundation() {
+        let extra = ["\u{00A0}x\u{3000}", "x\u{2003}", "\u{2003}", "é ", " é", "\u{200B}a", "a\n", "\ta\t", "https://x/ "]
+        for t in Self.texts + extra {
+            for set in [CharacterSet.whitespaces, .whitespacesAndNewlines] {
+                #expect(t.trimmingEdges(set) == t.trimmingCharacters(in: set), "\(t.debugDescription)")
+            }
+        }
+    }
 }

@@ -175,7 +175,7 @@ public struct EndpointURL: Sendable, Equatable {
 
     public init?(_ text: String) {
         // Placeholders are masked for the parser (braces are not allowed in a host) and put back.
-        let (masked, tokens) = Placeholders.masked(text.trimmingCharacters(in: .whitespaces))
+        let (masked, tokens) = Placeholders.masked(text.trimmingEdges(.whitespaces))
         guard let comps = URLComponents(string: masked),
               let scheme = comps.scheme?.lowercased(), let host = comps.host, !host.isEmpty else { return nil }
         self.scheme = scheme
@@ -294,6 +294,18 @@ extension StringProtocol {
         guard let first = firstIndex(where: { !blank($0) }),
               let last = lastIndex(where: { !blank($0) }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension StringProtocol {
+    /// `trimmingCharacters(in: set)` without Foundation's bridging when neither end is in `set`
+    /// (a URL or a claim as written nearly always): the same scalars are trimmed, so the same
+    /// result, at a fraction of the cost (`EndpointURL` alone trimmed 4% of a `check`).
+    func trimmingEdges(_ set: CharacterSet) -> String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !set.contains(first), !set.contains(last) {
+            return String(self)
+        }
+        return trimmingCharacters(in: set)
     }
 }
 

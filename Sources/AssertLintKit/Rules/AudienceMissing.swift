@@ -33,6 +33,6 @@ struct AudienceMissing: Rule {
     }
 
     static func isBlank(_ s: String) -> Bool {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        s.trimmingEdges(.whitespacesAndNewlines).isEmpty
     }
 }

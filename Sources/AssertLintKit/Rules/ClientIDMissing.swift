@@ -7,7 +7,7 @@ struct ClientIDMissing: Rule {
 
     func check(_ subject: Subject, into findings: inout FindingSink) {
         guard let request = subject.clientAuthRequest, let assertion = subject.assertion.decoded else { return }
-        if let id = request.form("client_id"), !id.value.trimmingCharacters(in: .whitespaces).isEmpty { return }
+        if let id = request.form("client_id"), !id.value.trimmingEdges(.whitespaces).isEmpty { return }
         if let basic = request.basicCredentials, basic.decodable, !basic.user.isEmpty { return }
         let iss = Self.nonEmpty(assertion.issuer)
         let sub = Self.nonEmpty(assertion.subject)
@@ -24,7 +24,7 @@ struct ClientIDMissing: Rule {
     }
 
     static func nonEmpty(_ s: String?) -> String? {
-        guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let s, !s.trimmingEdges(.whitespaces).isEmpty else { return nil }
         return s
     }
 }
