@@ -81,23 +81,30 @@ public final class Output: @unchecked Sendable {
     /// nothing. Only a signal that lands during the final write (a reader slower than the pipe
     /// buffer) can leave part of it; `--output-file` is atomic even then.
     public func document(_ text: String) {
+        let (json, colour) = flags
+        let prepared = Self.unlessSignalled { Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: json, colour: colour)) }
+        emit(prepared, to: 1)
+    }
+
+    /// `prepare()` run while SIGINT, SIGTERM and SIGHUP are held. If one arrived meanwhile, nothing
+    /// is returned: the process ends as the signal would have ended it (the default action, now
+    /// unblocked), so a document is written whole or not at all.
+    static func unlessSignalled<T>(_ prepare: () -> T) -> T {
         var held = sigset_t(), previous = sigset_t()
         sigemptyset(&held)
-        for sig in Self.endingSignals { sigaddset(&held, sig) }
+        for sig in endingSignals { sigaddset(&held, sig) }
         pthread_sigmask(SIG_BLOCK, &held, &previous)
-        let (json, colour) = flags
-        let prepared = Self.neutralise(Self.defuse(Redactor.shared.redact(text), json: json, colour: colour))
+        let prepared = prepare()
         var pending = sigset_t()
         sigpending(&pending)
-        if let sig = Self.endingSignals.first(where: { sigismember(&pending, $0) == 1 }) {
-            // Write nothing: end as the signal would have (the default action, now unblocked).
+        if let sig = endingSignals.first(where: { sigismember(&pending, $0) == 1 }) {
             signal(sig, SIG_DFL)
             pthread_sigmask(SIG_SETMASK, &previous, nil)
             raise(sig)
             _exit(128 + sig)
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
-        emit(prepared, to: 1)
+        return prepared
     }
 
     /// A piece of a machine document that a large `check` writes as the files come: redacted
@@ -123,36 +130,26 @@ public final class Output: @unchecked Sendable {
     /// the parts' text joined and passed whole. The parts are cut again at line breaks, so a
     /// line that runs from one part into the next is still judged as one line.
     public func document(_ parts: [DocumentSpool]) {
-        var held = sigset_t(), previous = sigset_t()
-        sigemptyset(&held)
-        for sig in Self.endingSignals { sigaddset(&held, sig) }
-        pthread_sigmask(SIG_BLOCK, &held, &previous)
         let (json, colour) = flags
-        let prepared = DocumentSpool()
-        func prepare(_ chunk: ArraySlice<UInt8>) {
-            let text = Redactor.shared.redact(String(decoding: chunk, as: UTF8.self))
-            prepared.append(Self.neutralise(Self.defuse(text, json: json, colour: colour)))
-        }
-        var carry: [UInt8] = []
-        for part in parts {
-            part.forEachChunk { chunk in
-                carry.append(contentsOf: chunk)
-                if let last = carry.lastIndex(of: 0x0A) {
-                    prepare(carry[...last])
-                    carry.removeSubrange(...last)
+        let prepared = Self.unlessSignalled { () -> DocumentSpool in
+            let prepared = DocumentSpool()
+            func prepare(_ chunk: ArraySlice<UInt8>) {
+                let text = Redactor.shared.redact(String(decoding: chunk, as: UTF8.self))
+                prepared.append(Self.neutralise(Self.defuse(text, json: json, colour: colour)))
+            }
+            var carry: [UInt8] = []
+            for part in parts {
+                part.forEachChunk { chunk in
+                    carry.append(contentsOf: chunk)
+                    if let last = carry.lastIndex(of: 0x0A) {
+                        prepare(carry[...last])
+                        carry.removeSubrange(...last)
+                    }
                 }
             }
+            if !carry.isEmpty { prepare(carry[...]) }
+            return prepared
         }
-        if !carry.isEmpty { prepare(carry[...]) }
-        var pending = sigset_t()
-        sigpending(&pending)
-        if let sig = Self.endingSignals.first(where: { sigismember(&pending, $0) == 1 }) {
-            signal(sig, SIG_DFL)
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
-            raise(sig)
-            _exit(128 + sig)
-        }
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
         lock.lock()
         if outputFile != nil {
             collected.append(.spool(prepared))
