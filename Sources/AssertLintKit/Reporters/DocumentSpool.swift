@@ -20,6 +20,9 @@ public final class DocumentSpool: @unchecked Sendable {
     private var stored = 0
     private var failed = false
     private let inMemory: Bool
+    /// True once a read of the file came back short or failed: some of the content is gone, and
+    /// what `forEachChunk` handed on was not the whole document.
+    public private(set) var lost = false
 
     /// Bytes kept in memory before they go to the file.
     static let bufferSize = 1 << 20
@@ -75,7 +78,10 @@ public final class DocumentSpool: @unchecked Sendable {
             }
         }
         do { try file.seekToEnd() } catch { ok = false }
-        if !ok { failed = true }
+        if !ok {
+            failed = true
+            lost = true
+        }
         carry.append(contentsOf: buffer)
         if !carry.isEmpty { body(carry) }
     }

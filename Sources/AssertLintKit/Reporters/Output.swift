@@ -150,6 +150,13 @@ public final class Output: @unchecked Sendable {
             if !carry.isEmpty { prepare(carry[...]) }
             return prepared
         }
+        // A document cut short must not pass for a whole one: nothing more is written, exit 2.
+        func endIfLost() {
+            guard parts.contains(where: \.lost) || prepared.lost else { return }
+            error("the output document could not be read back from its temporary file (TMPDIR or /tmp): it is incomplete")
+            exit(2)
+        }
+        endIfLost()
         lock.lock()
         if outputFile != nil {
             collected.append(.spool(prepared))
@@ -158,6 +165,7 @@ public final class Output: @unchecked Sendable {
         }
         lock.unlock()
         prepared.forEachChunk { write($0, fd: 1) }
+        endIfLost()
     }
 
     static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
@@ -288,7 +296,9 @@ public final class Output: @unchecked Sendable {
         for part in parts {
             switch part {
             case .bytes(let bytes): put(bytes)
-            case .spool(let spool): spool.forEachChunk { put($0) }
+            case .spool(let spool):
+                spool.forEachChunk { put($0) }
+                if spool.lost { ok = false }
             }
         }
         if ok && fsync(fd) != 0 { ok = false }
